@@ -1,0 +1,22 @@
+// The whole test command: lint and format, spec lint, type check, build,
+// package checks, then every vitest test. Stops at the first failing step.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['lint and format', 'biome', ['ci', '.']],
+  ['spec lint', 'redocly', ['lint', 'openapi/persona.yaml', '--format=stylish']],
+  ['type check', 'tsc', ['-p', 'tsconfig.json', '--noEmit']],
+  ['build', 'pnpm', ['run', 'build']],
+  ['package checks', 'node', ['scripts/check-packages.mjs']],
+  ['tests', 'vitest', ['run']],
+];
+
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+console.log('\n✔ every step passed');
