@@ -1,0 +1,28 @@
+export {
+  createPersonaClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_PERSONA_VERSION,
+  type PersonaClient,
+  type PersonaClientOptions,
+} from './client.js';
+export {
+  isPersonaApiError,
+  PersonaApiError,
+  type PersonaApiErrorInit,
+  type PersonaErrorObject,
+} from './errors.js';
+export type { components, operations, paths } from './generated/schema.js';
+export { IDEMPOTENCY_HEADER } from './idempotency.js';
+export type { PersonaLogFields, PersonaLogger } from './logger.js';
+export {
+  type ListItem,
+  type ListPath,
+  type PageOptions,
+  type PaginateArgs,
+  type PaginateInit,
+  paginate,
+} from './paginate.js';
+export type { FetchFunction } from './persona-fetch.js';
+export { DEFAULT_RETRY, type RetryOptions } from './retry-policy.js';
+export { type DataOf, expectData, type FetchResult, unwrap } from './unwrap.js';
+export * from './webhooks.js';

@@ -1,0 +1,187 @@
+import type { ResourceRecord } from './types.js';
+
+export type IndexKey = (record: ResourceRecord) => string | null | undefined;
+
+export interface PageQuery {
+  after?: string | undefined;
+  before?: string | undefined;
+  size: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNewer: boolean;
+  hasOlder: boolean;
+}
+
+/**
+ * The objects of one type in one organization: a plain record (what lowdb
+ * persists), the insertion order (lists answer newest first and page by
+ * cursor) and secondary indexes, so a lookup or a page never scans.
+ */
+export class Collection<T extends ResourceRecord = ResourceRecord> {
+  readonly #records: Record<string, T>;
+  readonly #order: string[];
+  readonly #position = new Map<string, number>();
+  readonly #indexes = new Map<string, { key: IndexKey; map: Map<string, Set<string>> }>();
+  readonly #keysOf = new Map<string, Map<string, string>>();
+
+  constructor(records: Record<string, T>) {
+    this.#records = records;
+    this.#order = Object.keys(records);
+    this.#order.forEach((id, i) => this.#position.set(id, i));
+  }
+
+  get size(): number {
+    return this.#order.length;
+  }
+
+  /** Adds a secondary index; keys that are null or undefined are not indexed. */
+  index(name: string, key: IndexKey): this {
+    const map = new Map<string, Set<string>>();
+    const keys = new Map<string, string>();
+    this.#indexes.set(name, { key, map });
+    this.#keysOf.set(name, keys);
+    for (const id of this.#order) this.#addToIndex(name, id, key(this.#records[id] as T), map, keys);
+    return this;
+  }
+
+  get(id: string): T | undefined {
+    return Object.hasOwn(this.#records, id) ? this.#records[id] : undefined;
+  }
+
+  has(id: string): boolean {
+    return Object.hasOwn(this.#records, id);
+  }
+
+  insert(record: T): T {
+    if (this.has(record.id)) throw new Error(`duplicate id ${record.id}`);
+    this.#records[record.id] = record;
+    this.#position.set(record.id, this.#order.length);
+    this.#order.push(record.id);
+    for (const [name, { key, map }] of this.#indexes) {
+      this.#addToIndex(name, record.id, key(record), map, this.#keysOf.get(name)!);
+    }
+    return record;
+  }
+
+  /** Applies a change to a stored object and keeps the indexes in step. */
+  update(id: string, change: (record: T) => void): T {
+    const record = this.get(id);
+    if (!record) throw new Error(`unknown id ${id}`);
+    change(record);
+    this.reindex(record);
+    return record;
+  }
+
+  reindex(record: T): void {
+    for (const [name, { key, map }] of this.#indexes) {
+      const keys = this.#keysOf.get(name)!;
+      const before = keys.get(record.id);
+      const after = key(record) ?? undefined;
+      if (before === after) continue;
+      if (before !== undefined) {
+        const set = map.get(before);
+        set?.delete(record.id);
+        if (set?.size === 0) map.delete(before);
+        keys.delete(record.id);
+      }
+      this.#addToIndex(name, record.id, after, map, keys);
+    }
+  }
+
+  /** Ids whose index key equals `value`, oldest first. */
+  lookup(name: string, value: string): string[] {
+    const entry = this.#indexes.get(name);
+    if (!entry) throw new Error(`no index ${name}`);
+    const set = entry.map.get(value);
+    if (!set) return [];
+    return [...set].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
+  }
+
+  first(name: string, value: string): T | undefined {
+    const set = this.#indexes.get(name)?.map.get(value);
+    if (!set || set.size === 0) return undefined;
+    let best: string | undefined;
+    for (const id of set) {
+      if (best === undefined || this.#position.get(id)! < this.#position.get(best)!) best = id;
+    }
+    return best === undefined ? undefined : this.get(best);
+  }
+
+  /**
+   * One page, newest first. `candidates` (oldest first) narrows the list, as an
+   * index lookup does; `where` filters what remains.
+   */
+  page(query: PageQuery, where?: (record: T) => boolean, candidates?: string[]): Page<T> {
+    const ids = candidates ?? this.#order;
+    // Walk from the newest; a cursor starts the walk next to its object.
+    let start = ids.length - 1;
+    let step = -1;
+    if (query.after !== undefined) {
+      start = this.#indexIn(ids, query.after, candidates) - 1;
+    } else if (query.before !== undefined) {
+      start = this.#indexIn(ids, query.before, candidates) + 1;
+      step = 1;
+    }
+    const items: T[] = [];
+    let i = start;
+    for (; i >= 0 && i < ids.length && items.length < query.size; i += step) {
+      const record = this.#records[ids[i] as string] as T;
+      if (!where || where(record)) items.push(record);
+    }
+    const more = this.#anyFrom(ids, i, step, where);
+    const behind = this.#anyFrom(ids, start - step, -step, where);
+    if (step === 1) {
+      items.reverse();
+      return { items, hasNewer: more, hasOlder: behind };
+    }
+    return { items, hasNewer: behind, hasOlder: more };
+  }
+
+  *values(): IterableIterator<T> {
+    for (const id of this.#order) yield this.#records[id] as T;
+  }
+
+  #anyFrom(ids: string[], from: number, step: number, where?: (record: T) => boolean): boolean {
+    for (let i = from; i >= 0 && i < ids.length; i += step) {
+      if (!where || where(this.#records[ids[i] as string] as T)) return true;
+    }
+    return false;
+  }
+
+  #indexIn(ids: string[], id: string, candidates?: string[]): number {
+    if (!candidates) {
+      const position = this.#position.get(id);
+      if (position === undefined) throw new CursorError(id);
+      return position;
+    }
+    const at = ids.indexOf(id);
+    if (at < 0) throw new CursorError(id);
+    return at;
+  }
+
+  #addToIndex(
+    _name: string,
+    id: string,
+    value: string | null | undefined,
+    map: Map<string, Set<string>>,
+    keys: Map<string, string>,
+  ): void {
+    if (value === null || value === undefined) return;
+    let set = map.get(value);
+    if (!set) {
+      set = new Set();
+      map.set(value, set);
+    }
+    set.add(id);
+    keys.set(id, value);
+  }
+}
+
+/** A page cursor that names no object of the list. */
+export class CursorError extends Error {
+  constructor(readonly id: string) {
+    super(`page cursor ${id} names no object in this list`);
+  }
+}

@@ -1,0 +1,132 @@
+import { Collection } from './collection.js';
+import { newId } from './ids.js';
+import type { OrgData } from './store.js';
+import type { ResourceRecord } from './types.js';
+
+/** Stored collections, by name, and the JSON:API types each holds. */
+export const collectionTypes = {
+  accounts: ['account'],
+  'account-types': ['account-type'],
+  'account-actions': ['account-action'],
+  'account-relations': ['account-relation'],
+  inquiries: ['inquiry'],
+  'inquiry-templates': ['inquiry-template'],
+  reports: [
+    'report/watchlist',
+    'report/politically-exposed-person',
+    'report/adverse-media',
+    'report/email-address',
+    'report/phone-number',
+  ],
+  'report-templates': ['report-template'],
+  verifications: ['verification'],
+  transactions: ['transaction'],
+  documents: ['document'],
+  cases: ['case'],
+  'case-templates': ['case-template'],
+  'case-queues': ['case-queue'],
+  workflows: ['workflow'],
+  'workflow-runs': ['workflow-run'],
+  importers: ['importer/account'],
+  events: ['event'],
+} as const;
+
+export type CollectionName = keyof typeof collectionTypes;
+
+const byType = new Map<string, CollectionName>();
+for (const [name, types] of Object.entries(collectionTypes)) {
+  for (const type of types) byType.set(type, name as CollectionName);
+}
+
+/** Id prefixes, so an id alone tells which collection may hold it. */
+export const idPrefixes: Record<string, CollectionName> = {
+  act: 'accounts',
+  acttp: 'account-types',
+  accac: 'account-actions',
+  inq: 'inquiries',
+  itmpl: 'inquiry-templates',
+  rep: 'reports',
+  rptp: 'report-templates',
+  ver: 'verifications',
+  txn: 'transactions',
+  doc: 'documents',
+  case: 'cases',
+  ctmpl: 'case-templates',
+  cqueue: 'case-queues',
+  wfl: 'workflows',
+  wfr: 'workflow-runs',
+  mprt: 'importers',
+  evt: 'events',
+};
+
+/** Secondary indexes per collection: what lookups and filters use instead of scans. */
+const indexes: Partial<Record<CollectionName, Record<string, (r: ResourceRecord) => unknown>>> = {
+  accounts: {
+    // Find or create is by (account type, reference id) within the organization.
+    'type+reference': (r) =>
+      typeof r.attributes['reference-id'] === 'string'
+        ? `${linkedId(r, 'account-type')}\u0000${r.attributes['reference-id']}`
+        : null,
+    reference: (r) => r.attributes['reference-id'],
+    'account-type': (r) => linkedId(r, 'account-type'),
+  },
+  inquiries: { account: (r) => linkedId(r, 'account'), reference: (r) => r.attributes['reference-id'] },
+  reports: { account: (r) => linkedId(r, 'account') },
+  'account-relations': { account: (r) => linkedId(r, 'account') },
+  'workflow-runs': { workflow: (r) => linkedId(r, 'workflow') },
+  events: { name: (r) => r.attributes.name },
+};
+
+export function linkedId(record: ResourceRecord, relationship: string): string | null {
+  const data = record.relationships?.[relationship]?.data;
+  return data && !Array.isArray(data) ? data.id : null;
+}
+
+/** One organization (one API key): its collections over the persisted data. */
+export class Org {
+  readonly #collections = new Map<CollectionName, Collection>();
+
+  constructor(readonly data: OrgData) {}
+
+  get id(): string {
+    return this.data.id;
+  }
+
+  collection(name: CollectionName): Collection {
+    let collection = this.#collections.get(name);
+    if (!collection) {
+      this.data.collections[name] ??= {};
+      collection = new Collection(this.data.collections[name]);
+      for (const [index, key] of Object.entries(indexes[name] ?? {})) {
+        collection.index(index, (r) => {
+          const value = key(r);
+          return typeof value === 'string' ? value : null;
+        });
+      }
+      this.#collections.set(name, collection);
+    }
+    return collection;
+  }
+
+  /** The object of that type and id, if this organization has it. */
+  find(type: string, id: string): ResourceRecord | undefined {
+    const name = byType.get(type);
+    const record = name ? this.collection(name).get(id) : undefined;
+    return record && record.type === type ? record : undefined;
+  }
+
+  /** The object an id names, whatever its type (ids carry their type's prefix). */
+  findById(id: string): ResourceRecord | undefined {
+    const prefix = id.slice(0, id.indexOf('_'));
+    const name = idPrefixes[prefix];
+    return name ? this.collection(name).get(id) : undefined;
+  }
+
+  newId(prefix: string): string {
+    return newId(prefix);
+  }
+}
+
+export function collectionOfType(type: string): CollectionName | undefined {
+  return byType.get(type);
+}

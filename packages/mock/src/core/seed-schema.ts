@@ -1,0 +1,140 @@
+/** JSON Schema of a seed file (`--seed`, `POST /__mock/seed`, `createPersonaMock({ seed })`). */
+const id = (prefix: string) => ({ type: 'string', pattern: `^${prefix}_[a-zA-Z0-9]{24,28}$` });
+const str = { type: 'string', minLength: 1 };
+const fieldType = {
+  enum: ['string', 'integer', 'number', 'boolean', 'date', 'datetime', 'hash', 'array', 'file', 'choices'],
+};
+const field = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key', 'type'],
+  properties: { key: str, type: fieldType, label: str, required: { type: 'boolean' } },
+};
+const common = { key: str, continueOnError: { type: 'boolean' } };
+const templates = { type: 'object', additionalProperties: { type: 'string' } };
+const step = {
+  type: 'object',
+  required: ['key', 'type'],
+  oneOf: [
+    {
+      additionalProperties: false,
+      required: ['accountTypeId', 'identifierType', 'identifierValue'],
+      properties: {
+        ...common,
+        type: { const: 'find-or-create-account' },
+        accountTypeId: id('acttp'),
+        identifierType: { const: 'reference-id' },
+        identifierValue: str,
+      },
+    },
+    {
+      additionalProperties: false,
+      required: ['caseTemplateId'],
+      properties: {
+        ...common,
+        type: { const: 'create-case' },
+        caseTemplateId: id('ctmpl'),
+        caseQueueId: id('cqueue'),
+        fields: templates,
+        attach: { type: 'array', items: str },
+      },
+    },
+    {
+      additionalProperties: false,
+      required: ['objectId', 'tag'],
+      properties: { ...common, type: { const: 'tag-object' }, objectId: str, tag: str },
+    },
+    {
+      additionalProperties: false,
+      required: ['accountId', 'status'],
+      properties: { ...common, type: { const: 'set-account-status' }, accountId: str, status: str },
+    },
+    {
+      additionalProperties: false,
+      required: ['accountId', 'accountActionId'],
+      properties: {
+        ...common,
+        type: { const: 'run-account-action' },
+        accountId: str,
+        accountActionId: id('accac'),
+        parameters: templates,
+      },
+    },
+  ],
+};
+const named = (prefix: string, extra: Record<string, unknown> = {}, required: string[] = []) => ({
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', ...required],
+    properties: { id: id(prefix), name: str, ...extra },
+  },
+});
+
+export const seedSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    extends: { enum: ['default', 'none'] },
+    plan: { enum: ['startup', 'essential', 'growth', 'enterprise'] },
+    accountTypes: named('acttp', {
+      default: { type: 'boolean' },
+      fields: { type: 'array', items: field },
+      actions: named(
+        'accac',
+        {
+          parameters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['key', 'type'],
+              properties: {
+                key: str,
+                type: { enum: ['string', 'integer', 'number', 'boolean', 'date'] },
+                required: { type: 'boolean' },
+                allowedValues: {
+                  type: 'array',
+                  minItems: 1,
+                  items: { type: ['string', 'number', 'boolean'] },
+                },
+              },
+            },
+          },
+          fromStatuses: { type: 'array', items: str },
+          steps: { type: 'array', minItems: 1, items: step },
+        },
+        ['steps'],
+      ),
+    }),
+    inquiryTemplates: named('itmpl'),
+    reportTemplates: named('rptp', { reportType: { type: 'string', pattern: '^report/[a-z-]+$' } }, ['reportType']),
+    caseTemplates: named(
+      'ctmpl',
+      {
+        statuses: { type: 'array', minItems: 1, uniqueItems: true, items: str },
+        resolutions: { type: 'array', uniqueItems: true, items: str },
+        fields: { type: 'array', items: field },
+      },
+      ['statuses'],
+    ),
+    caseQueues: named('cqueue'),
+    workflows: named('wfl', { steps: { type: 'array', minItems: 1, items: step } }, ['steps']),
+    accounts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: id('act'),
+          accountTypeId: id('acttp'),
+          referenceId: str,
+          attributes: { type: 'object' },
+          fields: { type: 'object' },
+          tags: { type: 'array', items: str },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,116 @@
+import type { Plan } from './types.js';
+
+/** A value that may mix literal text with workflow values: `user-{{trigger.user-id}}`. */
+export type Template = string;
+
+export interface SeedField {
+  key: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'hash' | 'array' | 'file' | 'choices';
+  label?: string;
+  required?: boolean;
+}
+
+export interface SeedActionParameter {
+  key: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  required?: boolean;
+  allowedValues?: (string | number | boolean)[];
+}
+
+/** Steps shared by workflows and account actions: one engine runs both. */
+export type WorkflowStep =
+  | {
+      key: string;
+      type: 'find-or-create-account';
+      accountTypeId: string;
+      identifierType: 'reference-id';
+      /** Literal text and workflow values, several in one value if need be. */
+      identifierValue: Template;
+      continueOnError?: boolean;
+    }
+  | {
+      key: string;
+      type: 'create-case';
+      caseTemplateId: string;
+      caseQueueId?: string;
+      fields?: Record<string, Template>;
+      /** Keys of earlier steps whose objects the case gets (default: every earlier step). */
+      attach?: string[];
+      continueOnError?: boolean;
+    }
+  | {
+      key: string;
+      type: 'tag-object';
+      objectId: Template;
+      tag: Template;
+      continueOnError?: boolean;
+    }
+  | {
+      key: string;
+      type: 'set-account-status';
+      accountId: Template;
+      status: Template;
+      continueOnError?: boolean;
+    }
+  | {
+      key: string;
+      type: 'run-account-action';
+      accountId: Template;
+      accountActionId: string;
+      parameters?: Record<string, Template>;
+      continueOnError?: boolean;
+    };
+
+export interface SeedAccountAction {
+  id: string;
+  name: string;
+  parameters?: SeedActionParameter[];
+  /** Account statuses the action may start from; any when absent. */
+  fromStatuses?: string[];
+  /** Run against the account: `{{account.id}}` and `{{parameters.x}}` are at hand. */
+  steps: WorkflowStep[];
+}
+
+export interface SeedAccountType {
+  id: string;
+  name: string;
+  /** The type accounts get when a request names none (one type is the default). */
+  default?: boolean;
+  fields?: SeedField[];
+  actions?: SeedAccountAction[];
+}
+
+export interface SeedCaseTemplate {
+  id: string;
+  name: string;
+  statuses: string[];
+  resolutions?: string[];
+  fields?: SeedField[];
+}
+
+export interface SeedWorkflow {
+  id: string;
+  name: string;
+  steps: WorkflowStep[];
+}
+
+export interface SeedAccount {
+  id?: string;
+  accountTypeId?: string;
+  referenceId?: string;
+  attributes?: Record<string, unknown>;
+  fields?: Record<string, unknown>;
+  tags?: string[];
+}
+
+/** What a new organization starts with. Ids are fixed so tests and examples can name them. */
+export interface SeedContent {
+  plan: Plan;
+  accountTypes: SeedAccountType[];
+  inquiryTemplates: { id: string; name: string }[];
+  reportTemplates: { id: string; name: string; reportType: string }[];
+  caseTemplates: SeedCaseTemplate[];
+  caseQueues: { id: string; name: string }[];
+  workflows: SeedWorkflow[];
+  accounts: SeedAccount[];
+}

@@ -1,0 +1,179 @@
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { defaultSeed } from './default-seed.js';
+import { invalid } from './errors.js';
+import type { Org } from './org.js';
+import { seedSchema } from './seed-schema.js';
+import type { SeedContent, SeedField } from './seed-types.js';
+import type { ResourceRecord } from './types.js';
+import { createAccount } from '../services/accounts.js';
+
+export { defaultSeed };
+export type { SeedContent };
+
+/** A seed file: the default content extended (or, with `extends: none`, replaced). */
+export type SeedFile = Partial<SeedContent> & { extends?: 'default' | 'none' };
+
+const validate = new Ajv({ allErrors: false, strict: true }).compile(seedSchema);
+
+/** Reads a seed from YAML or JSON text and checks it; a bad seed is a 422 naming the place. */
+export function parseSeed(text: string, contentType = 'application/yaml'): SeedFile {
+  let value: unknown;
+  try {
+    value = contentType.includes('json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw invalid(`seed is not valid ${contentType.includes('json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+  }
+  return checkSeed(value);
+}
+
+export function checkSeed(value: unknown): SeedFile {
+  if (!validate(value)) {
+    const error = validate.errors?.[0];
+    throw invalid(`seed${error?.instancePath ?? ''} ${error?.message ?? 'is invalid'}`);
+  }
+  return value as SeedFile;
+}
+
+/** The content a seed file describes: the default seed merged with it, by id. */
+export function resolveSeed(file: SeedFile): SeedContent {
+  const base: SeedContent =
+    file.extends === 'none'
+      ? { plan: 'growth', accountTypes: [], inquiryTemplates: [], reportTemplates: [], caseTemplates: [], caseQueues: [], workflows: [], accounts: [] }
+      : defaultSeed();
+  const merge = <T extends { id?: string }>(a: T[], b: T[] | undefined): T[] => {
+    if (!b) return a;
+    const ids = new Set(b.map((item) => item.id).filter(Boolean));
+    return [...a.filter((item) => !item.id || !ids.has(item.id)), ...b];
+  };
+  return {
+    plan: file.plan ?? base.plan,
+    accountTypes: merge(base.accountTypes, file.accountTypes),
+    inquiryTemplates: merge(base.inquiryTemplates, file.inquiryTemplates),
+    reportTemplates: merge(base.reportTemplates, file.reportTemplates),
+    caseTemplates: merge(base.caseTemplates, file.caseTemplates),
+    caseQueues: merge(base.caseQueues, file.caseQueues),
+    workflows: merge(base.workflows, file.workflows),
+    accounts: merge(base.accounts, file.accounts),
+  };
+}
+
+/**
+ * Writes seed content into an organization: objects with an id the
+ * organization already has are replaced (configuration only; accounts are
+ * kept). Answers how many objects of each kind were written.
+ */
+export function seedOrg(org: Org, content: SeedFile, now: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const put = (name: Parameters<Org['collection']>[0], record: ResourceRecord) => {
+    const collection = org.collection(name);
+    const existing = collection.get(record.id);
+    if (existing) collection.update(record.id, (r) => Object.assign(r, record));
+    else collection.insert(record);
+    counts[name] = (counts[name] ?? 0) + 1;
+  };
+  if (content.plan) org.data.plan = content.plan;
+  const types = content.accountTypes ?? [];
+  const hasDefault = types.some((t) => t.default);
+  types.forEach((type, i) => {
+    put('account-types', {
+      type: 'account-type',
+      id: type.id,
+      attributes: {
+        name: type.name,
+        'created-at': now,
+        'updated-at': now,
+        'field-schemas': (type.fields ?? []).map((f) => ({ key: f.key, type: f.type, label: f.label ?? null })),
+        'account-actions': (type.actions ?? []).map((action) => ({
+          id: action.id,
+          name: action.name,
+          parameters: (action.parameters ?? []).map((p) => ({
+            key: p.key,
+            type: p.type,
+            required: p.required ?? false,
+            'allowed-values': p.allowedValues ?? null,
+          })),
+        })),
+      },
+      // Without a type marked default, the first one is (as `User` is on Persona).
+      internal: { default: type.default ?? (!hasDefault && i === 0) },
+    });
+    for (const action of type.actions ?? []) {
+      put('account-actions', {
+        type: 'account-action',
+        id: action.id,
+        attributes: { name: action.name, 'created-at': now },
+        relationships: { 'account-type': { data: { type: 'account-type', id: type.id } } },
+        internal: { parameters: action.parameters ?? [], fromStatuses: action.fromStatuses ?? null, steps: action.steps },
+      });
+    }
+  });
+  for (const template of content.inquiryTemplates ?? []) {
+    put('inquiry-templates', {
+      type: 'inquiry-template',
+      id: template.id,
+      attributes: { name: template.name, status: 'active', 'created-at': now },
+    });
+  }
+  for (const template of content.reportTemplates ?? []) {
+    put('report-templates', {
+      type: 'report-template',
+      id: template.id,
+      attributes: { name: template.name, 'report-type': template.reportType, 'created-at': now },
+      internal: { reportType: template.reportType },
+    });
+  }
+  for (const template of content.caseTemplates ?? []) {
+    put('case-templates', {
+      type: 'case-template',
+      id: template.id,
+      attributes: {
+        status: 'active',
+        name: template.name,
+        statuses: template.statuses,
+        resolutions: template.resolutions ?? [],
+        'field-schemas': (template.fields ?? []).map((f: SeedField) => ({
+          key: f.key,
+          type: f.type,
+          label: f.label ?? f.key,
+          required: f.required ?? false,
+        })),
+        'created-at': now,
+        'updated-at': now,
+        'archived-at': null,
+      },
+    });
+  }
+  for (const queue of content.caseQueues ?? []) {
+    put('case-queues', {
+      type: 'case-queue',
+      id: queue.id,
+      attributes: { status: 'active', name: queue.name, 'created-at': now, 'updated-at': now, 'archived-at': null },
+    });
+  }
+  for (const workflow of content.workflows ?? []) {
+    put('workflows', {
+      type: 'workflow',
+      id: workflow.id,
+      attributes: { name: workflow.name, status: 'published', 'created-at': now },
+      internal: { steps: workflow.steps },
+    });
+  }
+  if (content.accounts?.length) {
+    for (const account of content.accounts) {
+      createAccount(org, now, {
+        ...(account.id ? { id: account.id } : {}),
+        attributes: {
+          ...account.attributes,
+          ...(account.accountTypeId ? { 'account-type-id': account.accountTypeId } : {}),
+          ...(account.referenceId ? { 'reference-id': account.referenceId } : {}),
+          ...(account.fields ? { fields: account.fields } : {}),
+          ...(account.tags ? { tags: account.tags } : {}),
+        },
+      });
+    }
+    counts.accounts = content.accounts.length;
+  }
+  return counts;
+}
+

@@ -1,0 +1,64 @@
+import type { Adapter } from 'lowdb';
+import type { HttpHandler } from 'msw';
+import { MockCore } from './core/mock-core.js';
+import { resolveSeed, type SeedFile, checkSeed } from './core/seed.js';
+import { type MockData, Store } from './core/store.js';
+import { FaultInjector, type FaultOptions } from './http/faults.js';
+import { createHandlers } from './http/handlers.js';
+import { Idempotency } from './http/idempotency.js';
+import { routes } from './routes/index.js';
+
+export interface PersonaMockOptions {
+  /** Seed content for every new organization: extends the default seed unless `extends: 'none'`. */
+  seed?: SeedFile;
+  /** A lowdb adapter (a JSON file, localStorage); in memory when absent. */
+  storage?: Adapter<MockData>;
+  /** Where the API is served: a full URL, or a path after `*` for any origin (default `*` + `/api/v1`). */
+  baseUrl?: string;
+  faults?: FaultOptions;
+  /** The mock's clock, for tests. */
+  now?: () => Date;
+  /** Called with failures of the mock itself (answered as 500). */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+export interface PersonaMock {
+  /** msw request handlers: hand them to `setupServer`, `setupWorker` or `getResponse`. */
+  handlers: HttpHandler[];
+  /** Resolves once stored data is loaded; handlers wait for it themselves. */
+  ready: Promise<void>;
+  /** Forgets every organization's data (or one API key's), back to the seed. */
+  reset(apiKey?: string): Promise<void>;
+  core: MockCore;
+  faults: FaultInjector;
+}
+
+/** A stateful mock of Persona's API as msw handlers, over one core. */
+export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock {
+  const store = new Store(options.storage);
+  const seed = resolveSeed(options.seed ? checkSeed(options.seed) : {});
+  const core = new MockCore({ store, seed, ...(options.now ? { now: options.now } : {}) });
+  const faults = new FaultInjector(options.faults ?? {});
+  const ready = store.load();
+  const handlers = createHandlers({
+    core,
+    routes,
+    faults,
+    idempotency: new Idempotency(),
+    baseUrl: options.baseUrl ?? '*/api/v1',
+    ready,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  return {
+    handlers,
+    ready,
+    core,
+    faults,
+    async reset(apiKey) {
+      await ready;
+      core.reset(apiKey);
+      if (apiKey === undefined) faults.reset();
+      await store.commit();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { operations } from '@persona-kit/spec';
+import { type HttpHandler, http } from 'msw';
+import type { MockCore } from '../core/mock-core.js';
+import { adminHandlers } from './admin.js';
+import type { FaultInjector } from './faults.js';
+import type { Idempotency } from './idempotency.js';
+import { handle } from './pipeline.js';
+import { errorResponse } from './respond.js';
+import type { RouteTable } from './route.js';
+import { ApiError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+
+export interface HandlerOptions {
+  core: MockCore;
+  routes: RouteTable;
+  faults: FaultInjector;
+  idempotency: Idempotency;
+  /** Where the API lives: a full URL, or a path after `*` to match any origin (the default). */
+  baseUrl: string;
+  /** Stored data is loaded: requests wait for it. */
+  ready: Promise<void>;
+  onError?: (error: unknown, request: Request) => void;
+}
+
+export function basePathOf(baseUrl: string): string {
+  const path = baseUrl.startsWith('*') ? baseUrl.slice(1) : new URL(baseUrl).pathname;
+  return path.replace(/\/+$/, '');
+}
+
+/** msw handlers for every operation of the spec that has a route, then the admin routes. */
+export function createHandlers(options: HandlerOptions): HttpHandler[] {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const deps = {
+    core: options.core,
+    faults: options.faults,
+    idempotency: options.idempotency,
+    basePath: basePathOf(options.baseUrl),
+    ...(options.onError ? { onError: options.onError } : {}),
+  };
+  // Literal segments first, so `/accounts/search` never reads as an account id.
+  const sorted = [...operations].sort(
+    (a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0),
+  );
+  const handlers: HttpHandler[] = [];
+  for (const operation of sorted) {
+    const route = options.routes[operation.operationId];
+    if (!route) continue;
+    let n = 0;
+    const pattern = base + operation.path.replace(/\{[^}]+\}/g, () => `:p${n++}`);
+    const method = operation.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete' | 'put';
+    handlers.push(
+      http[method](pattern, async ({ request }) => {
+        await options.ready;
+        return handle(deps, operation.operationId, route, request);
+      }),
+    );
+  }
+  handlers.push(...adminHandlers(options));
+  // Anything else under the API's base path is an unknown route, answered as Persona would.
+  handlers.push(
+    http.all(`${base}/*`, ({ request }) =>
+      errorResponse(
+        new ApiError(404, 'Not Found', `No route matches ${request.method} ${new URL(request.url).pathname}`),
+        newId('req'),
+      ),
+    ),
+  );
+  return handlers;
+}

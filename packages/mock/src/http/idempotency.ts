@@ -1,0 +1,63 @@
+import { conflict } from '../core/errors.js';
+import type { IdempotencyEntry, OrgData } from '../core/store.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface StoredAnswer {
+  status: number;
+  body: string;
+}
+
+/**
+ * Idempotency-Key handling: the first request with a key acts and its answer
+ * is kept for 24 hours; a replay gets that answer without acting again (even
+ * while the first is still running); the same key with another request is a 409.
+ */
+export class Idempotency {
+  readonly #inFlight = new Map<string, { fingerprint: string; done: Promise<StoredAnswer> }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async run(
+    org: OrgData,
+    key: string,
+    fingerprint: string,
+    act: () => Promise<StoredAnswer>,
+  ): Promise<StoredAnswer & { replayed: boolean }> {
+    const slot = `${org.id}\u0000${key}`;
+    const running = this.#inFlight.get(slot);
+    if (running) {
+      if (running.fingerprint !== fingerprint) throw reused(key);
+      return { ...(await running.done), replayed: true };
+    }
+    const stored = org.idempotency[key];
+    if (stored && this.now() - stored.createdAt < DAY_MS) {
+      if (stored.fingerprint !== fingerprint) throw reused(key);
+      return { status: stored.status, body: stored.body, replayed: true };
+    }
+    const done = act();
+    this.#inFlight.set(slot, { fingerprint, done });
+    try {
+      const answer = await done;
+      // Errors caused by the server are not kept, so a retry may succeed.
+      if (answer.status < 500) {
+        const entry: IdempotencyEntry = { fingerprint, ...answer, createdAt: this.now() };
+        org.idempotency[key] = entry;
+      }
+      return { ...answer, replayed: false };
+    } finally {
+      this.#inFlight.delete(slot);
+    }
+  }
+
+  /** Drops answers older than 24 hours. */
+  sweep(org: OrgData): void {
+    const now = this.now();
+    for (const [key, entry] of Object.entries(org.idempotency)) {
+      if (now - entry.createdAt >= DAY_MS) delete org.idempotency[key];
+    }
+  }
+}
+
+const reused = (key: string) =>
+  conflict(`Idempotency-Key ${key} was already used for a different request`);

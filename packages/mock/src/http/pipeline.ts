@@ -1,0 +1,201 @@
+import { inflectKeys, validateRequest } from '@persona-kit/spec';
+import { ApiError, badRequest } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import type { MockCore } from '../core/mock-core.js';
+import type { Org } from '../core/org.js';
+import type { FaultInjector } from './faults.js';
+import type { Idempotency, StoredAnswer } from './idempotency.js';
+import { type ParsedQuery, parseQuery } from './query.js';
+import { baseHeaders, errorBody, errorResponse, toApiError } from './respond.js';
+import type { Route, RouteOutput } from './route.js';
+import { collectIncluded, present } from './serialize.js';
+
+export interface PipelineDeps {
+  core: MockCore;
+  faults: FaultInjector;
+  idempotency: Idempotency;
+  basePath: string;
+  onError?: (error: unknown, request: Request) => void;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Everything between a Fetch request and a route: auth, injected faults,
+ * body parsing, validation against the spec, idempotency, serialization
+ * (include, sparse fieldsets, key inflection) and durability.
+ */
+export async function handle(
+  deps: PipelineDeps,
+  operationId: string,
+  route: Route,
+  request: Request,
+): Promise<Response> {
+  const requestId = newId('req');
+  let rateHeaders: Record<string, string> | undefined;
+  try {
+    const apiKey = bearerKey(request.headers.get('authorization'));
+    const org = deps.core.orgFor(apiKey);
+
+    const fault = deps.faults.decide(org.id, request.headers.get('prefer'));
+    if (fault.rateLimit) rateHeaders = rateLimitHeaders(fault.rateLimit);
+    if (fault.delayMs > 0) await sleep(fault.delayMs);
+    if (fault.status !== undefined && fault.status >= 400) {
+      return injected(fault.status, requestId, rateHeaders);
+    }
+
+    const url = new URL(request.url);
+    const path = url.pathname.slice(deps.basePath.length) || '/';
+    const method = request.method.toUpperCase();
+    const contentType = request.headers.get('content-type');
+    const rawBody = BODY_METHODS.has(method) ? await readBody(request, contentType) : undefined;
+
+    const checked = validateRequest({
+      method,
+      path,
+      query: url.searchParams,
+      headers: request.headers,
+      body: rawBody?.value,
+      contentType: rawBody?.present ? contentType : null,
+    });
+    const violation = checked.violations[0];
+    if (violation) throw violationError(violation);
+
+    const query = parseQuery(url.searchParams);
+    const key = method !== 'GET' ? request.headers.get('idempotency-key') : null;
+    const act = async (): Promise<StoredAnswer> => {
+      try {
+        const output = await route({
+          core: deps.core,
+          org,
+          operationId,
+          params: checked.pathParams,
+          query,
+          body: rawBody?.value,
+          request,
+          basePath: deps.basePath,
+        });
+        return { status: output.status, body: serialize(org, output, query) };
+      } catch (error) {
+        const apiError = toApiError(error);
+        if (apiError.status >= 500) deps.onError?.(error, request);
+        return { status: apiError.status, body: errorBody(apiError) };
+      }
+    };
+    const answer = key
+      ? await deps.idempotency.run(org.data, key, `${method} ${path}${url.search} ${rawBody?.text ?? ''}`, act)
+      : await act();
+    if (method !== 'GET') await deps.core.store.commit();
+
+    let body = answer.body;
+    const inflection = request.headers.get('key-inflection');
+    if (inflection === 'camel' || inflection === 'snake') {
+      body = JSON.stringify(inflectKeys(JSON.parse(body), inflection));
+    }
+    const headers = baseHeaders(requestId, rateHeaders);
+    if ('replayed' in answer && answer.replayed) headers.set('Idempotent-Replayed', 'true');
+    return new Response(body, { status: answer.status, headers });
+  } catch (error) {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) deps.onError?.(error, request);
+    return errorResponse(apiError, requestId, rateHeaders);
+  }
+}
+
+function serialize(org: Org, output: RouteOutput, query: ParsedQuery): string {
+  const document: Record<string, unknown> = {};
+  if (output.data === null) {
+    document.data = null;
+  } else {
+    const primary = Array.isArray(output.data) ? output.data : [output.data];
+    const presented = primary.map((record) => present(record, query.fields));
+    document.data = Array.isArray(output.data) ? presented : presented[0];
+    if (query.include.length > 0) {
+      document.included = collectIncluded(primary, {
+        include: query.include,
+        fields: query.fields,
+        resolve: (type, id) => org.find(type, id),
+      });
+    }
+  }
+  if (output.links) document.links = output.links;
+  if (output.meta) document.meta = output.meta;
+  return JSON.stringify(document);
+}
+
+export function bearerKey(header: string | null): string {
+  const match = header ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
+  if (!match) {
+    throw new ApiError(
+      401,
+      'Must be authenticated to access this endpoint',
+      'Send your API key as `Authorization: Bearer <key>`',
+    );
+  }
+  return match[1] as string;
+}
+
+async function readBody(
+  request: Request,
+  contentType: string | null,
+): Promise<{ present: boolean; value: unknown; text: string }> {
+  if (contentType?.toLowerCase().startsWith('multipart/form-data')) {
+    try {
+      const form = await request.formData();
+      return { present: true, value: form, text: `multipart ${newId('upload')}` };
+    } catch {
+      throw badRequest('The multipart body could not be read');
+    }
+  }
+  const text = await request.text();
+  if (text.trim() === '') return { present: false, value: undefined, text };
+  try {
+    return { present: true, value: JSON.parse(text), text };
+  } catch {
+    throw badRequest('Request body is not valid JSON');
+  }
+}
+
+interface ViolationLike {
+  location: string;
+  message: string;
+}
+
+function violationError(violation: ViolationLike): ApiError {
+  if (violation.location === 'path') {
+    return new ApiError(404, 'Record not found', violation.message);
+  }
+  if (violation.location === 'content-type') return badRequest(violation.message);
+  return new ApiError(422, 'Unprocessable Entity', violation.message);
+}
+
+function rateLimitHeaders(limit: {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}): Record<string, string> {
+  return {
+    'RateLimit-Limit': String(limit.limit),
+    'RateLimit-Remaining': String(limit.remaining),
+    'RateLimit-Reset': String(limit.resetSeconds),
+  };
+}
+
+function injected(
+  status: number,
+  requestId: string,
+  rateHeaders: Record<string, string> | undefined,
+): Response {
+  const headers: Record<string, string> = { ...rateHeaders };
+  let error = { title: 'Injected fault', details: `The mock answered ${status} as configured` };
+  if (status === 429) {
+    headers['Retry-After'] = rateHeaders?.['RateLimit-Reset'] ?? '1';
+    if (!rateHeaders) Object.assign(headers, rateLimitHeaders({ limit: 0, remaining: 0, resetSeconds: 1 }));
+    error = { title: 'Too many requests', details: 'Rate limit exceeded; retry after the delay given' };
+  }
+  return new Response(JSON.stringify({ errors: [error] }), {
+    status,
+    headers: baseHeaders(requestId, headers),
+  });
+}

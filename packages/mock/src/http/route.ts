@@ -1,0 +1,30 @@
+import type { MockCore } from '../core/mock-core.js';
+import type { Org } from '../core/org.js';
+import type { ResourceRecord } from '../core/types.js';
+import type { ParsedQuery } from './query.js';
+
+export interface RouteInput {
+  core: MockCore;
+  org: Org;
+  operationId: string;
+  /** Path parameters by their spec names (`account-id`). */
+  params: Record<string, string>;
+  query: ParsedQuery;
+  /** The parsed JSON body, or the form data of a multipart upload. */
+  body: unknown;
+  request: Request;
+  /** The link prefix for `links` (`/api/v1`). */
+  basePath: string;
+}
+
+export interface RouteOutput {
+  status: number;
+  data: ResourceRecord | ResourceRecord[] | null;
+  links?: { prev: string | null; next: string | null };
+  meta?: Record<string, unknown>;
+}
+
+/** One operation's behaviour: from a validated request to a JSON:API answer. */
+export type Route = (input: RouteInput) => RouteOutput | Promise<RouteOutput>;
+
+export type RouteTable = Record<string, Route>;

@@ -1,0 +1,25 @@
+import { DataFile } from 'lowdb/node';
+import type { Adapter } from 'lowdb';
+import { setupServer } from 'msw/node';
+import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
+import type { MockData } from '../core/store.js';
+
+export { startMockServer, type MockServer, type MockServerOptions } from '../server/http-server.js';
+
+/**
+ * Stores the mock's data in a JSON file. Every write replaces the file
+ * atomically (a temporary file, then a rename), so a crash leaves either the
+ * old or the new content, never half of one.
+ */
+export function fileStorage(path: string): Adapter<MockData> {
+  return new DataFile<MockData>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+}
+
+/** The mock wired to msw's `setupServer`, for Node tests: `server.listen()` in `beforeAll`. */
+export function setupPersonaMock(options: PersonaMockOptions = {}): {
+  server: ReturnType<typeof setupServer>;
+  mock: PersonaMock;
+} {
+  const mock = createPersonaMock(options);
+  return { server: setupServer(...mock.handlers), mock };
+}

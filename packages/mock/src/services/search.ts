@@ -1,0 +1,77 @@
+import type { ResourceRecord } from '../core/types.js';
+import { plain } from './fields.js';
+
+type Scalar = string | number | boolean;
+export type SearchQuery =
+  | { and: SearchQuery[] }
+  | { or: SearchQuery[] }
+  | { not: SearchQuery }
+  | { attribute: string; operator: string; value: Scalar | Scalar[] | boolean };
+
+/** The value a search attribute names on an account (`fields.x`, `identifiers.reference_id`). */
+function valueOf(account: ResourceRecord, attribute: string): unknown {
+  const a = account.attributes;
+  switch (attribute) {
+    case 'type':
+      return a['account-type-name'];
+    case 'status':
+      return a['account-status'];
+    case 'created_at':
+      return a['created-at'];
+    case 'updated_at':
+      return a['updated-at'];
+    case 'reference_id':
+    case 'identifiers.reference_id':
+    case 'identifiers.reference-id':
+      return a['reference-id'];
+  }
+  if (attribute.startsWith('fields.')) {
+    return plain((a.fields as Record<string, unknown>)[attribute.slice(7)]);
+  }
+  if (attribute.startsWith('identifiers.')) {
+    const name = attribute.slice(12).replaceAll('_', '-');
+    return a[name];
+  }
+  return undefined;
+}
+
+function compare(left: unknown, right: Scalar): number | null {
+  if (typeof left === 'number' && typeof right === 'number') return left - right;
+  if (typeof left === 'string' && typeof right === 'string') {
+    const l = Date.parse(left);
+    const r = Date.parse(right);
+    if (/^\d{4}-/.test(left) && !Number.isNaN(l) && !Number.isNaN(r)) return l - r;
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+  return null;
+}
+
+/** Whether an account satisfies a search query's predicate tree. */
+export function matchesQuery(account: ResourceRecord, query: SearchQuery): boolean {
+  if ('and' in query) return query.and.every((q) => matchesQuery(account, q));
+  if ('or' in query) return query.or.some((q) => matchesQuery(account, q));
+  if ('not' in query) return !matchesQuery(account, query.not);
+  const actual = valueOf(account, query.attribute);
+  const expected = query.value;
+  switch (query.operator) {
+    case 'eq':
+      return actual === expected;
+    case 'not_eq':
+      return actual !== expected;
+    case 'in':
+      return Array.isArray(expected) && expected.includes(actual as Scalar);
+    case 'exists':
+      return (actual !== null && actual !== undefined) === expected;
+    case 'contains':
+      return typeof actual === 'string' && typeof expected === 'string' && actual.includes(expected);
+    default: {
+      if (Array.isArray(expected) || actual === null || actual === undefined) return false;
+      const c = compare(actual, expected as Scalar);
+      if (c === null) return false;
+      if (query.operator === 'gt') return c > 0;
+      if (query.operator === 'gte') return c >= 0;
+      if (query.operator === 'lt') return c < 0;
+      return c <= 0;
+    }
+  }
+}

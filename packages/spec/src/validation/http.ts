@@ -1,0 +1,66 @@
+// Small HTTP helpers: header lookup whatever the container, media type matching.
+
+export type HeadersInput =
+  | Headers
+  | Iterable<readonly [string, string]>
+  | Record<string, string | string[] | number | null | undefined>
+  | undefined;
+
+/** Header values by lower-cased name; repeated headers are joined with `, `. */
+export function normalizeHeaders(input: HeadersInput): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!input) return out;
+  const add = (name: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    const key = name.toLowerCase();
+    out.set(key, out.has(key) ? `${out.get(key)}, ${text}` : text);
+  };
+  if (typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    for (const [name, value] of input as Iterable<readonly [string, string]>) add(name, value);
+  } else {
+    for (const [name, value] of Object.entries(input)) add(name, value);
+  }
+  return out;
+}
+
+/** `application/json; charset=utf-8` → `application/json`. */
+export function mediaType(contentType: string | null | undefined): string | null {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : null;
+}
+
+/** The documented media type (`application/json`, `application/*`, `*\/*`) that `actual` falls under. */
+export function matchMediaType(actual: string, documented: string[]): string | null {
+  const exact = documented.find((d) => d.toLowerCase() === actual);
+  if (exact) return exact;
+  const [type] = actual.split('/');
+  return (
+    documented.find((d) => d.toLowerCase() === `${type}/*`) ??
+    documented.find((d) => d === '*/*') ??
+    null
+  );
+}
+
+export function isJsonMediaType(type: string): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json$/i.test(type) || type === '*/*';
+}
+
+/** Form fields of a multipart body as a plain object; file parts become their file names. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  form.forEach((value, key) => {
+    const v = typeof value === 'string' ? value : (value as File).name || 'blob';
+    if (key in out) {
+      const prev = out[key];
+      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+    } else {
+      out[key] = v;
+    }
+  });
+  return out;
+}
+
+export function isEmptyBody(body: unknown): boolean {
+  return body === undefined || body === null || body === '';
+}

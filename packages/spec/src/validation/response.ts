@@ -1,0 +1,182 @@
+// validateResponse: is this status, these headers, this body what the spec
+// documents for the operation?
+import { type KeyInflection, deinflectKeys, keysNotInflected, parseKeyInflection } from '../inflection.js';
+import { joinPointer, resolveRef } from '../pointer.js';
+import type { HeaderObject, Operation, OperationResponse, ResponseObject, Violation } from '../types.js';
+import { type ValidationContext, locate } from './context.js';
+import { type HeadersInput, isEmptyBody, isJsonMediaType, matchMediaType, mediaType, normalizeHeaders } from './http.js';
+import { problems } from './messages.js';
+
+export interface ResponseInput {
+  method: string;
+  /** The request's path (`/accounts/act_…`, with or without `/api/v1`, query ignored). */
+  path: string;
+  status: number;
+  headers?: HeadersInput;
+  /** The parsed JSON body (or undefined when there was none). */
+  body?: unknown;
+  /** The request's `Key-Inflection`: a camel or snake body is checked in that casing, then as kebab. */
+  keyInflection?: KeyInflection | string | null;
+  /** Skips path matching when the caller knows the operation. */
+  operationId?: string;
+}
+
+/** The documented response for a status: exact, then `4XX`, then `default`. */
+export function documentedResponse(operation: Operation, status: number): OperationResponse | null {
+  const { responses } = operation;
+  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default ?? null;
+}
+
+export function validateResponse(context: ValidationContext, input: ResponseInput): Violation[] {
+  const located = locate(context, input.method, input.path, input.status, input.operationId);
+  if (!located.match) return [located.violation];
+  const { operation } = located.match;
+  const violations: Violation[] = [];
+  const violation = (v: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>) =>
+    violations.push({
+      operationId: operation.operationId,
+      method: operation.method,
+      path: operation.path,
+      status: input.status,
+      ...v,
+    });
+
+  const response = documentedResponse(operation, input.status);
+  if (!response) {
+    const documented = Object.keys(operation.responses);
+    violation({
+      location: 'status',
+      pointer: '',
+      message: `status ${input.status} is not documented for ${operation.operationId} (documented: ${documented.join(', ')})`,
+      expected: documented,
+      received: input.status,
+    });
+    return violations;
+  }
+
+  const headers = normalizeHeaders(input.headers);
+  checkHeaders(context, response, headers, violation);
+
+  if (response.contentTypes.length === 0) {
+    if (!isEmptyBody(input.body)) {
+      violation({
+        location: 'body',
+        pointer: '',
+        message: `status ${response.status} of ${operation.operationId} has no documented body`,
+        expected: undefined,
+        received: input.body,
+      });
+    }
+    return violations;
+  }
+
+  const received = headers.get('content-type');
+  const type = mediaType(received);
+  const documentedType = type === null ? null : matchMediaType(type, response.contentTypes);
+  if (documentedType === null) {
+    violation({
+      location: 'content-type',
+      pointer: '',
+      message:
+        type === null
+          ? `Content-Type is missing (documented: ${response.contentTypes.join(', ')})`
+          : `Content-Type ${type} is not documented (documented: ${response.contentTypes.join(', ')})`,
+      expected: response.contentTypes,
+      received,
+    });
+    return violations;
+  }
+
+  const schemaPointer = joinPointer(response.pointer, 'content', documentedType, 'schema');
+  const responseObject = resolveRef<ResponseObject>(context.document, { $ref: `#${response.pointer}` }, '').value;
+  if (responseObject.content?.[documentedType]?.schema === undefined || !isJsonMediaType(type!)) {
+    return violations;
+  }
+
+  let body = input.body;
+  const inflection = parseKeyInflection(input.keyInflection);
+  if (inflection !== 'kebab') {
+    for (const pointer of keysNotInflected(body, inflection)) {
+      violation({
+        location: 'body',
+        pointer,
+        message: `${pointer} is not ${inflection}-case (Key-Inflection: ${inflection})`,
+        expected: inflection,
+        received: pointer.split('/').at(-1),
+      });
+    }
+    body = deinflectKeys(body, inflection);
+  }
+
+  const validate = context.ajv.validatorAt(schemaPointer);
+  if (!validate(body)) {
+    for (const p of problems(validate.errors, body, 'pointer')) violation({ location: 'body', ...p });
+  }
+  return violations;
+}
+
+interface HeaderSpec {
+  name: string;
+  required: boolean;
+  schemaPointer: string | null;
+}
+
+const headerSpecs = new WeakMap<ValidationContext, Map<string, HeaderSpec[]>>();
+
+function specsOf(context: ValidationContext, response: OperationResponse): HeaderSpec[] {
+  let byResponse = headerSpecs.get(context);
+  if (!byResponse) headerSpecs.set(context, (byResponse = new Map()));
+  let specs = byResponse.get(response.pointer);
+  if (!specs) {
+    const object = resolveRef<ResponseObject>(context.document, { $ref: `#${response.pointer}` }, '').value;
+    specs = Object.entries(object.headers ?? {}).map(([name, raw]) => {
+      const { value, pointer } = resolveRef<HeaderObject>(
+        context.document,
+        raw,
+        joinPointer(response.pointer, 'headers', name),
+      );
+      return {
+        name,
+        required: value.required ?? false,
+        schemaPointer: value.schema === undefined ? null : `${pointer}/schema`,
+      };
+    });
+    byResponse.set(response.pointer, specs);
+  }
+  return specs;
+}
+
+function checkHeaders(
+  context: ValidationContext,
+  response: OperationResponse,
+  headers: Map<string, string>,
+  violation: (v: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>) => void,
+) {
+  for (const spec of specsOf(context, response)) {
+    // Content-Type is described by `content`, never by `headers` (OpenAPI ignores it there).
+    if (spec.name.toLowerCase() === 'content-type') continue;
+    const text = headers.get(spec.name.toLowerCase());
+    const pointer = joinPointer('', spec.name);
+    if (text === undefined) {
+      if (spec.required) {
+        violation({
+          location: 'header',
+          pointer,
+          message: `${spec.name} header is required`,
+          expected: 'present',
+          received: undefined,
+        });
+      }
+      continue;
+    }
+    if (spec.schemaPointer === null) continue;
+    const schema = resolveRef(context.document, { $ref: `#${spec.schemaPointer}` }, '').value as never;
+    const value = context.reader.values(schema, [text], false);
+    const validate = context.ajv.validatorAt(spec.schemaPointer);
+    if (!validate(value)) {
+      for (const p of problems(validate.errors, value, 'pointer', () => `${spec.name} header`)) {
+        violation({ location: 'header', ...p, pointer });
+      }
+    }
+  }
+}
