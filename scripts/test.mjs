@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['browser for end-to-end tests', 'bash', ['scripts/ensure-chromium.sh']],
   ['lint and format', 'biome', ['ci', '.']],
   ['spec lint', 'redocly', ['lint', 'openapi/persona.yaml', '--format=stylish']],
   ['type check', 'tsc', ['-p', 'tsconfig.json', '--noEmit']],

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseSeed, type SeedFile } from './core/seed.js';
-import { checkFaults } from './http/faults-config.js';
 import type { FaultOptions } from './http/faults.js';
+import { checkFaults } from './http/faults-config.js';
 import { fileStorage, startMockServer } from './node/index.js';
 
 const usage = `persona-mock: a stateful mock of Persona's API over HTTP
@@ -47,18 +47,27 @@ export function parseCli(argv: string[]): {
     strict: true,
   });
   const port = values.port === undefined ? 4010 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
   const faults: Record<string, unknown> = {};
   if (values.latency !== undefined) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(values.latency);
-    if (!range) throw new Error(`--latency must be milliseconds or a range like 20-200, got ${values.latency}`);
-    faults.latency = range[2] === undefined ? Number(range[1]) : [Number(range[1]), Number(range[2])];
+    if (!range)
+      throw new Error(
+        `--latency must be milliseconds or a range like 20-200, got ${values.latency}`,
+      );
+    faults.latency =
+      range[2] === undefined ? Number(range[1]) : [Number(range[1]), Number(range[2])];
   }
   if (values['error-rate'] !== undefined) faults.errorRate = Number(values['error-rate']);
   if (values['rate-limit'] !== undefined) {
     const limit = /^(\d+)(?:\/(\d+)s)?$/.exec(values['rate-limit']);
-    if (!limit) throw new Error(`--rate-limit must look like 100 or 100/60s, got ${values['rate-limit']}`);
-    faults.rateLimit = { limit: Number(limit[1]), ...(limit[2] ? { windowMs: Number(limit[2]) * 1000 } : {}) };
+    if (!limit)
+      throw new Error(`--rate-limit must look like 100 or 100/60s, got ${values['rate-limit']}`);
+    faults.rateLimit = {
+      limit: Number(limit[1]),
+      ...(limit[2] ? { windowMs: Number(limit[2]) * 1000 } : {}),
+    };
   }
   let seed: SeedFile | undefined;
   if (values.seed !== undefined) {
@@ -96,7 +105,9 @@ async function main() {
     ...(options.db ? { storage: fileStorage(options.db) } : {}),
     ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
   });
-  console.log(`persona-mock listening on ${server.baseUrl}${options.db ? ` (data in ${options.db})` : ''}`);
+  console.log(
+    `persona-mock listening on ${server.baseUrl}${options.db ? ` (data in ${options.db})` : ''}`,
+  );
   const stop = () => {
     server.close().then(() => process.exit(0));
   };

@@ -1,7 +1,7 @@
 import type { Adapter } from 'lowdb';
 import type { HttpHandler } from 'msw';
 import { MockCore } from './core/mock-core.js';
-import { resolveSeed, type SeedFile, checkSeed } from './core/seed.js';
+import { checkSeed, resolveSeed, type SeedFile } from './core/seed.js';
 import { type MockData, Store } from './core/store.js';
 import { FaultInjector, type FaultOptions } from './http/faults.js';
 import { createHandlers } from './http/handlers.js';

@@ -1,8 +1,8 @@
 import type { Adapter } from 'lowdb';
 import { LocalStorage } from 'lowdb/browser';
 import { setupWorker } from 'msw/browser';
-import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
 import type { MockData } from '../core/store.js';
+import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
 
 /** Keeps the mock's data in localStorage, so it survives a page reload. */
 export function localStorageStorage(key = 'persona-kit-mock'): Adapter<MockData> {

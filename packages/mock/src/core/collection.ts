@@ -42,7 +42,8 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const keys = new Map<string, string>();
     this.#indexes.set(name, { key, map });
     this.#keysOf.set(name, keys);
-    for (const id of this.#order) this.#addToIndex(name, id, key(this.#records[id] as T), map, keys);
+    for (const id of this.#order)
+      this.#addToIndex(name, id, key(this.#records[id] as T), map, keys);
     return this;
   }
 

@@ -24,7 +24,10 @@ export const seedIds = {
     phoneNumber: fixedId('rptp', 'PhoneNumber'),
   },
   caseTemplates: { review: fixedId('ctmpl', 'Review'), fraud: fixedId('ctmpl', 'Fraud') },
-  caseQueues: { general: fixedId('cqueue', 'General'), escalations: fixedId('cqueue', 'Escalations') },
+  caseQueues: {
+    general: fixedId('cqueue', 'General'),
+    escalations: fixedId('cqueue', 'Escalations'),
+  },
   workflows: {
     signupReview: fixedId('wfl', 'SignupReview'),
     tagAccount: fixedId('wfl', 'TagAccount'),
@@ -56,23 +59,42 @@ export function defaultSeed(): SeedContent {
           {
             id: ids.accountActions.setStatus,
             name: 'Set status',
-            parameters: [{ key: 'status', type: 'string', required: true, allowedValues: accountStatuses }],
+            parameters: [
+              { key: 'status', type: 'string', required: true, allowedValues: accountStatuses },
+            ],
             steps: [
-              { key: 'set_status', type: 'set-account-status', accountId: '{{account.id}}', status: '{{parameters.status}}' },
+              {
+                key: 'set_status',
+                type: 'set-account-status',
+                accountId: '{{account.id}}',
+                status: '{{parameters.status}}',
+              },
             ],
           },
           {
             id: ids.accountActions.addTag,
             name: 'Add tag',
             parameters: [{ key: 'tag', type: 'string', required: true }],
-            steps: [{ key: 'tag', type: 'tag-object', objectId: '{{account.id}}', tag: '{{parameters.tag}}' }],
+            steps: [
+              {
+                key: 'tag',
+                type: 'tag-object',
+                objectId: '{{account.id}}',
+                tag: '{{parameters.tag}}',
+              },
+            ],
           },
           {
             id: ids.accountActions.close,
             name: 'Close account',
             fromStatuses: ['active', 'activated', 'suspended'],
             steps: [
-              { key: 'close', type: 'set-account-status', accountId: '{{account.id}}', status: 'closed' },
+              {
+                key: 'close',
+                type: 'set-account-status',
+                accountId: '{{account.id}}',
+                status: 'closed',
+              },
               { key: 'tag', type: 'tag-object', objectId: '{{account.id}}', tag: 'closed' },
             ],
           },
@@ -91,9 +113,16 @@ export function defaultSeed(): SeedContent {
           {
             id: ids.accountActions.businessSetStatus,
             name: 'Set business status',
-            parameters: [{ key: 'status', type: 'string', required: true, allowedValues: accountStatuses }],
+            parameters: [
+              { key: 'status', type: 'string', required: true, allowedValues: accountStatuses },
+            ],
             steps: [
-              { key: 'set_status', type: 'set-account-status', accountId: '{{account.id}}', status: '{{parameters.status}}' },
+              {
+                key: 'set_status',
+                type: 'set-account-status',
+                accountId: '{{account.id}}',
+                status: '{{parameters.status}}',
+              },
             ],
           },
         ],
@@ -105,10 +134,26 @@ export function defaultSeed(): SeedContent {
     ],
     reportTemplates: [
       { id: ids.reportTemplates.watchlist, name: 'Watchlist', reportType: 'report/watchlist' },
-      { id: ids.reportTemplates.pep, name: 'Politically exposed person', reportType: 'report/politically-exposed-person' },
-      { id: ids.reportTemplates.adverseMedia, name: 'Adverse media', reportType: 'report/adverse-media' },
-      { id: ids.reportTemplates.emailAddress, name: 'Email address risk', reportType: 'report/email-address' },
-      { id: ids.reportTemplates.phoneNumber, name: 'Phone number risk', reportType: 'report/phone-number' },
+      {
+        id: ids.reportTemplates.pep,
+        name: 'Politically exposed person',
+        reportType: 'report/politically-exposed-person',
+      },
+      {
+        id: ids.reportTemplates.adverseMedia,
+        name: 'Adverse media',
+        reportType: 'report/adverse-media',
+      },
+      {
+        id: ids.reportTemplates.emailAddress,
+        name: 'Email address risk',
+        reportType: 'report/email-address',
+      },
+      {
+        id: ids.reportTemplates.phoneNumber,
+        name: 'Phone number risk',
+        reportType: 'report/phone-number',
+      },
     ],
     caseTemplates: [
       {
@@ -153,7 +198,10 @@ export function defaultSeed(): SeedContent {
             type: 'create-case',
             caseTemplateId: ids.caseTemplates.review,
             caseQueueId: ids.caseQueues.general,
-            fields: { reason: 'Signup review for {{trigger.user-id}}', priority: '{{trigger.priority}}' },
+            fields: {
+              reason: 'Signup review for {{trigger.user-id}}',
+              priority: '{{trigger.priority}}',
+            },
             attach: ['find_account'],
           },
         ],

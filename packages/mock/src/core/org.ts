@@ -70,11 +70,29 @@ const indexes: Partial<Record<CollectionName, Record<string, (r: ResourceRecord)
     reference: (r) => r.attributes['reference-id'],
     'account-type': (r) => linkedId(r, 'account-type'),
   },
-  inquiries: { account: (r) => linkedId(r, 'account'), reference: (r) => r.attributes['reference-id'] },
-  reports: { account: (r) => linkedId(r, 'account') },
+  inquiries: {
+    account: (r) => linkedId(r, 'account'),
+    reference: (r) => r.attributes['reference-id'],
+    template: (r) => linkedId(r, 'inquiry-template'),
+  },
+  reports: {
+    account: (r) => linkedId(r, 'account'),
+    // A report has no reference-id attribute: the one it was created with is kept aside.
+    reference: (r) => r.internal?.referenceId,
+    template: (r) => linkedId(r, 'report-template'),
+  },
   'account-relations': { account: (r) => linkedId(r, 'account') },
   'workflow-runs': { workflow: (r) => linkedId(r, 'workflow') },
-  events: { name: (r) => r.attributes.name },
+  cases: {
+    template: (r) => linkedId(r, 'case-template'),
+    queue: (r) => linkedId(r, 'case-queue'),
+  },
+  importers: { status: (r) => r.attributes.status },
+  events: {
+    name: (r) => r.attributes.name,
+    // The object an event is about: `filter[object-id]` and redaction find its events through it.
+    object: (r) => (r.attributes.payload as { data?: { id?: unknown } } | undefined)?.data?.id,
+  },
 };
 
 export function linkedId(record: ResourceRecord, relationship: string): string | null {

@@ -2,7 +2,18 @@
 const id = (prefix: string) => ({ type: 'string', pattern: `^${prefix}_[a-zA-Z0-9]{24,28}$` });
 const str = { type: 'string', minLength: 1 };
 const fieldType = {
-  enum: ['string', 'integer', 'number', 'boolean', 'date', 'datetime', 'hash', 'array', 'file', 'choices'],
+  enum: [
+    'string',
+    'integer',
+    'number',
+    'boolean',
+    'date',
+    'datetime',
+    'hash',
+    'array',
+    'file',
+    'choices',
+  ],
 };
 const field = {
   type: 'object',
@@ -109,7 +120,11 @@ export const seedSchema = {
       ),
     }),
     inquiryTemplates: named('itmpl'),
-    reportTemplates: named('rptp', { reportType: { type: 'string', pattern: '^report/[a-z-]+$' } }, ['reportType']),
+    reportTemplates: named(
+      'rptp',
+      { reportType: { type: 'string', pattern: '^report/[a-z-]+$' } },
+      ['reportType'],
+    ),
     caseTemplates: named(
       'ctmpl',
       {

@@ -5,7 +5,17 @@ export type Template = string;
 
 export interface SeedField {
   key: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'hash' | 'array' | 'file' | 'choices';
+  type:
+    | 'string'
+    | 'integer'
+    | 'number'
+    | 'boolean'
+    | 'date'
+    | 'datetime'
+    | 'hash'
+    | 'array'
+    | 'file'
+    | 'choices';
   label?: string;
   required?: boolean;
 }

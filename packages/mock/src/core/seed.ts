@@ -1,20 +1,22 @@
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
+import { createAccount } from '../services/accounts.js';
 import { defaultSeed } from './default-seed.js';
 import { invalid } from './errors.js';
 import type { Org } from './org.js';
 import { seedSchema } from './seed-schema.js';
 import type { SeedContent, SeedField } from './seed-types.js';
 import type { ResourceRecord } from './types.js';
-import { createAccount } from '../services/accounts.js';
 
-export { defaultSeed };
 export type { SeedContent };
+export { defaultSeed };
 
 /** A seed file: the default content extended (or, with `extends: none`, replaced). */
 export type SeedFile = Partial<SeedContent> & { extends?: 'default' | 'none' };
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(seedSchema);
+const validate = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(
+  seedSchema,
+);
 
 /** Reads a seed from YAML or JSON text and checks it; a bad seed is a 422 naming the place. */
 export function parseSeed(text: string, contentType = 'application/yaml'): SeedFile {
@@ -22,7 +24,9 @@ export function parseSeed(text: string, contentType = 'application/yaml'): SeedF
   try {
     value = contentType.includes('json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw invalid(`seed is not valid ${contentType.includes('json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+    throw invalid(
+      `seed is not valid ${contentType.includes('json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+    );
   }
   return checkSeed(value);
 }
@@ -39,7 +43,16 @@ export function checkSeed(value: unknown): SeedFile {
 export function resolveSeed(file: SeedFile): SeedContent {
   const base: SeedContent =
     file.extends === 'none'
-      ? { plan: 'growth', accountTypes: [], inquiryTemplates: [], reportTemplates: [], caseTemplates: [], caseQueues: [], workflows: [], accounts: [] }
+      ? {
+          plan: 'growth',
+          accountTypes: [],
+          inquiryTemplates: [],
+          reportTemplates: [],
+          caseTemplates: [],
+          caseQueues: [],
+          workflows: [],
+          accounts: [],
+        }
       : defaultSeed();
   const merge = <T extends { id?: string }>(a: T[], b: T[] | undefined): T[] => {
     if (!b) return a;
@@ -83,7 +96,11 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
         name: type.name,
         'created-at': now,
         'updated-at': now,
-        'field-schemas': (type.fields ?? []).map((f) => ({ key: f.key, type: f.type, label: f.label ?? null })),
+        'field-schemas': (type.fields ?? []).map((f) => ({
+          key: f.key,
+          type: f.type,
+          label: f.label ?? null,
+        })),
         'account-actions': (type.actions ?? []).map((action) => ({
           id: action.id,
           name: action.name,
@@ -104,7 +121,11 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
         id: action.id,
         attributes: { name: action.name, 'created-at': now },
         relationships: { 'account-type': { data: { type: 'account-type', id: type.id } } },
-        internal: { parameters: action.parameters ?? [], fromStatuses: action.fromStatuses ?? null, steps: action.steps },
+        internal: {
+          parameters: action.parameters ?? [],
+          fromStatuses: action.fromStatuses ?? null,
+          steps: action.steps,
+        },
       });
     }
   });
@@ -148,7 +169,13 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
     put('case-queues', {
       type: 'case-queue',
       id: queue.id,
-      attributes: { status: 'active', name: queue.name, 'created-at': now, 'updated-at': now, 'archived-at': null },
+      attributes: {
+        status: 'active',
+        name: queue.name,
+        'created-at': now,
+        'updated-at': now,
+        'archived-at': null,
+      },
     });
   }
   for (const workflow of content.workflows ?? []) {
@@ -176,4 +203,3 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
   }
   return counts;
 }
-

@@ -1,5 +1,5 @@
-import { Low, Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
+import { Low, Memory } from 'lowdb';
 import type { Plan, ResourceRecord } from './types.js';
 
 export interface IdempotencyEntry {

@@ -2,7 +2,7 @@ import { type HttpHandler, http } from 'msw';
 import { ApiError, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { parseSeed, seedOrg } from '../core/seed.js';
-import { plans, type Plan } from '../core/types.js';
+import { type Plan, plans } from '../core/types.js';
 import { checkFaults } from './faults-config.js';
 import type { HandlerOptions } from './handlers.js';
 import { bearerKey } from './pipeline.js';
@@ -14,19 +14,25 @@ import { baseHeaders, errorResponse, toApiError } from './respond.js';
  */
 export function adminHandlers(options: HandlerOptions): HttpHandler[] {
   const { core, faults } = options;
-  const admin = (run: (request: Request) => Promise<unknown> | unknown) =>
+  const admin =
+    (run: (request: Request) => Promise<unknown> | unknown) =>
     async ({ request }: { request: Request }) => {
       const requestId = newId('req');
       try {
         const result = await run(request);
         await core.store.commit();
-        return new Response(JSON.stringify(result), { status: 200, headers: baseHeaders(requestId) });
+        return new Response(JSON.stringify(result), {
+          status: 200,
+          headers: baseHeaders(requestId),
+        });
       } catch (error) {
         return errorResponse(toApiError(error), requestId);
       }
     };
   const optionalKey = (request: Request) =>
-    request.headers.get('authorization') ? bearerKey(request.headers.get('authorization')) : undefined;
+    request.headers.get('authorization')
+      ? bearerKey(request.headers.get('authorization'))
+      : undefined;
 
   return [
     http.post(
@@ -77,7 +83,10 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
         return { organization: org.id, plan: org.data.plan };
       }),
     ),
-    http.get('*/__mock/faults', admin(() => faults.options)),
+    http.get(
+      '*/__mock/faults',
+      admin(() => faults.options),
+    ),
     http.put(
       '*/__mock/faults',
       admin(async (request) => {
@@ -96,4 +105,3 @@ async function readJson(request: Request): Promise<unknown> {
     throw new ApiError(400, 'Bad Request', 'Request body is not valid JSON');
   }
 }
-

@@ -44,8 +44,7 @@ export function checkFaults(value: unknown): FaultOptions {
       typeof limit.limit !== 'number' ||
       !Number.isInteger(limit.limit) ||
       limit.limit < 0 ||
-      (limit.windowMs !== undefined &&
-        (typeof limit.windowMs !== 'number' || limit.windowMs <= 0))
+      (limit.windowMs !== undefined && (typeof limit.windowMs !== 'number' || limit.windowMs <= 0))
     ) {
       throw invalid('rateLimit must be { limit: integer ≥ 0, windowMs?: number > 0 }');
     }
@@ -56,4 +55,3 @@ export function checkFaults(value: unknown): FaultOptions {
   }
   return out;
 }
-

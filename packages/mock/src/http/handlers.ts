@@ -1,5 +1,7 @@
 import { operations } from '@persona-kit/spec';
 import { type HttpHandler, http } from 'msw';
+import { ApiError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import { adminHandlers } from './admin.js';
 import type { FaultInjector } from './faults.js';
@@ -7,8 +9,6 @@ import type { Idempotency } from './idempotency.js';
 import { handle } from './pipeline.js';
 import { errorResponse } from './respond.js';
 import type { RouteTable } from './route.js';
-import { ApiError } from '../core/errors.js';
-import { newId } from '../core/ids.js';
 
 export interface HandlerOptions {
   core: MockCore;
@@ -60,7 +60,11 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
   handlers.push(
     http.all(`${base}/*`, ({ request }) =>
       errorResponse(
-        new ApiError(404, 'Not Found', `No route matches ${request.method} ${new URL(request.url).pathname}`),
+        new ApiError(
+          404,
+          'Not Found',
+          `No route matches ${request.method} ${new URL(request.url).pathname}`,
+        ),
         newId('req'),
       ),
     ),

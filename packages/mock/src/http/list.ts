@@ -10,14 +10,22 @@ export interface ListOptions {
 }
 
 /** One page of a list, newest first, with `links` to the pages before and after. */
-export function listPage(input: RouteInput, collection: Collection, options: ListOptions = {}): RouteOutput {
+export function listPage(
+  input: RouteInput,
+  collection: Collection,
+  options: ListOptions = {},
+): RouteOutput {
   const { page } = input.query;
   let result: ReturnType<Collection['page']>;
   try {
     result = collection.page(page, options.where, options.candidates);
   } catch (error) {
     if (error instanceof CursorError) {
-      throw new ApiError(400, 'Bad Request', `${page.after !== undefined ? 'page[after]' : 'page[before]'} ${error.id} names no object of this list`);
+      throw new ApiError(
+        400,
+        'Bad Request',
+        `${page.after !== undefined ? 'page[after]' : 'page[before]'} ${error.id} names no object of this list`,
+      );
     }
     throw error;
   }
@@ -42,7 +50,9 @@ export function listPage(input: RouteInput, collection: Collection, options: Lis
 }
 
 /** Filters on creation time shared by every list: `filter[created-at-start|end]`. */
-export function createdBetween(filter: Record<string, string>): ((r: ResourceRecord) => boolean) | undefined {
+export function createdBetween(
+  filter: Record<string, string>,
+): ((r: ResourceRecord) => boolean) | undefined {
   const start = filter['created-at-start'];
   const end = filter['created-at-end'];
   if (!start && !end) return undefined;
@@ -58,7 +68,9 @@ export function createdBetween(filter: Record<string, string>): ((r: ResourceRec
 export function allOf(
   ...predicates: (((r: ResourceRecord) => boolean) | undefined | false)[]
 ): ((r: ResourceRecord) => boolean) | undefined {
-  const active = predicates.filter((p): p is (r: ResourceRecord) => boolean => typeof p === 'function');
+  const active = predicates.filter(
+    (p): p is (r: ResourceRecord) => boolean => typeof p === 'function',
+  );
   if (active.length === 0) return undefined;
   return (r) => active.every((p) => p(r));
 }

@@ -60,7 +60,7 @@ export async function handle(
       contentType: rawBody?.present ? contentType : null,
     });
     const violation = checked.violations[0];
-    if (violation) throw violationError(violation);
+    if (violation) throw violationError(violation, Object.keys(checked.operation?.responses ?? {}));
 
     const query = parseQuery(url.searchParams);
     const key = method !== 'GET' ? request.headers.get('idempotency-key') : null;
@@ -84,7 +84,12 @@ export async function handle(
       }
     };
     const answer = key
-      ? await deps.idempotency.run(org.data, key, `${method} ${path}${url.search} ${rawBody?.text ?? ''}`, act)
+      ? await deps.idempotency.run(
+          org.data,
+          key,
+          `${method} ${path}${url.search} ${rawBody?.text ?? ''}`,
+          act,
+        )
       : await act();
     if (method !== 'GET') await deps.core.store.commit();
 
@@ -162,11 +167,17 @@ interface ViolationLike {
   message: string;
 }
 
-function violationError(violation: ViolationLike): ApiError {
+/**
+ * A malformed path id reads as an unknown object (404); anything else that
+ * breaks the spec is a 422 where the operation documents one, else a 400.
+ */
+function violationError(violation: ViolationLike, documented: string[]): ApiError {
   if (violation.location === 'path') {
     return new ApiError(404, 'Record not found', violation.message);
   }
-  if (violation.location === 'content-type') return badRequest(violation.message);
+  if (violation.location === 'content-type' || !documented.includes('422')) {
+    return badRequest(violation.message);
+  }
   return new ApiError(422, 'Unprocessable Entity', violation.message);
 }
 
@@ -191,8 +202,12 @@ function injected(
   let error = { title: 'Injected fault', details: `The mock answered ${status} as configured` };
   if (status === 429) {
     headers['Retry-After'] = rateHeaders?.['RateLimit-Reset'] ?? '1';
-    if (!rateHeaders) Object.assign(headers, rateLimitHeaders({ limit: 0, remaining: 0, resetSeconds: 1 }));
-    error = { title: 'Too many requests', details: 'Rate limit exceeded; retry after the delay given' };
+    if (!rateHeaders)
+      Object.assign(headers, rateLimitHeaders({ limit: 0, remaining: 0, resetSeconds: 1 }));
+    error = {
+      title: 'Too many requests',
+      details: 'Rate limit exceeded; retry after the delay given',
+    };
   }
   return new Response(JSON.stringify({ errors: [error] }), {
     status,

@@ -1,5 +1,3 @@
-import { invalid } from '../core/errors.js';
-
 export interface ParsedQuery {
   include: string[];
   fields: Record<string, string[]>;
@@ -11,7 +9,12 @@ const DEFAULT_PAGE_SIZE = 10;
 
 /** Reads JSON:API query parameters: `include`, `fields[type]`, `page[...]`, `filter[...]`. */
 export function parseQuery(params: URLSearchParams): ParsedQuery {
-  const query: ParsedQuery = { include: [], fields: {}, page: { size: DEFAULT_PAGE_SIZE }, filter: {} };
+  const query: ParsedQuery = {
+    include: [],
+    fields: {},
+    page: { size: DEFAULT_PAGE_SIZE },
+    filter: {},
+  };
   for (const [name, value] of params) {
     if (name === 'include') {
       query.include.push(...splitList(value));
@@ -23,11 +26,10 @@ export function parseQuery(params: URLSearchParams): ParsedQuery {
     if (group === 'fields') query.fields[key] = splitList(value);
     else if (group === 'filter') query.filter[key] = value;
     else if (key === 'size') {
+      // Operations that page have `page[size]` checked against the spec already;
+      // elsewhere it means nothing and is ignored.
       const size = Number(value);
-      if (!Number.isInteger(size) || size < 1 || size > 100) {
-        throw invalid('page[size] must be an integer from 1 to 100');
-      }
-      query.page.size = size;
+      if (Number.isInteger(size) && size >= 1 && size <= 100) query.page.size = size;
     } else if (key === 'after' || key === 'before') query.page[key] = value;
   }
   return query;

@@ -1,10 +1,10 @@
-import { DataFile } from 'lowdb/node';
 import type { Adapter } from 'lowdb';
+import { DataFile } from 'lowdb/node';
 import { setupServer } from 'msw/node';
-import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
 import type { MockData } from '../core/store.js';
+import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
 
-export { startMockServer, type MockServer, type MockServerOptions } from '../server/http-server.js';
+export { type MockServer, type MockServerOptions, startMockServer } from '../server/http-server.js';
 
 /**
  * Stores the mock's data in a JSON file. Every write replaces the file
@@ -12,7 +12,10 @@ export { startMockServer, type MockServer, type MockServerOptions } from '../ser
  * old or the new content, never half of one.
  */
 export function fileStorage(path: string): Adapter<MockData> {
-  return new DataFile<MockData>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+  return new DataFile<MockData>(path, {
+    parse: JSON.parse,
+    stringify: (data) => JSON.stringify(data),
+  });
 }
 
 /** The mock wired to msw's `setupServer`, for Node tests: `server.listen()` in `beforeAll`. */

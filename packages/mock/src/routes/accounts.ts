@@ -15,7 +15,10 @@ import {
 import { matchesQuery, type SearchQuery } from '../services/search.js';
 import { runAccountAction } from '../services/workflows.js';
 
-type Body = { data?: { attributes?: Record<string, unknown>; [k: string]: unknown }; meta?: Record<string, unknown> };
+type Body = {
+  data?: { attributes?: Record<string, unknown>; [k: string]: unknown };
+  meta?: Record<string, unknown>;
+};
 
 const body = (input: RouteInput) => (input.body ?? {}) as Body;
 const now = (input: RouteInput) => input.core.now();
@@ -26,40 +29,93 @@ export const accountRoutes: RouteTable = {
     const accounts = input.org.collection('accounts');
     const { filter } = input.query;
     const candidates = intersect(
-      filter['reference-id'] !== undefined ? accounts.lookup('reference', filter['reference-id']) : undefined,
-      filter['account-type-id'] !== undefined ? accounts.lookup('account-type', filter['account-type-id']) : undefined,
+      filter['reference-id'] !== undefined
+        ? accounts.lookup('reference', filter['reference-id'])
+        : undefined,
+      filter['account-type-id'] !== undefined
+        ? accounts.lookup('account-type', filter['account-type-id'])
+        : undefined,
     );
     const status = filter.status;
     return listPage(input, accounts, {
       ...(candidates ? { candidates } : {}),
-      where: allOf(status !== undefined && ((r) => r.attributes['account-status'] === status), createdBetween(filter)),
+      where: allOf(
+        status !== undefined && ((r) => r.attributes['account-status'] === status),
+        createdBetween(filter),
+      ),
     });
   },
   createAccount: (input) => {
-    const { account, created } = createAccount(input.org, now(input), { attributes: body(input).data?.attributes ?? {} });
+    const { account, created } = createAccount(input.org, now(input), {
+      attributes: body(input).data?.attributes ?? {},
+    });
     return one(account, created ? 201 : 200);
   },
   searchAccounts: (input) => {
-    const request = body(input) as { query: SearchQuery; page?: { size?: number; after?: string; before?: string } };
+    const request = body(input) as {
+      query: SearchQuery;
+      page?: { size?: number; after?: string; before?: string };
+    };
     const page = request.page ?? {};
-    const query = { ...input.query, page: { size: page.size ?? input.query.page.size, after: page.after, before: page.before } };
-    return listPage({ ...input, query: query as typeof input.query }, input.org.collection('accounts'), {
-      where: (r) => matchesQuery(r, request.query),
-    });
+    const query = {
+      ...input.query,
+      page: { size: page.size ?? input.query.page.size, after: page.after, before: page.before },
+    };
+    return listPage(
+      { ...input, query: query as typeof input.query },
+      input.org.collection('accounts'),
+      {
+        where: (r) => matchesQuery(r, request.query),
+      },
+    );
   },
   retrieveAccount: (input) => one(getAccount(input.org, input.params['account-id']!)),
   updateAccount: (input) =>
-    one(updateAccount(input.org, now(input), input.params['account-id']!, body(input).data?.attributes ?? {})),
+    one(
+      updateAccount(
+        input.org,
+        now(input),
+        input.params['account-id']!,
+        body(input).data?.attributes ?? {},
+      ),
+    ),
   redactAccount: (input) => one(redactAccount(input.org, now(input), input.params['account-id']!)),
   addAccountTag: (input) =>
-    one(addTag(input.org, now(input), getAccount(input.org, input.params['account-id']!), tagName(input), 'accounts')),
+    one(
+      addTag(
+        input.org,
+        now(input),
+        getAccount(input.org, input.params['account-id']!),
+        tagName(input),
+        'accounts',
+      ),
+    ),
   removeAccountTag: (input) =>
-    one(removeTag(input.org, now(input), getAccount(input.org, input.params['account-id']!), tagName(input), 'accounts')),
+    one(
+      removeTag(
+        input.org,
+        now(input),
+        getAccount(input.org, input.params['account-id']!),
+        tagName(input),
+        'accounts',
+      ),
+    ),
   setAccountTags: (input) =>
-    one(setTags(input.org, now(input), getAccount(input.org, input.params['account-id']!), tagNames(input), 'accounts')),
+    one(
+      setTags(
+        input.org,
+        now(input),
+        getAccount(input.org, input.params['account-id']!),
+        tagNames(input),
+        'accounts',
+      ),
+    ),
   consolidateAccounts: (input) => {
     const sources = body(input).meta?.['source-account-ids'] as string[];
-    return one(consolidateAccounts(input.org, now(input), input.params['account-id']!, sources), 202);
+    return one(
+      consolidateAccounts(input.org, now(input), input.params['account-id']!, sources),
+      202,
+    );
   },
   listAccountRelations: (input) => {
     const account = getAccount(input.org, input.params['account-id']!);
@@ -72,7 +128,10 @@ export const accountRoutes: RouteTable = {
     });
   },
   runAccountAction: (input) => {
-    const data = body(input).data as { 'account-action-id': string; parameters?: Record<string, unknown> };
+    const data = body(input).data as {
+      'account-action-id': string;
+      parameters?: Record<string, unknown>;
+    };
     const { account, run } = runAccountAction(
       input.org,
       now(input),

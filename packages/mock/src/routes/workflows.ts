@@ -5,8 +5,8 @@ import { triggerWorkflow } from '../services/workflows.js';
 
 export const workflowRoutes: RouteTable = {
   triggerWorkflow: (input) => {
-    const payload = ((input.body as { data?: { attributes?: Record<string, unknown> } }).data?.attributes ??
-      {}) as Record<string, unknown>;
+    const payload = ((input.body as { data?: { attributes?: Record<string, unknown> } }).data
+      ?.attributes ?? {}) as Record<string, unknown>;
     const run = triggerWorkflow(input.org, input.core.now(), input.params['workflow-id']!, payload);
     return { status: 200, data: run };
   },
@@ -14,8 +14,13 @@ export const workflowRoutes: RouteTable = {
     const runs = input.org.collection('workflow-runs');
     const { filter } = input.query;
     return listPage(input, runs, {
-      ...(filter['workflow-id'] !== undefined ? { candidates: runs.lookup('workflow', filter['workflow-id']) } : {}),
-      where: allOf(filter.status !== undefined && ((r) => r.attributes.status === filter.status), createdBetween(filter)),
+      ...(filter['workflow-id'] !== undefined
+        ? { candidates: runs.lookup('workflow', filter['workflow-id']) }
+        : {}),
+      where: allOf(
+        filter.status !== undefined && ((r) => r.attributes.status === filter.status),
+        createdBetween(filter),
+      ),
     });
   },
   retrieveWorkflowRun: (input) => {

@@ -31,7 +31,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const started = performance.now();
     serve(mock, req, res, host)
       .then((status) => {
-        options.log?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+        options.log?.(
+          `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`,
+        );
       })
       .catch((error: unknown) => {
         options.log?.(`${req.method} ${req.url} failed: ${(error as Error).message}`);
@@ -61,7 +63,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-async function serve(mock: PersonaMock, req: IncomingMessage, res: ServerResponse, host: string): Promise<number> {
+async function serve(
+  mock: PersonaMock,
+  req: IncomingMessage,
+  res: ServerResponse,
+  host: string,
+): Promise<number> {
   const method = req.method ?? 'GET';
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -77,10 +84,15 @@ async function serve(mock: PersonaMock, req: IncomingMessage, res: ServerRespons
   } as RequestInit);
   const response =
     (await getResponse(mock.handlers, request)) ??
-    new Response(JSON.stringify({ errors: [{ title: 'Not Found', details: `No route matches ${method} ${req.url}` }] }), {
-      status: 404,
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-    });
+    new Response(
+      JSON.stringify({
+        errors: [{ title: 'Not Found', details: `No route matches ${method} ${req.url}` }],
+      }),
+      {
+        status: 404,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      },
+    );
   const out: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     out[name] = value;

@@ -2,7 +2,7 @@ import { conflict, invalid, notFound } from '../core/errors.js';
 import { linkedId, type Org } from '../core/org.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
 import { recordEvent } from './events.js';
-import { type FieldSchema, typeFields, typed } from './fields.js';
+import { type FieldSchema, typed, typeFields } from './fields.js';
 
 /** Attributes that identify a person: what redaction removes for good. */
 export const identityAttributes = [
@@ -45,7 +45,11 @@ export function getAccount(org: Org, id: string): ResourceRecord {
   return account;
 }
 
-export function findByReference(org: Org, typeId: string, referenceId: string): ResourceRecord | undefined {
+export function findByReference(
+  org: Org,
+  typeId: string,
+  referenceId: string,
+): ResourceRecord | undefined {
   return org.collection('accounts').first('type+reference', `${typeId}\u0000${referenceId}`);
 }
 
@@ -61,7 +65,11 @@ export function createAccount(
   where = 'data.attributes',
 ): { account: ResourceRecord; created: boolean } {
   const attrs = input.attributes;
-  const type = accountTypeOf(org, attrs['account-type-id'] as string | undefined, `${where}.account-type-id`);
+  const type = accountTypeOf(
+    org,
+    attrs['account-type-id'] as string | undefined,
+    `${where}.account-type-id`,
+  );
   const referenceId = (attrs['reference-id'] as string | undefined) ?? null;
   if (referenceId !== null) {
     const existing = findByReference(org, type.id, referenceId);
@@ -85,7 +93,8 @@ export function createAccount(
     'identification-numbers': null,
     'selfie-photo': null,
   };
-  for (const name of identityAttributes) attributes[name] = (attrs[name] as string | undefined) ?? null;
+  for (const name of identityAttributes)
+    attributes[name] = (attrs[name] as string | undefined) ?? null;
   const account: ResourceRecord = {
     type: 'account',
     id: input.id ?? org.newId('act'),
@@ -98,7 +107,8 @@ export function createAccount(
     },
   };
   attributes.fields = { ...identityFields(attributes, fieldSchemas(type)), ...fields };
-  if (org.collection('accounts').has(account.id)) throw conflict(`account ${account.id} already exists`);
+  if (org.collection('accounts').has(account.id))
+    throw conflict(`account ${account.id} already exists`);
   org.collection('accounts').insert(account);
   recordEvent(org, now, 'account.created', account);
   return { account, created: true };
@@ -115,18 +125,30 @@ export function findOrCreateAccount(
   return createAccount(
     org,
     now,
-    { attributes: { ...(typeId ? { 'account-type-id': typeId } : {}), 'reference-id': referenceId } },
+    {
+      attributes: { ...(typeId ? { 'account-type-id': typeId } : {}), 'reference-id': referenceId },
+    },
     where,
   );
 }
 
-export function updateAccount(org: Org, now: string, id: string, attrs: Record<string, unknown>): ResourceRecord {
+export function updateAccount(
+  org: Org,
+  now: string,
+  id: string,
+  attrs: Record<string, unknown>,
+): ResourceRecord {
   const account = getAccount(org, id);
   const typeId = linkedId(account, 'account-type')!;
   const type = org.collection('account-types').get(typeId);
   const schemas = type ? fieldSchemas(type) : [];
   const fields = attrs.fields
-    ? typeFields(attrs.fields as Record<string, unknown>, schemas, 'data.attributes.fields', `account type ${account.attributes['account-type-name']}`)
+    ? typeFields(
+        attrs.fields as Record<string, unknown>,
+        schemas,
+        'data.attributes.fields',
+        `account type ${account.attributes['account-type-name']}`,
+      )
     : {};
   const referenceId = attrs['reference-id'] as string | undefined;
   if (referenceId !== undefined && referenceId !== account.attributes['reference-id']) {
@@ -140,7 +162,8 @@ export function updateAccount(org: Org, now: string, id: string, attrs: Record<s
       if (name === 'fields' || name === 'tags') continue;
       a.attributes[name] = value;
     }
-    if (attrs.tags !== undefined) a.attributes.tags = uniqueTags((attrs.tags as string[] | null) ?? []);
+    if (attrs.tags !== undefined)
+      a.attributes.tags = uniqueTags((attrs.tags as string[] | null) ?? []);
     a.attributes.fields = {
       ...(a.attributes.fields as object),
       ...identityFields(attrs, schemas),
@@ -173,15 +196,26 @@ export function redactAccount(org: Org, now: string, id: string): ResourceRecord
 }
 
 /** Set by the inquiry and report services: how each redacts its own objects. */
-const redactors: Partial<Record<'inquiries' | 'reports', (org: Org, now: string, id: string) => void>> = {};
-export function registerRedactor(kind: 'inquiries' | 'reports', fn: (org: Org, now: string, id: string) => void) {
+const redactors: Partial<
+  Record<'inquiries' | 'reports', (org: Org, now: string, id: string) => void>
+> = {};
+export function registerRedactor(
+  kind: 'inquiries' | 'reports',
+  fn: (org: Org, now: string, id: string) => void,
+) {
   redactors[kind] = fn;
 }
 function redactRelated(org: Org, now: string, kind: 'inquiries' | 'reports', id: string) {
   redactors[kind]?.(org, now, id);
 }
 
-export function addTag(org: Org, now: string, record: ResourceRecord, tag: string, collection: Parameters<Org['collection']>[0]) {
+export function addTag(
+  org: Org,
+  now: string,
+  record: ResourceRecord,
+  tag: string,
+  collection: Parameters<Org['collection']>[0],
+) {
   const tags = record.attributes.tags as string[];
   if (!tags.includes(tag)) {
     org.collection(collection).update(record.id, (r) => {
@@ -193,7 +227,13 @@ export function addTag(org: Org, now: string, record: ResourceRecord, tag: strin
   return record;
 }
 
-export function removeTag(org: Org, now: string, record: ResourceRecord, tag: string, collection: Parameters<Org['collection']>[0]) {
+export function removeTag(
+  org: Org,
+  now: string,
+  record: ResourceRecord,
+  tag: string,
+  collection: Parameters<Org['collection']>[0],
+) {
   org.collection(collection).update(record.id, (r) => {
     r.attributes.tags = (r.attributes.tags as string[]).filter((t) => t !== tag);
     r.attributes['updated-at'] = now;
@@ -202,7 +242,13 @@ export function removeTag(org: Org, now: string, record: ResourceRecord, tag: st
   return record;
 }
 
-export function setTags(org: Org, now: string, record: ResourceRecord, tags: string[], collection: Parameters<Org['collection']>[0]) {
+export function setTags(
+  org: Org,
+  now: string,
+  record: ResourceRecord,
+  tags: string[],
+  collection: Parameters<Org['collection']>[0],
+) {
   org.collection(collection).update(record.id, (r) => {
     r.attributes.tags = uniqueTags(tags);
     r.attributes['updated-at'] = now;
@@ -215,18 +261,29 @@ export function setTags(org: Org, now: string, record: ResourceRecord, tags: str
  * Moves every inquiry, report and case of the sources to the destination and
  * archives each source. A source consolidates once: a second time is a 409.
  */
-export function consolidateAccounts(org: Org, now: string, destinationId: string, sourceIds: string[]): ResourceRecord {
+export function consolidateAccounts(
+  org: Org,
+  now: string,
+  destinationId: string,
+  sourceIds: string[],
+): ResourceRecord {
   const destination = getAccount(org, destinationId);
   if (destination.internal?.consolidatedInto) {
-    throw conflict(`account ${destinationId} was consolidated into ${destination.internal.consolidatedInto} and cannot receive others`);
+    throw conflict(
+      `account ${destinationId} was consolidated into ${destination.internal.consolidatedInto} and cannot receive others`,
+    );
   }
   const unique = [...new Set(sourceIds)];
   const sources = unique.map((id, i) => {
-    if (id === destinationId) throw invalid(`meta.source-account-ids[${i}] is the destination account itself`);
+    if (id === destinationId)
+      throw invalid(`meta.source-account-ids[${i}] is the destination account itself`);
     const source = org.collection('accounts').get(id);
-    if (!source) throw invalid(`meta.source-account-ids[${i}] ${id} names no account of this organization`);
+    if (!source)
+      throw invalid(`meta.source-account-ids[${i}] ${id} names no account of this organization`);
     if (source.internal?.consolidatedInto) {
-      throw conflict(`account ${id} has already been consolidated into ${source.internal.consolidatedInto}`);
+      throw conflict(
+        `account ${id} has already been consolidated into ${source.internal.consolidatedInto}`,
+      );
     }
     return source;
   });
@@ -269,7 +326,14 @@ export function consolidateAccounts(org: Org, now: string, destinationId: string
 }
 
 /** Points an inquiry, report or case at another account. */
-function moveObject(org: Org, now: string, kind: 'inquiries' | 'reports' | 'cases', id: string, from: string, to: string) {
+function moveObject(
+  org: Org,
+  now: string,
+  kind: 'inquiries' | 'reports' | 'cases',
+  id: string,
+  from: string,
+  to: string,
+) {
   const collection = org.collection(kind);
   if (!collection.has(id)) return;
   collection.update(id, (record) => {
@@ -297,7 +361,11 @@ export function toMany(record: ResourceRecord, name: string): Linkage[] {
 }
 
 /** Links an object to an account (both directions), once. */
-export function linkToAccount(account: ResourceRecord, kind: 'inquiries' | 'reports' | 'cases', linkage: Linkage) {
+export function linkToAccount(
+  account: ResourceRecord,
+  kind: 'inquiries' | 'reports' | 'cases',
+  linkage: Linkage,
+) {
   const list = toMany(account, kind);
   if (!list.some((l) => l.id === linkage.id)) list.push(linkage);
 }
@@ -311,12 +379,16 @@ function uniqueTags(tags: string[]): string[] {
 }
 
 /** Identity attributes mirrored into the type's standard fields, as Persona shows them. */
-function identityFields(attrs: Record<string, unknown>, schemas: FieldSchema[]): Record<string, unknown> {
+function identityFields(
+  attrs: Record<string, unknown>,
+  schemas: FieldSchema[],
+): Record<string, unknown> {
   const has = new Set(schemas.map((s) => s.key));
   const out: Record<string, unknown> = {};
   const pick = (names: Record<string, string>) => {
     const value: Record<string, unknown> = {};
-    for (const [attr, key] of Object.entries(names)) if (typeof attrs[attr] === 'string') value[key] = attrs[attr];
+    for (const [attr, key] of Object.entries(names))
+      if (typeof attrs[attr] === 'string') value[key] = attrs[attr];
     return Object.keys(value).length > 0 ? value : null;
   };
   const name = pick({ 'name-first': 'first', 'name-middle': 'middle', 'name-last': 'last' });
@@ -330,8 +402,11 @@ function identityFields(attrs: Record<string, unknown>, schemas: FieldSchema[]):
     'country-code': 'country_code',
   });
   if (address && has.has('address')) out.address = typed(address);
-  if (typeof attrs.birthdate === 'string' && has.has('birthdate')) out.birthdate = { type: 'date', value: attrs.birthdate };
-  if (typeof attrs['phone-number'] === 'string' && has.has('phone_number')) out.phone_number = typed(attrs['phone-number']);
-  if (typeof attrs['email-address'] === 'string' && has.has('email_address')) out.email_address = typed(attrs['email-address']);
+  if (typeof attrs.birthdate === 'string' && has.has('birthdate'))
+    out.birthdate = { type: 'date', value: attrs.birthdate };
+  if (typeof attrs['phone-number'] === 'string' && has.has('phone_number'))
+    out.phone_number = typed(attrs['phone-number']);
+  if (typeof attrs['email-address'] === 'string' && has.has('email_address'))
+    out.email_address = typed(attrs['email-address']);
   return out;
 }

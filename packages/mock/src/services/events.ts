@@ -13,11 +13,21 @@ export function snapshot(record: ResourceRecord): ResourceRecord {
 }
 
 /** Records that something changed: `account.created`, `case.status-updated`, … */
-export function recordEvent(org: Org, now: string, name: string, record: ResourceRecord): ResourceRecord {
+export function recordEvent(
+  org: Org,
+  now: string,
+  name: string,
+  record: ResourceRecord,
+): ResourceRecord {
   return org.collection('events').insert({
     type: 'event',
     id: org.newId('evt'),
-    attributes: { name, payload: { data: snapshot(record) }, 'created-at': now, 'redacted-at': null },
+    attributes: {
+      name,
+      payload: { data: snapshot(record) },
+      'created-at': now,
+      'redacted-at': null,
+    },
   });
 }
 

@@ -16,7 +16,8 @@ export function typed(value: unknown): Typed {
     for (const [k, v] of Object.entries(value)) out[k] = typed(v);
     return { type: 'hash', value: out };
   }
-  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number', value };
+  if (typeof value === 'number')
+    return { type: Number.isInteger(value) ? 'integer' : 'number', value };
   if (typeof value === 'boolean') return { type: 'boolean', value };
   return { type: 'string', value };
 }
@@ -62,7 +63,11 @@ export function typeFields(
         out[key] = { type: 'boolean', value };
         break;
       case 'date':
-        if (typeof value !== 'string' || !datePattern.test(value) || Number.isNaN(Date.parse(value))) {
+        if (
+          typeof value !== 'string' ||
+          !datePattern.test(value) ||
+          Number.isNaN(Date.parse(value))
+        ) {
           throw fail('a date (YYYY-MM-DD)');
         }
         out[key] = { type: 'date', value };

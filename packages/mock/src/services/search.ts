@@ -63,7 +63,9 @@ export function matchesQuery(account: ResourceRecord, query: SearchQuery): boole
     case 'exists':
       return (actual !== null && actual !== undefined) === expected;
     case 'contains':
-      return typeof actual === 'string' && typeof expected === 'string' && actual.includes(expected);
+      return (
+        typeof actual === 'string' && typeof expected === 'string' && actual.includes(expected)
+      );
     default: {
       if (Array.isArray(expected) || actual === null || actual === undefined) return false;
       const c = compare(actual, expected as Scalar);

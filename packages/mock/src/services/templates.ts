@@ -10,7 +10,8 @@ const placeholder = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
 function lookup(context: Record<string, unknown>, path: string): unknown {
   let value: unknown = context;
   for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part))
+      return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;

@@ -27,7 +27,12 @@ const planLimits: Record<string, string[]> = { startup: ['find-or-create-account
 const taggable = new Set(['accounts', 'inquiries', 'reports', 'cases']);
 
 /** Runs one step; answers its output or throws what made it fail. */
-function runStep(org: Org, now: string, step: WorkflowStep, state: RunState): Record<string, unknown> {
+function runStep(
+  org: Org,
+  now: string,
+  step: WorkflowStep,
+  state: RunState,
+): Record<string, unknown> {
   const value = (template: string, what: string) => {
     try {
       return render(template, state.context);
@@ -46,7 +51,13 @@ function runStep(org: Org, now: string, step: WorkflowStep, state: RunState): Re
   switch (step.type) {
     case 'find-or-create-account': {
       const referenceId = text(step.identifierValue, 'identifier value');
-      const { account, created } = findOrCreateAccount(org, now, step.accountTypeId, referenceId, 'step');
+      const { account, created } = findOrCreateAccount(
+        org,
+        now,
+        step.accountTypeId,
+        referenceId,
+        'step',
+      );
       state.objects.push({ type: 'account', id: account.id });
       return { 'account-id': account.id, 'account-created': created };
     }
@@ -68,13 +79,18 @@ function runStep(org: Org, now: string, step: WorkflowStep, state: RunState): Re
           if (typeof output?.[name] === 'string') objectIds.push(output[name] as string);
         }
       }
-      const found = createCase(org, now, {
-        caseTemplateId: step.caseTemplateId,
-        ...(step.caseQueueId ? { caseQueueId: step.caseQueueId } : {}),
-        fields,
-        objectIds,
-        creator: { type: 'workflow-run', id: state.context.runId as string },
-      }, 'step');
+      const found = createCase(
+        org,
+        now,
+        {
+          caseTemplateId: step.caseTemplateId,
+          ...(step.caseQueueId ? { caseQueueId: step.caseQueueId } : {}),
+          fields,
+          objectIds,
+          creator: { type: 'workflow-run', id: state.context.runId as string },
+        },
+        'step',
+      );
       state.objects.push({ type: 'case', id: found.id });
       return { 'case-id': found.id };
     }
@@ -83,7 +99,8 @@ function runStep(org: Org, now: string, step: WorkflowStep, state: RunState): Re
       const tag = text(step.tag, 'tag');
       const target = org.findById(id);
       const name = target ? collectionName(target.type) : undefined;
-      if (!target || !name || !taggable.has(name)) throw invalid(`object ${id} cannot be tagged or does not exist`);
+      if (!target || !name || !taggable.has(name))
+        throw invalid(`object ${id} cannot be tagged or does not exist`);
       addTag(org, now, target, tag, name as 'accounts');
       return { 'object-id': id };
     }
@@ -102,7 +119,8 @@ function runStep(org: Org, now: string, step: WorkflowStep, state: RunState): Re
     case 'run-account-action': {
       const id = text(step.accountId, 'account id');
       const parameters: Record<string, unknown> = {};
-      for (const [name, template] of Object.entries(step.parameters ?? {})) parameters[name] = value(template, `parameter ${name}`);
+      for (const [name, template] of Object.entries(step.parameters ?? {}))
+        parameters[name] = value(template, `parameter ${name}`);
       const account = org.collection('accounts').get(id);
       if (!account) throw invalid(`account ${id} does not exist`);
       const action = actionFor(org, account, step.accountActionId);
@@ -156,12 +174,20 @@ export function runSteps(
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       outcome.status = 'failed';
-      outcome.error = { title: `Step ${step.key} failed`, ...(error.details ? { details: error.details } : {}) };
+      outcome.error = {
+        title: `Step ${step.key} failed`,
+        ...(error.details ? { details: error.details } : {}),
+      };
       if (step.continueOnError) outcome['continued-on-error'] = true;
       else failure = error;
     }
   }
-  return { status: failure ? 'failed' : 'completed', steps: outcomes, objects: dedupe(state.objects), ...(failure ? { error: failure } : {}) };
+  return {
+    status: failure ? 'failed' : 'completed',
+    steps: outcomes,
+    objects: dedupe(state.objects),
+    ...(failure ? { error: failure } : {}),
+  };
 }
 
 function dedupe(objects: Linkage[]): Linkage[] {
@@ -205,7 +231,12 @@ function saveRun(
 }
 
 /** Starts a run of a workflow with trigger values; the mock runs it to the end at once. */
-export function triggerWorkflow(org: Org, now: string, workflowId: string, payload: Record<string, unknown>): ResourceRecord {
+export function triggerWorkflow(
+  org: Org,
+  now: string,
+  workflowId: string,
+  payload: Record<string, unknown>,
+): ResourceRecord {
   const workflow = org.collection('workflows').get(workflowId);
   if (!workflow) throw notFound('workflow', workflowId);
   const steps = workflow.internal?.steps as WorkflowStep[];
@@ -226,10 +257,14 @@ function actionFor(org: Org, account: ResourceRecord, actionId: string): Resourc
   if (!action) throw notFound('account action', actionId);
   const typeId = linkedId(account, 'account-type');
   if (linkedId(action, 'account-type') !== typeId) {
-    throw conflict(`account action ${actionId} belongs to another account type than account ${account.id}`);
+    throw conflict(
+      `account action ${actionId} belongs to another account type than account ${account.id}`,
+    );
   }
   if (account.internal?.consolidatedInto) {
-    throw conflict(`account ${account.id} was consolidated into ${account.internal.consolidatedInto} and is archived`);
+    throw conflict(
+      `account ${account.id} was consolidated into ${account.internal.consolidatedInto} and is archived`,
+    );
   }
   const from = action.internal?.fromStatuses as string[] | null;
   if (from && !from.includes(account.attributes['account-status'] as string)) {
@@ -240,11 +275,18 @@ function actionFor(org: Org, account: ResourceRecord, actionId: string): Resourc
   return action;
 }
 
-function checkParameters(action: ResourceRecord, parameters: Record<string, unknown>, where: string) {
+function checkParameters(
+  action: ResourceRecord,
+  parameters: Record<string, unknown>,
+  where: string,
+) {
   const defs = (action.internal?.parameters as SeedActionParameter[]) ?? [];
   const known = new Set(defs.map((d) => d.key));
   for (const key of Object.keys(parameters)) {
-    if (!known.has(key)) throw invalid(`${where}.${key} is not a parameter of account action ${action.attributes.name}`);
+    if (!known.has(key))
+      throw invalid(
+        `${where}.${key} is not a parameter of account action ${action.attributes.name}`,
+      );
   }
   for (const def of defs) {
     const value = parameters[def.key];
@@ -288,8 +330,18 @@ export function runAccountAction(
     parameters,
     runId,
   });
-  const run = saveRun(org, now, workflowId, { 'account-id': accountId, 'account-action-id': actionId, parameters }, runId, result);
-  if (result.error) throw invalid(`account action ${action.attributes.name} failed: ${result.error.details ?? result.error.title}`);
+  const run = saveRun(
+    org,
+    now,
+    workflowId,
+    { 'account-id': accountId, 'account-action-id': actionId, parameters },
+    runId,
+    result,
+  );
+  if (result.error)
+    throw invalid(
+      `account action ${action.attributes.name} failed: ${result.error.details ?? result.error.title}`,
+    );
   recordEvent(org, now, 'account.action-run', account);
   return { account, run };
 }

@@ -1,0 +1,140 @@
+import type { ResourceRecord } from '../core/types.js';
+import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
+import type { RouteInput, RouteTable } from '../http/route.js';
+import {
+  addCaseObjects,
+  addCaseTag,
+  assignCase,
+  type CaseUpdate,
+  createCase,
+  getCase,
+  getCaseTemplate,
+  redactCase,
+  removeCaseTag,
+  setCaseStatus,
+  setCaseTags,
+  updateCase,
+} from '../services/cases.js';
+
+type Body = {
+  data?: { attributes?: Record<string, unknown> };
+  meta?: Record<string, unknown>;
+};
+
+const body = (input: RouteInput) => (input.body ?? {}) as Body;
+const meta = (input: RouteInput) => body(input).meta ?? {};
+const now = (input: RouteInput) => input.core.now();
+const caseId = (input: RouteInput) => input.params['case-id']!;
+const one = (data: ResourceRecord, status = 200) => ({ status, data });
+
+/** Whether a case's to-many relationship names the object. */
+const links = (name: string, id: string) => (r: ResourceRecord) => {
+  const data = r.relationships?.[name]?.data;
+  return Array.isArray(data) && data.some((l) => l.id === id);
+};
+
+export const caseRoutes: RouteTable = {
+  listCases: (input) => {
+    const { org } = input;
+    const cases = org.collection('cases');
+    const { filter } = input.query;
+    // Cases of an account (by id or reference id) come from the accounts' `cases` relationships.
+    let ofAccounts: Set<string> | undefined;
+    if (filter['account-id'] !== undefined || filter['reference-id'] !== undefined) {
+      const accounts = org.collection('accounts');
+      const ids = intersect(
+        filter['account-id'] !== undefined ? [filter['account-id']] : undefined,
+        filter['reference-id'] !== undefined
+          ? accounts.lookup('reference', filter['reference-id'])
+          : undefined,
+      )!;
+      ofAccounts = new Set();
+      for (const id of ids) {
+        const data = accounts.get(id)?.relationships?.cases?.data;
+        if (Array.isArray(data)) for (const l of data) ofAccounts.add(l.id);
+      }
+    }
+    const candidates = intersect(
+      filter['case-template-id'] !== undefined
+        ? cases.lookup('template', filter['case-template-id'])
+        : undefined,
+      filter['case-queue-id'] !== undefined
+        ? cases.lookup('queue', filter['case-queue-id'])
+        : undefined,
+    );
+    const accountCases = ofAccounts;
+    return listPage(input, cases, {
+      ...(candidates ? { candidates } : {}),
+      where: allOf(
+        filter.status !== undefined && ((r) => r.attributes.status === filter.status),
+        accountCases !== undefined && ((r) => accountCases.has(r.id)),
+        filter['inquiry-id'] !== undefined && links('inquiries', filter['inquiry-id']),
+        filter['report-id'] !== undefined && links('reports', filter['report-id']),
+        createdBetween(filter),
+      ),
+    });
+  },
+  createCase: (input) => {
+    const attributes = body(input).data?.attributes ?? {};
+    const m = meta(input);
+    const record = createCase(input.org, now(input), {
+      caseTemplateId: attributes['case-template-id'] as string,
+      caseQueueId: attributes['case-queue-id'] as string | undefined,
+      creatorEmailAddress: attributes['creator-email-address'] as string | undefined,
+      fields: (attributes.fields as Record<string, unknown> | undefined) ?? {},
+      tags: (attributes.tags as string[] | undefined) ?? [],
+      objectIds: (m['object-ids'] as string[] | undefined) ?? [],
+      slaExpiresInSeconds: m['sla-expires-in-seconds'] as number | null | undefined,
+    });
+    return one(record, 201);
+  },
+  retrieveCase: (input) => one(getCase(input.org, caseId(input))),
+  updateCase: (input) => {
+    const attributes = body(input).data?.attributes ?? {};
+    const m = meta(input);
+    const update: CaseUpdate = {};
+    if (attributes.fields !== undefined)
+      update.fields = attributes.fields as Record<string, unknown>;
+    if (attributes['case-queue-id'] !== undefined) {
+      update.caseQueueId = attributes['case-queue-id'] as string | null;
+    }
+    if (attributes.attachments !== undefined) {
+      update.attachments = attributes.attachments as CaseUpdate['attachments'] & object;
+    }
+    if (m['sla-expires-in-seconds'] !== undefined) {
+      update.slaExpiresInSeconds = m['sla-expires-in-seconds'] as number | null;
+    }
+    return one(updateCase(input.org, now(input), caseId(input), update));
+  },
+  redactCase: (input) => one(redactCase(input.org, now(input), caseId(input))),
+  setCaseStatus: (input) =>
+    one(setCaseStatus(input.org, now(input), caseId(input), meta(input).status as string)),
+  assignCase: (input) =>
+    one(
+      assignCase(input.org, now(input), caseId(input), meta(input)['user-email-address'] as string),
+    ),
+  addCaseObjects: (input) =>
+    one(
+      addCaseObjects(input.org, now(input), caseId(input), meta(input)['object-ids'] as string[]),
+    ),
+  addCaseTag: (input) =>
+    one(addCaseTag(input.org, now(input), caseId(input), meta(input)['tag-name'] as string)),
+  removeCaseTag: (input) =>
+    one(removeCaseTag(input.org, now(input), caseId(input), meta(input)['tag-name'] as string)),
+  setCaseTags: (input) =>
+    one(setCaseTags(input.org, now(input), caseId(input), meta(input)['tag-name'] as string[])),
+  listCaseTemplates: (input) => {
+    const { status } = input.query.filter;
+    return listPage(input, input.org.collection('case-templates'), {
+      where: allOf(status !== undefined && ((r) => r.attributes.status === status)),
+    });
+  },
+  retrieveCaseTemplate: (input) =>
+    one(getCaseTemplate(input.org, input.params['case-template-id']!)),
+  listCaseQueues: (input) => {
+    const { status } = input.query.filter;
+    return listPage(input, input.org.collection('case-queues'), {
+      where: allOf(status !== undefined && ((r) => r.attributes.status === status)),
+    });
+  },
+};
