@@ -46,6 +46,10 @@ export function createPersonaClient(options: PersonaClientOptions): PersonaClien
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
     throw new TypeError('createPersonaClient: apiKey must be a non-empty string');
   }
+  // Fetch rejects such URLs with a message that quotes them, credentials included.
+  if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(baseUrl)) {
+    throw new TypeError('createPersonaClient: baseUrl must not carry credentials; use apiKey');
+  }
   const client = createClient<paths>({
     baseUrl,
     headers: { Authorization: `Bearer ${apiKey}`, 'Persona-Version': personaVersion },

@@ -1,6 +1,6 @@
 import { ensureIdempotencyKey } from './idempotency.js';
 import type { PersonaLogFields, PersonaLogger } from './logger.js';
-import { rememberRequest, safeUrl } from './request-info.js';
+import { rememberRequest } from './request-info.js';
 import {
   backoffMs,
   isRetryableStatus,
@@ -30,7 +30,7 @@ export function createPersonaFetch({ fetch, retry, logger }: PersonaFetchOptions
 
   return async function personaFetch(request) {
     const idempotencyKey = ensureIdempotencyKey(request);
-    const base = { method: request.method, url: safeUrl(request.url) };
+    const base = { method: request.method, url: request.url };
     const log = (message: string, fields: Omit<PersonaLogFields, 'method' | 'url'>) =>
       logger?.debug(message, { ...base, ...fields, ...(idempotencyKey && { idempotencyKey }) });
 
@@ -71,8 +71,9 @@ export function createPersonaFetch({ fetch, retry, logger }: PersonaFetchOptions
         return response;
       }
       const delayMs = asked ?? backoffMs(retry, attempt);
-      // Release the connection; this body will never be read.
-      await response.body?.cancel().catch(() => {});
+      // Release the connection; this body will never be read. Not awaited: some
+      // transports (msw among them) never settle the cancellation.
+      void response.body?.cancel().catch(() => {});
       log('persona: retrying', { attempt, status, delayMs, reason: `status ${status}` });
       await retry.sleep(delayMs, request.signal);
     }

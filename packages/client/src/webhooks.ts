@@ -1,3 +1,4 @@
+import type { components } from './generated/schema.js';
 import { concatBytes, fromHex, hmacSha256, timingSafeEqual, toHex } from './hmac.js';
 import { parseSignatureHeader } from './webhook-header.js';
 
@@ -5,20 +6,8 @@ import { parseSignatureHeader } from './webhook-header.js';
 export const PERSONA_SIGNATURE_HEADER = 'Persona-Signature';
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
 
-/** A webhook delivery: an event document. `payload.data` is the object as it was then. */
-export interface PersonaWebhookEvent {
-  data: {
-    type: 'event';
-    id: string;
-    attributes: {
-      /** `<object type>.<what happened>`, e.g. `account.created`. */
-      name: string;
-      payload: { data: { type: string; id: string; [key: string]: unknown } };
-      'created-at': string;
-      'redacted-at'?: string | null;
-    };
-  };
-}
+/** A webhook delivery: an event document, as the spec describes `/events/{event-id}`'s. */
+export type PersonaWebhookEvent = components['schemas']['EventDocument'];
 
 export type WebhookVerificationReason =
   | 'missing_header'

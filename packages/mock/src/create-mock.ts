@@ -4,7 +4,8 @@ import { MockCore } from './core/mock-core.js';
 import { checkSeed, resolveSeed, type SeedFile } from './core/seed.js';
 import { type MockData, Store } from './core/store.js';
 import { FaultInjector, type FaultOptions } from './http/faults.js';
-import { createHandlers } from './http/handlers.js';
+import { createHandlers, type Dispatcher } from './http/handlers.js';
+import type { MockRequest } from './http/mock-request.js';
 import { Idempotency } from './http/idempotency.js';
 import { routes } from './routes/index.js';
 
@@ -19,12 +20,14 @@ export interface PersonaMockOptions {
   /** The mock's clock, for tests. */
   now?: () => Date;
   /** Called with failures of the mock itself (answered as 500). */
-  onError?: (error: unknown, request: Request) => void;
+  onError?: (error: unknown, request: MockRequest) => void;
 }
 
 export interface PersonaMock {
   /** msw request handlers: hand them to `setupServer`, `setupWorker` or `getResponse`. */
   handlers: HttpHandler[];
+  /** Answers a request the HTTP server already holds, through the same pipeline; null when no operation matches. */
+  dispatch: Dispatcher['dispatch'];
   /** Resolves once stored data is loaded; handlers wait for it themselves. */
   ready: Promise<void>;
   /** Forgets every organization's data (or one API key's), back to the seed. */
@@ -40,7 +43,7 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
   const core = new MockCore({ store, seed, ...(options.now ? { now: options.now } : {}) });
   const faults = new FaultInjector(options.faults ?? {});
   const ready = store.load();
-  const handlers = createHandlers({
+  const { handlers, dispatch } = createHandlers({
     core,
     routes,
     faults,
@@ -51,6 +54,7 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
   });
   return {
     handlers,
+    dispatch,
     ready,
     core,
     faults,

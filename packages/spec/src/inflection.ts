@@ -6,31 +6,41 @@ export type KeyInflection = 'kebab' | 'camel' | 'snake';
 
 export const keyInflections: readonly KeyInflection[] = ['kebab', 'camel', 'snake'];
 
-/** Subtrees under these keys are copied unchanged. */
+/** Subtrees under this key are copied unchanged. */
 const UNINFLECTED = 'fields';
+
+/** Documents repeat a small set of keys: each is converted once. */
+function memo(convert: (key: string) => string): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let out = cache.get(key);
+    if (out === undefined) {
+      if (cache.size >= 10_000) cache.clear();
+      out = convert(key);
+      cache.set(key, out);
+    }
+    return out;
+  };
+}
+
+const toCamel = memo((key) => key.replace(/-([a-z0-9])/gi, (_, c: string) => c.toUpperCase()));
+const toSnake = memo((key) => key.replaceAll('-', '_'));
+// A digit run after a letter starts a new word, as in every Persona key with digits.
+const fromCamel = memo((key) =>
+  key
+    .replace(/(?<=[a-z0-9])([A-Z])/g, (_, c: string) => `-${c.toLowerCase()}`)
+    .replace(/(?<=[a-zA-Z])(\d)/g, '-$1'),
+);
+const fromSnake = memo((key) => key.replaceAll('_', '-'));
 
 /** `reference-id` → `referenceId` / `reference_id`; `address-street-1` → `addressStreet1`. */
 export function inflectKey(kebabKey: string, to: KeyInflection): string {
-  if (to === 'snake') return kebabKey.replaceAll('-', '_');
-  if (to === 'camel') {
-    return kebabKey.replace(/-([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
-  }
-  return kebabKey;
+  return to === 'camel' ? toCamel(kebabKey) : to === 'snake' ? toSnake(kebabKey) : kebabKey;
 }
 
-/**
- * The inverse of {@link inflectKey}: `referenceId` → `reference-id`,
- * `addressStreet1` → `address-street-1`. A digit run after a letter starts a new
- * word, as in every Persona key with digits.
- */
+/** The inverse of {@link inflectKey}: `referenceId` → `reference-id`, `addressStreet1` → `address-street-1`. */
 export function kebabKey(key: string, from: KeyInflection): string {
-  if (from === 'snake') return key.replaceAll('_', '-');
-  if (from === 'camel') {
-    return key
-      .replace(/(?<=[a-z0-9])([A-Z])/g, (_, c: string) => `-${c.toLowerCase()}`)
-      .replace(/(?<=[a-zA-Z])(\d)/g, '-$1');
-  }
-  return key;
+  return from === 'camel' ? fromCamel(key) : from === 'snake' ? fromSnake(key) : key;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -41,9 +51,10 @@ function convert(value: unknown, rename: (key: string) => string): unknown {
   if (Array.isArray(value)) return value.map((item) => convert(item, rename));
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
+  for (const key in value) {
+    const child = value[key];
     const name = rename(key);
-    out[name] = name === UNINFLECTED || key === UNINFLECTED ? child : convert(child, rename);
+    out[name] = key === UNINFLECTED || name === UNINFLECTED ? child : convert(child, rename);
   }
   return out;
 }
@@ -64,36 +75,55 @@ export function deinflectKeys<T>(value: T, from: KeyInflection): T {
   return inflectKeys(value, 'kebab', from);
 }
 
-/**
- * JSON pointers of the keys (outside `fields`) that are not in `inflection` casing,
- * such as `reference-id` in a document that should be camelCase.
- */
-export function keysNotInflected(value: unknown, inflection: KeyInflection): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => {
-        walk(item, `${pointer}/${i}`);
-      });
-      return;
-    }
-    if (!isPlainObject(node)) return;
-    for (const [key, child] of Object.entries(node)) {
-      const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      if (inflectKey(kebabKey(key, inflection), inflection) !== key || !inCase(key, inflection)) {
-        found.push(at);
-      }
-      if (key !== UNINFLECTED) walk(child, at);
-    }
-  };
-  walk(value, '');
-  return found;
-}
+const SEPARATORS: Record<KeyInflection, RegExp> = {
+  camel: /[-_]/,
+  snake: /[-A-Z]/,
+  kebab: /[_A-Z]/,
+};
+const inCasing: Record<KeyInflection, (key: string) => string> = {
+  camel: memo((key) => String(!SEPARATORS.camel.test(key) && toCamel(fromCamel(key)) === key)),
+  snake: memo((key) => String(!SEPARATORS.snake.test(key))),
+  kebab: memo((key) => String(!SEPARATORS.kebab.test(key))),
+};
 
-function inCase(key: string, inflection: KeyInflection): boolean {
-  if (inflection === 'camel') return !/[-_]/.test(key);
-  if (inflection === 'snake') return !/[-A-Z]/.test(key);
-  return !/[_A-Z]/.test(key);
+/**
+ * Converts a document sent with `Key-Inflection: from` back to kebab-case keys, and
+ * lists the JSON pointers (kebab-case) of keys that were not in `from` casing, such as
+ * `reference-id` in a document that should be camelCase. One walk does both.
+ */
+export function deinflectChecked<T>(
+  value: T,
+  from: KeyInflection,
+): { value: T; misnamed: Array<{ pointer: string; key: string }> } {
+  const misnamed: Array<{ pointer: string; key: string }> = [];
+  const check = inCasing[from];
+  const path: string[] = [];
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      return node.map((item, i) => {
+        path.push(String(i));
+        const out = walk(item);
+        path.pop();
+        return out;
+      });
+    }
+    if (!isPlainObject(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const key in node) {
+      const name = kebabKey(key, from);
+      path.push(name);
+      if (check(key) !== 'true') {
+        const pointer = path
+          .map((s) => `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}`)
+          .join('');
+        misnamed.push({ pointer, key });
+      }
+      out[name] = key === UNINFLECTED || name === UNINFLECTED ? node[key] : walk(node[key]);
+      path.pop();
+    }
+    return out;
+  };
+  return { value: walk(value) as T, misnamed };
 }
 
 /** Reads a `Key-Inflection` header value; anything unknown means the default, kebab. */

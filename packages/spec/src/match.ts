@@ -20,7 +20,12 @@ interface Node {
   template: string | null;
 }
 
-const node = (): Node => ({ literals: new Map(), params: [], operations: new Map(), template: null });
+const node = (): Node => ({
+  literals: new Map(),
+  params: [],
+  operations: new Map(),
+  template: null,
+});
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -44,6 +49,8 @@ function parseSegment(source: string): Segment {
 
 /** The path part of a URL, path or path template, without query, fragment or trailing slash. */
 export function normalizePathname(input: string): string {
+  // Most paths are already plain: skip the regexes for them.
+  if (/^\/[^?#:]*[^/?#:]$/.test(input)) return input;
   let path = input;
   const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
   if (scheme) path = path.slice(scheme[0].length);
@@ -69,8 +76,8 @@ export function stripBasePath(pathname: string, basePath: string): string {
   return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : path;
 }
 
-/** Fills a path template: `buildPath('/accounts/{account-id}', { 'account-id': 'act_1' })`. */
-export function buildPath(template: string, params: Record<string, string | number>): string {
+/** Fills a path template: `expandPath('/accounts/{account-id}', { 'account-id': 'act_1' })`. */
+export function expandPath(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
@@ -79,6 +86,7 @@ export function buildPath(template: string, params: Record<string, string | numb
 }
 
 function decode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -101,7 +109,10 @@ export function createPathMatcher(operations: Operation[], basePaths: string[] =
       const segment = parseSegment(source);
       if (segment.regex === null) {
         let next = at.literals.get(source);
-        if (!next) at.literals.set(source, (next = node()));
+        if (!next) {
+          next = node();
+          at.literals.set(source, next);
+        }
         at = next;
       } else {
         let entry = at.params.find((p) => p.segment.source === source);
@@ -129,12 +140,12 @@ export function createPathMatcher(operations: Operation[], basePaths: string[] =
   ): { node: Node; params: Record<string, string> } | null {
     if (index === segments.length) return accept(at) ? { node: at, params } : null;
     const raw = segments[index]!;
-    const literal = at.literals.get(decode(raw)) ?? at.literals.get(raw);
+    const value = decode(raw);
+    const literal = at.literals.get(value) ?? (value === raw ? undefined : at.literals.get(raw));
     if (literal) {
       const found = walk(literal, segments, index + 1, params, accept);
       if (found) return found;
     }
-    const value = decode(raw);
     if (value === '') return null;
     for (const { segment, node: child } of at.params) {
       const match = segment.regex!.exec(value);
@@ -149,10 +160,15 @@ export function createPathMatcher(operations: Operation[], basePaths: string[] =
     return null;
   }
 
+  /** The path's segments, then those of the path without each base path it starts with. */
   function candidates(pathname: string): string[][] {
     const path = normalizePathname(pathname);
-    const paths = [path, ...basePaths.map((base) => stripBasePath(path, base))];
-    return [...new Set(paths)].map((p) => (p === '/' ? [''] : p.split('/').slice(1)));
+    const out = [path];
+    for (const base of basePaths) {
+      const stripped = stripBasePath(path, base);
+      if (!out.includes(stripped)) out.push(stripped);
+    }
+    return out.map((p) => (p === '/' ? [''] : p.slice(1).split('/')));
   }
 
   return {
@@ -160,7 +176,8 @@ export function createPathMatcher(operations: Operation[], basePaths: string[] =
       const upper = method.toUpperCase();
       for (const segments of candidates(pathname)) {
         const found = walk(root, segments, 0, {}, (n) => n.operations.has(upper));
-        if (found) return { operation: found.node.operations.get(upper)!, pathParams: found.params };
+        if (found)
+          return { operation: found.node.operations.get(upper)!, pathParams: found.params };
       }
       return null;
     },
@@ -175,5 +192,7 @@ export function createPathMatcher(operations: Operation[], basePaths: string[] =
 }
 
 function isWhole(segment: Segment): boolean {
-  return segment.source.startsWith('{') && segment.source.endsWith('}') && segment.names.length === 1;
+  return (
+    segment.source.startsWith('{') && segment.source.endsWith('}') && segment.names.length === 1
+  );
 }

@@ -96,7 +96,12 @@ export function indexOperations(document: OpenApiDocument): Operation[] {
       }
       const responses: Record<string, OperationResponse> = {};
       for (const [status, raw] of Object.entries(op.responses ?? {})) {
-        responses[status] = response(document, status, raw, joinPointer(pointer, 'responses', status));
+        responses[status] = response(
+          document,
+          status,
+          raw,
+          joinPointer(pointer, 'responses', status),
+        );
       }
       operations.push({
         operationId: op.operationId ?? `${method} ${path}`,

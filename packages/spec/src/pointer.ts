@@ -33,7 +33,9 @@ export interface Resolved<T> {
 
 function isRef(value: unknown): value is { $ref: string } {
   return (
-    value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string'
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { $ref?: unknown }).$ref === 'string'
   );
 }
 

@@ -59,7 +59,16 @@ export interface OperationObject {
   [extension: string]: unknown;
 }
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export const httpMethods = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
 export type LowercaseMethod = (typeof httpMethods)[number];
 export type HttpMethod = Uppercase<LowercaseMethod>;
 
@@ -148,13 +157,7 @@ export interface OperationMatch {
   pathParams: Record<string, string>;
 }
 
-export type ViolationLocation =
-  | 'path'
-  | 'query'
-  | 'header'
-  | 'body'
-  | 'content-type'
-  | 'status';
+export type ViolationLocation = 'path' | 'query' | 'header' | 'body' | 'content-type' | 'status';
 
 export interface Violation {
   /** Null when no operation matched the method and path. */

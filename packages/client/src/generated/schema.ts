@@ -28,6 +28,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search Accounts
+         * @description Finds accounts matching a boolean query: `and`, `or` and `not` combine conditions on built-in attributes, identifiers and custom fields. Search is eventually consistent: a write can take about a minute (longer during an incident) to become searchable, so read an account back after writing it with List all Accounts, which is read-after-write, not with search.
+         */
+        post: operations["searchAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Account
+         * @description Answers one account with its attributes, custom fields and tags.
+         */
+        get: operations["retrieveAccount"];
+        put?: never;
+        post?: never;
+        /**
+         * Redact an Account
+         * @description Erases the account's personal data for good and answers the redacted account: identity attributes become null and `redacted-at` is set. The account's inquiries, verifications and reports are redacted too, in the background, so they may keep their data for a short while. This cannot be undone, though the account itself can still be updated afterwards. Redacting an account that is already redacted answers 409.
+         */
+        delete: operations["redactAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an Account
+         * @description Changes the attributes given and leaves the others as they are. Custom fields are merged by name. A redacted account can still be updated.
+         */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/accounts/{account-id}/add-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add tag to an Account
+         * @description Attaches one tag to the account. Adding a tag the account already has changes nothing.
+         */
+        post: operations["addAccountTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account-id}/remove-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove tag from an Account
+         * @description Detaches one tag from the account. Removing a tag the account does not have changes nothing.
+         */
+        post: operations["removeAccountTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account-id}/set-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set tags on an Account
+         * @description Replaces all of the account's tags with the given list; an empty list removes every tag.
+         */
+        post: operations["setAccountTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account-id}/consolidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consolidate Accounts
+         * @description Merges duplicate accounts into the account in the path (the destination). Inquiries, reports, cases and other objects of each source account move to the destination; the sources' own attributes do not, so update the destination afterwards if needed. Each source is archived and can be consolidated only once: naming a source that was already consolidated answers 409. Persona accepts the request and finishes moving objects in the background, hence 202.
+         */
+        post: operations["consolidateAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account-id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get all relations for an Account
+         * @description Pages through the account's relations of one kind (`filter[key]`, as configured on the account type), newest first. Each relation points to the account at its other end.
+         */
+        get: operations["listAccountRelations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account-id}/run-action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an account action
+         * @description Starts one of the account type's actions on the account, with the given parameters. An action runs as a workflow: the answer is the account as it is now plus the id of the workflow run, whose progress and outcome are read under `/workflow-runs`.
+         */
+        post: operations["runAccountAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all Account Types
+         * @description Pages through the organization's account types. Every organization has at least the default type, `User`. Account types are shared by all of the organization's environments.
+         */
+        get: operations["listAccountTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account-types/{account-type-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the account type. */
+                "account-type-id": components["parameters"]["AccountTypeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Account Type
+         * @description Answers one account type: its name, the custom fields its accounts carry and the actions that can be run on them, with the parameters each action takes.
+         */
+        get: operations["retrieveAccountType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -334,9 +566,290 @@ export interface paths {
         head?: never;
         /**
          * Update an inquiry
-         * @description Changes the note, the tags or field values of an inquiry; attributes left out keep their value. An inquiry records what a person submitted, so changing a finished one does not run its workflows again.
+         * @description Changes the note, the tags or field values of an inquiry; attributes left out keep their value. An inquiry records what a person submitted, so changing a finished one does not send its completion webhook again.
          */
         patch: operations["updateInquiry"];
+        trace?: never;
+    };
+    "/inquiries/{inquiry-id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an inquiry
+         * @description Records the decision to accept the person behind the inquiry: the status becomes `approved` and `decisioned-at` is set. Workflows and webhooks listening for the decision run.
+         */
+        post: operations["approveInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiries/{inquiry-id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an inquiry
+         * @description Records the decision to reject the person behind the inquiry: the status becomes `declined` and `decisioned-at` is set. Workflows and webhooks listening for the decision run.
+         */
+        post: operations["declineInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiries/{inquiry-id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire an inquiry
+         * @description Ends the inquiry and every open session of its flow now, and cancels verifications still running. The status becomes `expired`; resuming the inquiry opens it again.
+         */
+        post: operations["expireInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiries/{inquiry-id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume an inquiry
+         * @description Answers a session token (`meta.session-token`) with which the embedded or hosted flow continues the inquiry; an unused valid session is reused before a new one is made. An `expired` inquiry becomes `pending` again. A redacted inquiry cannot be resumed.
+         */
+        post: operations["resumeInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiries/{inquiry-id}/add-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a tag to an inquiry
+         * @description Adds one tag, by name, to the inquiry's tags.
+         */
+        post: operations["addInquiryTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiries/{inquiry-id}/remove-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a tag from an inquiry
+         * @description Removes one tag, by name, from the inquiry's tags.
+         */
+        post: operations["removeInquiryTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiries/{inquiry-id}/set-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the tags of an inquiry
+         * @description Replaces the inquiry's tags with the given list: tags left out are removed.
+         */
+        post: operations["setInquiryTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reports
+         * @description Pages through the organization's reports of every kind, newest first. Filters narrow the list by account, reference id, template, status and creation time.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Create a report
+         * @description Runs a report from a report template, whose kind decides which search input `query` needs. The report starts `pending` and becomes `ready` (or `errored`) when the search finishes. Unless `meta.auto-create-account` is false, the report is attached to the account holding `meta.auto-create-account-reference-id`, and that account is created first when none holds it.
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a report
+         * @description Returns one report: its status, the search input it ran with and what it found.
+         */
+        get: operations["retrieveReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Redact a report
+         * @description Erases the personal data of one report for good: its search input and findings. The account, inquiry and other objects linked to it keep theirs. This cannot be undone.
+         */
+        delete: operations["redactReport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/add-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a tag to a report
+         * @description Adds one tag, by name, to the report's tags.
+         */
+        post: operations["addReportTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/remove-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a tag from a report
+         * @description Removes one tag, by name, from the report's tags.
+         */
+        post: operations["removeReportTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/set-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the tags of a report
+         * @description Replaces the report's tags with the given list: tags left out are removed.
+         */
+        post: operations["setReportTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/workflows/{workflow-id}/trigger": {
@@ -626,8 +1139,12 @@ export interface components {
         IncludedResource: {
             type: string;
             id: string;
-            attributes: Record<string, unknown>;
-            relationships?: Record<string, unknown>;
+            attributes: {
+                [key: string]: unknown;
+            };
+            relationships?: {
+                [key: string]: unknown;
+            };
         };
         Included: components["schemas"]["IncludedResource"][];
         /** @description A page of accounts. */
@@ -687,6 +1204,224 @@ export interface components {
         /** @description A document holding one account. */
         AccountDocument: {
             data: components["schemas"]["Account"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description A predicate over accounts: all of several predicates, any of them, the negation of one, or a single condition on an attribute. */
+        AccountSearchQuery: components["schemas"]["AccountSearchAnd"] | components["schemas"]["AccountSearchOr"] | components["schemas"]["AccountSearchNot"] | components["schemas"]["AccountSearchComparison"] | components["schemas"]["AccountSearchInCondition"] | components["schemas"]["AccountSearchExistsCondition"];
+        /** @description Matches accounts that match every predicate. */
+        AccountSearchAnd: {
+            and: components["schemas"]["AccountSearchQuery"][];
+        };
+        /** @description Matches accounts that match at least one predicate. */
+        AccountSearchOr: {
+            or: components["schemas"]["AccountSearchQuery"][];
+        };
+        /** @description Matches accounts that do not match the predicate. */
+        AccountSearchNot: {
+            not: components["schemas"]["AccountSearchQuery"];
+        };
+        /** @description What a condition looks at: a built-in attribute, an identifier (`identifiers.<name>`) or a custom field (`fields.<name>`). Names use snake_case whatever the Key-Inflection. */
+        AccountSearchAttribute: ("type" | "status" | "created_at" | "updated_at" | "reference_id") | string;
+        /** @description A value to compare with; dates and times as ISO 8601 strings. */
+        AccountSearchScalar: string | number | boolean;
+        /** @description Compares an attribute with one value. */
+        AccountSearchComparison: {
+            attribute: components["schemas"]["AccountSearchAttribute"];
+            /** @enum {string} */
+            operator: "eq" | "not_eq" | "gt" | "gte" | "lt" | "lte" | "contains";
+            value: components["schemas"]["AccountSearchScalar"];
+        };
+        /** @description Matches when the attribute equals one of the values. */
+        AccountSearchInCondition: {
+            attribute: components["schemas"]["AccountSearchAttribute"];
+            /** @constant */
+            operator: "in";
+            value: components["schemas"]["AccountSearchScalar"][];
+        };
+        /** @description Matches when the attribute has a value (`true`) or has none (`false`). */
+        AccountSearchExistsCondition: {
+            attribute: components["schemas"]["AccountSearchAttribute"];
+            /** @constant */
+            operator: "exists";
+            value: boolean;
+        };
+        /** @description Cursor pagination, as the `page` query parameter of list operations. */
+        AccountSearchPage: {
+            after?: string;
+            before?: string;
+            /** @default 10 */
+            size: number;
+        };
+        /** @description Body of Search Accounts. */
+        AccountSearchRequest: {
+            query: components["schemas"]["AccountSearchQuery"];
+            page?: components["schemas"]["AccountSearchPage"];
+        };
+        /** @description Attributes to change; members left out keep their value. The account type cannot be changed. */
+        AccountUpdateAttributes: {
+            /** @description The account's identifier in your own system. */
+            "reference-id"?: string;
+            /** @description Name of a custom status of the account type to set. */
+            "account-status"?: string;
+            fields?: components["schemas"]["FieldInputs"];
+            /** @description Tag names; replaces the account's tags. */
+            tags?: components["schemas"]["TagName"][] | null;
+            "name-first"?: string;
+            "name-middle"?: string;
+            "name-last"?: string;
+            /**
+             * Format: date
+             * @description Date of birth, `YYYY-MM-DD`.
+             */
+            birthdate?: string;
+            "phone-number"?: string;
+            "email-address"?: string;
+            "social-security-number"?: string;
+            /** @description ISO 3166-1 alpha-2 country code. */
+            "country-code"?: string;
+            "address-street-1"?: string;
+            "address-street-2"?: string;
+            "address-city"?: string;
+            /** @description State, province or region; in the US the full state name. */
+            "address-subdivision"?: string;
+            "address-postal-code"?: string;
+        };
+        /** @description Body of Update an Account. */
+        AccountUpdateRequest: {
+            data: {
+                attributes: components["schemas"]["AccountUpdateAttributes"];
+            };
+        };
+        /** @description Body of add-tag and remove-tag. */
+        TagRequest: {
+            meta: {
+                "tag-name": components["schemas"]["TagName"];
+            };
+        };
+        /** @description Body of set-tags; replaces every tag of the object. */
+        SetTagsRequest: {
+            meta: {
+                "tag-name": components["schemas"]["TagName"][];
+            };
+        };
+        /** @description Body of Consolidate Accounts; the account in the path receives the sources' objects. */
+        AccountConsolidateRequest: {
+            meta: {
+                /** @description Accounts to merge into the destination. Each is archived afterwards. */
+                "source-account-ids": components["schemas"]["AccountId"][];
+            };
+        };
+        AccountRelationAttributes: {
+            key: string;
+            "created-at": components["schemas"]["Timestamp"];
+        };
+        /** @description A pointer to an account. */
+        AccountLinkage: {
+            /** @constant */
+            type: "account";
+            id: components["schemas"]["AccountId"];
+        };
+        /** @description A relationship to exactly one account. */
+        AccountToOne: {
+            data: components["schemas"]["AccountLinkage"];
+        };
+        AccountRelationRelationships: {
+            /** @description The account whose relations were listed. */
+            account: components["schemas"]["AccountToOne"];
+            /** @description The account at the other end of the relation. */
+            "related-account": components["schemas"]["AccountToOne"];
+        };
+        /** @description A named link from an account to another account, such as a business and one of its owners. `key` names the kind of relation, as configured on the account type. */
+        AccountRelation: {
+            /** @constant */
+            type: "account-relation";
+            id: string;
+            attributes: components["schemas"]["AccountRelationAttributes"];
+            relationships: components["schemas"]["AccountRelationRelationships"];
+        };
+        /** @description A page of an account's relations. */
+        AccountRelationListDocument: {
+            data: components["schemas"]["AccountRelation"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifier of an account action, defined on an account type.
+         * @example accac_zJZL0Ppe8xY95rBVSWT8Vefk
+         */
+        AccountActionId: string;
+        /** @description Body of Run an account action. */
+        AccountRunActionRequest: {
+            data: {
+                "account-action-id": components["schemas"]["AccountActionId"];
+                /** @description Inputs of the action, by parameter key; the account type's `account-actions` lists what each action takes. */
+                parameters?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The account an action ran on, and the workflow run carrying the action out. */
+        AccountRunActionDocument: {
+            data: components["schemas"]["Account"];
+            meta: {
+                /** @description The workflow run carrying out the action; follow it under `/workflow-runs`. */
+                "workflow-run-id": string;
+            };
+            included?: components["schemas"]["Included"];
+        };
+        /** @description One custom field that accounts of this type carry. `key` is the name the value has under the account's `fields`, exactly as stored. */
+        AccountTypeFieldSchema: {
+            key: string;
+            /**
+             * @description The kind of value the field holds, as in a field value's `type`.
+             * @enum {string}
+             */
+            type: "string" | "integer" | "number" | "boolean" | "date" | "datetime" | "hash" | "array" | "file" | "choices";
+            /** @description Name shown in the dashboard, or null when none was set. */
+            label: string | null;
+        };
+        /** @description One parameter an account action takes in `data.parameters` of a run-action request. */
+        AccountTypeActionParameter: {
+            key: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean" | "date";
+            /** @description Whether a run-action request must supply this parameter. */
+            required: boolean;
+            /** @description The only values accepted (for example the statuses a status action may set), or null when any value of the type is accepted. */
+            "allowed-values": (string | number | boolean)[] | null;
+        };
+        /** @description An action that can be run on accounts of this type through run-action. */
+        AccountTypeAction: {
+            id: components["schemas"]["AccountActionId"];
+            name: string;
+            parameters: components["schemas"]["AccountTypeActionParameter"][];
+        };
+        AccountTypeAttributes: {
+            /** @description Display name of the type; every organization starts with one named `User`. */
+            name: string;
+            "created-at": components["schemas"]["Timestamp"];
+            "updated-at": components["schemas"]["NullableTimestamp"];
+            /** @description The custom fields of this type. Optional because not every API version returns it; persona-kit's mock always does. */
+            "field-schemas"?: components["schemas"]["AccountTypeFieldSchema"][];
+            /** @description The actions that can be run on accounts of this type, with the parameters each takes. Optional because not every API version returns it; persona-kit's mock always does. */
+            "account-actions"?: components["schemas"]["AccountTypeAction"][];
+        };
+        /** @description A kind of account, such as `User` or `Business`. */
+        AccountType: {
+            /** @constant */
+            type: "account-type";
+            id: components["schemas"]["AccountTypeId"];
+            attributes: components["schemas"]["AccountTypeAttributes"];
+        };
+        /** @description A page of account types. */
+        AccountTypeListDocument: {
+            data: components["schemas"]["AccountType"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description A document holding one account type. */
+        AccountTypeDocument: {
+            data: components["schemas"]["AccountType"];
             included?: components["schemas"]["Included"];
         };
         /**
@@ -904,18 +1639,6 @@ export interface components {
                 "object-ids": components["schemas"]["CaseObjectIds"];
             };
         };
-        /** @description Body of add-tag and remove-tag. */
-        TagRequest: {
-            meta: {
-                "tag-name": components["schemas"]["TagName"];
-            };
-        };
-        /** @description Body of set-tags; replaces every tag of the object. */
-        SetTagsRequest: {
-            meta: {
-                "tag-name": components["schemas"]["TagName"][];
-            };
-        };
         /** @description Narrows the list to templates matching every given member. */
         CaseTemplateListFilter: {
             /** @enum {string} */
@@ -1117,15 +1840,15 @@ export interface components {
             included?: components["schemas"]["Included"];
         };
         /**
-         * @description Identifies an inquiry template (the flow a user goes through).
-         * @example itmpl_Sd3Wq8Lk2Np7Xv5Rt9Yb4Mc6
-         */
-        InquiryTemplateId: string;
-        /**
          * @description Identifies one published version of an inquiry template.
          * @example itmplv_Gf6Tz1Jh8Qw3Ke5Vn2Lp9Xr4
          */
         InquiryTemplateVersionId: string;
+        /**
+         * @description Identifies an inquiry template (the flow a user goes through).
+         * @example itmpl_Sd3Wq8Lk2Np7Xv5Rt9Yb4Mc6
+         */
+        InquiryTemplateId: string;
         /** @description The new inquiry. Name the flow with `inquiry-template-id` or, to pin one version of it, `inquiry-template-version-id`. */
         InquiryCreateAttributes: {
             "inquiry-template-id"?: components["schemas"]["InquiryTemplateId"];
@@ -1151,7 +1874,7 @@ export interface components {
             tags?: components["schemas"]["TagName"][];
             /** @description Values to prefill, by field name of the template. */
             fields?: components["schemas"]["FieldInputs"];
-        } | unknown | unknown;
+        };
         /** @description How the new object finds its account. With `auto-create-account` (the default) it joins the account holding `auto-create-account-reference-id`, or a new account of type `auto-create-account-type-id` (the organization's default type when omitted) is created with that reference id. The type is ignored when the reference id already names an account. Passing either of the other two keys with `auto-create-account: false` is an error. */
         AutoCreateAccountMeta: {
             /** @default true */
@@ -1181,6 +1904,237 @@ export interface components {
                     fields?: components["schemas"]["FieldInputs"];
                 };
             };
+        };
+        /** @description Optional body of Approve and Decline. */
+        InquiryReviewRequest: {
+            meta?: {
+                /** @description Why the decision was made, kept for audit. */
+                comment?: string;
+            };
+        };
+        /** @description The resumed inquiry and the session token that opens its flow. */
+        InquiryResumeDocument: {
+            data: components["schemas"]["Inquiry"];
+            included?: components["schemas"]["Included"];
+            meta: {
+                /** @description Pass it to the embedded or hosted flow to continue the inquiry; needed while the inquiry is `pending`. */
+                "session-token": string;
+            };
+        };
+        /**
+         * @description Identifies a report template, which fixes the kind of report and its settings.
+         * @example rptp_Wq4Ze9Bx2Km7Ns3Dv8Lh5Gt1
+         */
+        ReportTemplateId: string;
+        /**
+         * @description One report status, or several separated by commas.
+         * @example ready,errored
+         */
+        ReportStatusList: string;
+        /** @description Conditions every listed report meets; all given conditions apply together. */
+        ReportListFilter: {
+            "account-id"?: string;
+            "reference-id"?: string;
+            "report-template-id"?: components["schemas"]["ReportTemplateId"];
+            status?: components["schemas"]["ReportStatusList"];
+            /** @description Only reports created at or after this time. */
+            "created-at-start"?: components["schemas"]["Timestamp"];
+            /** @description Only reports created at or before this time. */
+            "created-at-end"?: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The kind of report, which is its JSON:API type.
+         * @enum {string}
+         */
+        ReportType: "report/watchlist" | "report/politically-exposed-person" | "report/adverse-media" | "report/email-address" | "report/phone-number";
+        /**
+         * @description Identifies a report.
+         * @example rep_Tb5Nw8Qz3Lc7Vx2Hk9Rm4Jp6
+         */
+        ReportId: string;
+        /**
+         * @description `pending` while the search runs, `ready` with its findings, `errored` when it could not run.
+         * @enum {string}
+         */
+        ReportStatus: "pending" | "ready" | "errored";
+        /** @description The search input as a politically exposed person report echoes it. The other kinds echo it at the top level of the attributes. */
+        ReportQuery: {
+            "name-first"?: string | null;
+            "name-middle"?: string | null;
+            "name-last"?: string | null;
+            term?: string | null;
+            /** Format: date */
+            birthdate?: string | null;
+            "country-code"?: string | null;
+        };
+        /** @description A watchlist on which the subject was found. */
+        ReportMatchedList: {
+            name?: string;
+            url?: string;
+            /** @description The kind of list, such as `sanction`. */
+            "list-type"?: string;
+        };
+        /** @description Each time the search ran, for reports that run again on a schedule. */
+        ReportRunHistory: {
+            "scheduled-at"?: components["schemas"]["Timestamp"];
+            "completed-at"?: components["schemas"]["Timestamp"];
+            /** @description `scheduled` or `manual`. */
+            type?: string;
+        }[];
+        /** @description The state of the report, the search input it ran with and what it found. Search input: `name-*`, `term`, `birthdate` and `country-code` for watchlist and adverse media reports (under `query` for politically exposed person reports), `email-address` and `phone-number` for the kinds named after them. Findings: `matched-lists` (watchlist), `related-sources` (adverse media), `result` (politically exposed person), `email-*` and `phone-*` fields. Search input and findings are null after redaction. */
+        ReportAttributes: {
+            status: components["schemas"]["ReportStatus"];
+            "created-at": components["schemas"]["Timestamp"];
+            /** @description When the search finished; null while it runs. */
+            "completed-at": components["schemas"]["NullableTimestamp"];
+            "redacted-at": components["schemas"]["NullableTimestamp"];
+            tags: components["schemas"]["Tags"];
+            /** @description Name of the template version the report ran with. */
+            "report-template-version-name"?: string | null;
+            /** @description Whether the search found anything; null until the report is ready. */
+            "has-match": boolean | null;
+            /** @description Whether the report has run more than once. */
+            "is-continuous"?: boolean;
+            /** @description Whether the report is scheduled to run again. */
+            "is-recurring"?: boolean;
+            "name-first"?: string | null;
+            "name-middle"?: string | null;
+            "name-last"?: string | null;
+            /** @description The whole name searched for, when given as one string. */
+            term?: string | null;
+            /** Format: date */
+            birthdate?: string | null;
+            "birthdate-year"?: number | null;
+            /** @description ISO 3166-1 alpha-2 code of the country searched. */
+            "country-code"?: string | null;
+            "email-address"?: string | null;
+            "phone-number"?: string | null;
+            query?: components["schemas"]["ReportQuery"] | null;
+            "matched-lists"?: components["schemas"]["ReportMatchedList"][] | null;
+            /** @description Sources that mention the subject, each with its articles. */
+            "related-sources"?: {
+                [key: string]: unknown;
+            }[];
+            /** @description People found, with the positions that make them politically exposed. */
+            result?: {
+                [key: string]: unknown;
+            }[] | null;
+            "run-history"?: components["schemas"]["ReportRunHistory"];
+            /** @description Matches dismissed by a reviewer. */
+            "ignore-list"?: {
+                [key: string]: unknown;
+            }[];
+            /** @description `high`, `medium` or `low`. */
+            "email-reputation"?: string | null;
+            /** @deprecated */
+            "email-reference-count"?: number | null;
+            /** @deprecated */
+            "email-domain-reputation"?: string | null;
+            /** @deprecated */
+            "email-first-seen-days"?: number | null;
+            /** @deprecated */
+            "email-last-seen-days"?: number | null;
+            "email-estimated-age-days"?: number | null;
+            "email-domain-age-days"?: number | null;
+            /** @deprecated */
+            "email-credentials-leaked"?: boolean | null;
+            "email-credentials-leaked-recent"?: boolean | null;
+            /** @deprecated */
+            "email-data-breached"?: boolean | null;
+            /** @deprecated */
+            "email-malicious-activity-detected"?: boolean | null;
+            "email-malicious-activity-detected-recent"?: boolean | null;
+            /** @deprecated */
+            "email-is-blocklisted"?: boolean | null;
+            "email-is-spam"?: boolean | null;
+            /** @deprecated */
+            "email-is-free-provider"?: boolean | null;
+            "email-is-disposable"?: boolean | null;
+            "email-is-deliverable"?: boolean | null;
+            "email-is-valid-mx"?: boolean | null;
+            /** @deprecated */
+            "email-is-spoofable"?: boolean | null;
+            /** @deprecated */
+            "email-is-spf-strict"?: boolean | null;
+            /** @deprecated */
+            "email-is-dmarc-enforced"?: boolean | null;
+            "email-is-suspicious"?: boolean | null;
+            "email-domain-exists"?: boolean | null;
+            "email-domain"?: string | null;
+            /** @description Line type in capitals, such as `MOBILE`, `FIXED_LINE` or `VOIP`. */
+            "phone-type"?: string | null;
+            "phone-carrier"?: string | null;
+            "phone-risk-level"?: string | null;
+            /** @description `allow`, `flag` or `block`. */
+            "phone-risk-recommendation"?: string | null;
+            /** @description From 0 to 1000; higher is riskier. */
+            "phone-risk-score"?: number | null;
+            /** @description Likelihood of a recent fraudulent SIM swap. */
+            "phone-risk-sim-swap"?: string | null;
+        };
+        /** @description Objects linked to the report. */
+        ReportRelationships: {
+            /** @description The account the report belongs to (`account`). */
+            account: components["schemas"]["ToOne"];
+            /** @description The inquiry that ran the report, if any (`inquiry`). */
+            inquiry: components["schemas"]["ToOne"];
+            /** @description The transaction that ran the report, if any (`transaction`). */
+            transaction?: components["schemas"]["ToOne"];
+            /** @description The template the report ran with (`report-template/…`). */
+            "report-template": components["schemas"]["ToOne"];
+        };
+        /** @description One background check on one subject. */
+        Report: {
+            type: components["schemas"]["ReportType"];
+            id: components["schemas"]["ReportId"];
+            attributes: components["schemas"]["ReportAttributes"];
+            relationships: components["schemas"]["ReportRelationships"];
+        };
+        /** @description A page of reports, newest first. */
+        ReportListDocument: {
+            data: components["schemas"]["Report"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description What to search for. Watchlist, politically exposed person and adverse media reports need at least one of `name-first`, `name-middle`, `name-last` or `term`; email address reports need `email-address`; phone number reports need `phone-number`. */
+        ReportQueryInput: {
+            "name-first"?: string | null;
+            "name-middle"?: string | null;
+            "name-last"?: string | null;
+            /** @description The whole name as one string, instead of its parts. */
+            term?: string | null;
+            /** Format: date */
+            birthdate?: string | null;
+            /** @description ISO 3166-1 alpha-2 country code (politically exposed person, adverse media). */
+            "country-code"?: string | null;
+            /** @description ISO 3166-1 alpha-2 country code (watchlist). */
+            "address-country-code"?: string | null;
+            "email-address"?: string;
+            "phone-number"?: string;
+        };
+        /** @description Body of Create a Report. */
+        ReportCreateRequest: {
+            data: {
+                /** @description The kind of report; when given, it must match the template's kind. */
+                type?: components["schemas"]["ReportType"];
+                attributes: {
+                    "report-template-id": components["schemas"]["ReportTemplateId"];
+                    /** @description Attach the report to this existing account. */
+                    "account-id"?: string;
+                    /**
+                     * @deprecated
+                     * @description Older way to name the subject; prefer `meta.auto-create-account-reference-id`.
+                     */
+                    "reference-id"?: string;
+                    query: components["schemas"]["ReportQueryInput"];
+                };
+            };
+            meta?: components["schemas"]["AutoCreateAccountMeta"];
+        };
+        /** @description One report, with the objects asked for through `include`. */
+        ReportDocument: {
+            data: components["schemas"]["Report"];
+            included?: components["schemas"]["Included"];
         };
         /** @description Trigger values by name, as the workflow version's trigger schema defines them. Keys are passed to the workflow as sent. */
         WorkflowTriggerPayload: {
@@ -1529,12 +2483,26 @@ export interface components {
             /** Format: date-time */
             "created-at-end"?: string;
         };
+        /** @description Id of the account. */
+        AccountId: components["schemas"]["AccountId"];
+        /** @description `filter[key]` (required) names the kind of relation to list; `filter[created-at-start]` and `filter[created-at-end]` narrow by when the relation was made. */
+        AccountRelationFilter: {
+            key: string;
+            /** Format: date-time */
+            "created-at-start"?: string;
+            /** Format: date-time */
+            "created-at-end"?: string;
+        };
+        /** @description Id of the account type. */
+        AccountTypeId: components["schemas"]["AccountTypeId"];
         /** @description Id of the case. */
         CaseId: components["schemas"]["CaseId"];
         /** @description Id of the case template. */
         CaseTemplateId: components["schemas"]["CaseTemplateId"];
         /** @description The inquiry's id. */
         InquiryId: components["schemas"]["InquiryId"];
+        /** @description The report's id. */
+        ReportId: components["schemas"]["ReportId"];
         /** @description The workflow's id. */
         WorkflowId: string;
         /** @description Narrows the list: `filter[workflow-id]`, `filter[status]`, and a creation window with `filter[created-at-start]` and `filter[created-at-end]`. */
@@ -1675,6 +2643,539 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    searchAccounts: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of matching accounts. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveAccount: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    redactAccount: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redacted account. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The account after the change. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addAccountTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The account with its tags after the change. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeAccountTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The account with its tags after the change. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setAccountTags: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description The account with its tags after the change. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    consolidateAccounts: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountConsolidateRequest"];
+            };
+        };
+        responses: {
+            /** @description The destination account; moving the sources' objects may still be under way. */
+            202: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAccountRelations: {
+        parameters: {
+            query: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description `filter[key]` (required) names the kind of relation to list; `filter[created-at-start]` and `filter[created-at-end]` narrow by when the relation was made. */
+                filter: components["parameters"]["AccountRelationFilter"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of relations. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRelationListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    runAccountAction: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account. */
+                "account-id": components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountRunActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The account, and the workflow run that carries the action out. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRunActionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAccountTypes: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of account types. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountTypeListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveAccountType: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the account type. */
+                "account-type-id": components["parameters"]["AccountTypeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account type. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountTypeDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2505,6 +4006,639 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approveInquiry: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        /** @description Optional; carries a comment kept with the decision. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InquiryReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The approved inquiry. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    declineInquiry: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        /** @description Optional; carries a comment kept with the decision. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InquiryReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The declined inquiry. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    expireInquiry: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expired inquiry. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeInquiry: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inquiry and a session token. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryResumeDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addInquiryTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The inquiry with its tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeInquiryTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The inquiry with its remaining tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setInquiryTags: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description The inquiry with its new tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Filters, as `filter[account-id]=act_…&filter[status]=ready`. The status filter takes several values separated by commas. */
+                filter?: components["schemas"]["ReportListFilter"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new report. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveReport: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    redactReport: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redacted report. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addReportTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The report with its tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeReportTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The report with its remaining tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setReportTags: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description The report with its new tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
                 };
             };
             400: components["responses"]["BadRequest"];

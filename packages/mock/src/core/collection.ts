@@ -29,7 +29,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   constructor(records: Record<string, T>) {
     this.#records = records;
     this.#order = Object.keys(records);
-    this.#order.forEach((id, i) => this.#position.set(id, i));
+    for (const [i, id] of this.#order.entries()) this.#position.set(id, i);
   }
 
   get size(): number {

@@ -23,3 +23,21 @@ export function hashKey(value: string): string {
   }
   return h.toString(16).padStart(16, '0');
 }
+
+/**
+ * Request ids from a pool of random bytes refilled in bulk: one per request
+ * must cost next to nothing.
+ */
+export const requestIds = {
+  pool: new Uint8Array(0),
+  at: 0,
+  next(): string {
+    if (this.at + 24 > this.pool.length) {
+      this.pool = globalThis.crypto.getRandomValues(new Uint8Array(24 * 1024));
+      this.at = 0;
+    }
+    let out = 'req_';
+    for (let i = 0; i < 24; i++) out += alphabet[(this.pool[this.at++] as number) % 62];
+    return out;
+  },
+};

@@ -1,4 +1,4 @@
-import { operations } from '@persona-kit/spec';
+import { findOperation, operations } from '@persona-kit/spec';
 import { type HttpHandler, http } from 'msw';
 import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
@@ -6,6 +6,8 @@ import type { MockCore } from '../core/mock-core.js';
 import { adminHandlers } from './admin.js';
 import type { FaultInjector } from './faults.js';
 import type { Idempotency } from './idempotency.js';
+import type { MockRequest } from './mock-request.js';
+import { fromFetch, type MockAnswer, toFetch } from './mock-request.js';
 import { handle } from './pipeline.js';
 import { errorResponse } from './respond.js';
 import type { RouteTable } from './route.js';
@@ -19,7 +21,7 @@ export interface HandlerOptions {
   baseUrl: string;
   /** Stored data is loaded: requests wait for it. */
   ready: Promise<void>;
-  onError?: (error: unknown, request: Request) => void;
+  onError?: (error: unknown, request: MockRequest) => void;
 }
 
 export function basePathOf(baseUrl: string): string {
@@ -27,8 +29,18 @@ export function basePathOf(baseUrl: string): string {
   return path.replace(/\/+$/, '');
 }
 
-/** msw handlers for every operation of the spec that has a route, then the admin routes. */
-export function createHandlers(options: HandlerOptions): HttpHandler[] {
+export interface Dispatcher {
+  /** msw handlers for every operation of the spec that has a route, then the admin routes. */
+  handlers: HttpHandler[];
+  /**
+   * The same pipeline and routes for a request that is already in hand (the
+   * HTTP server): the operation is found by the spec's path index. Null when
+   * no API operation matches.
+   */
+  dispatch(request: MockRequest): Promise<MockAnswer> | null;
+}
+
+export function createHandlers(options: HandlerOptions): Dispatcher {
   const base = options.baseUrl.replace(/\/+$/, '');
   const deps = {
     core: options.core,
@@ -51,7 +63,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
     handlers.push(
       http[method](pattern, async ({ request }) => {
         await options.ready;
-        return handle(deps, operation.operationId, route, request);
+        return toFetch(await handle(deps, operation.operationId, route, fromFetch(request)));
       }),
     );
   }
@@ -69,5 +81,13 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       ),
     ),
   );
-  return handlers;
+  const dispatch = (request: MockRequest): Promise<MockAnswer> | null => {
+    const { pathname } = request.url;
+    if (!pathname.startsWith(deps.basePath)) return null;
+    const match = findOperation(request.method, pathname.slice(deps.basePath.length) || '/');
+    const route = match ? options.routes[match.operation.operationId] : undefined;
+    if (!match || !route) return null;
+    return options.ready.then(() => handle(deps, match.operation.operationId, route, request));
+  };
+  return { handlers, dispatch };
 }

@@ -29,7 +29,7 @@ export function listPage(
     }
     throw error;
   }
-  const url = new URL(input.request.url);
+  const url = input.request.url;
   const link = (name: 'after' | 'before', id: string | undefined) => {
     if (!id) return null;
     const params = new URLSearchParams(url.searchParams);

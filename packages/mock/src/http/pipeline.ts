@@ -1,12 +1,13 @@
 import { inflectKeys, validateRequest } from '@persona-kit/spec';
 import { ApiError, badRequest } from '../core/errors.js';
-import { newId } from '../core/ids.js';
+import { newId, requestIds } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import type { FaultInjector } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
 import { type ParsedQuery, parseQuery } from './query.js';
-import { baseHeaders, errorBody, errorResponse, toApiError } from './respond.js';
+import type { MockAnswer, MockRequest } from './mock-request.js';
+import { baseHeaders, errorAnswer, errorBody, toApiError } from './respond.js';
 import type { Route, RouteOutput } from './route.js';
 import { collectIncluded, present } from './serialize.js';
 
@@ -15,7 +16,7 @@ export interface PipelineDeps {
   faults: FaultInjector;
   idempotency: Idempotency;
   basePath: string;
-  onError?: (error: unknown, request: Request) => void;
+  onError?: (error: unknown, request: MockRequest) => void;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -30,25 +31,25 @@ export async function handle(
   deps: PipelineDeps,
   operationId: string,
   route: Route,
-  request: Request,
-): Promise<Response> {
-  const requestId = newId('req');
+  request: MockRequest,
+): Promise<MockAnswer> {
+  const requestId = requestIds.next();
   let rateHeaders: Record<string, string> | undefined;
   try {
-    const apiKey = bearerKey(request.headers.get('authorization'));
+    const apiKey = bearerKey(request.header('authorization'));
     const org = deps.core.orgFor(apiKey);
 
-    const fault = deps.faults.decide(org.id, request.headers.get('prefer'));
+    const fault = deps.faults.decide(org.id, request.header('prefer'));
     if (fault.rateLimit) rateHeaders = rateLimitHeaders(fault.rateLimit);
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.status !== undefined && fault.status >= 400) {
       return injected(fault.status, requestId, rateHeaders);
     }
 
-    const url = new URL(request.url);
+    const url = request.url;
     const path = url.pathname.slice(deps.basePath.length) || '/';
-    const method = request.method.toUpperCase();
-    const contentType = request.headers.get('content-type');
+    const method = request.method;
+    const contentType = request.header('content-type');
     const rawBody = BODY_METHODS.has(method) ? await readBody(request, contentType) : undefined;
 
     const checked = validateRequest({
@@ -63,7 +64,7 @@ export async function handle(
     if (violation) throw violationError(violation, Object.keys(checked.operation?.responses ?? {}));
 
     const query = parseQuery(url.searchParams);
-    const key = method !== 'GET' ? request.headers.get('idempotency-key') : null;
+    const key = method !== 'GET' ? request.header('idempotency-key') : null;
     const act = async (): Promise<StoredAnswer> => {
       try {
         const output = await route({
@@ -94,17 +95,17 @@ export async function handle(
     if (method !== 'GET') await deps.core.store.commit();
 
     let body = answer.body;
-    const inflection = request.headers.get('key-inflection');
+    const inflection = request.header('key-inflection');
     if (inflection === 'camel' || inflection === 'snake') {
       body = JSON.stringify(inflectKeys(JSON.parse(body), inflection));
     }
     const headers = baseHeaders(requestId, rateHeaders);
-    if ('replayed' in answer && answer.replayed) headers.set('Idempotent-Replayed', 'true');
-    return new Response(body, { status: answer.status, headers });
+    if ('replayed' in answer && answer.replayed) headers['Idempotent-Replayed'] = 'true';
+    return { status: answer.status, headers, body };
   } catch (error) {
     const apiError = toApiError(error);
     if (apiError.status >= 500) deps.onError?.(error, request);
-    return errorResponse(apiError, requestId, rateHeaders);
+    return errorAnswer(apiError, requestId, rateHeaders);
   }
 }
 
@@ -142,7 +143,7 @@ export function bearerKey(header: string | null): string {
 }
 
 async function readBody(
-  request: Request,
+  request: MockRequest,
   contentType: string | null,
 ): Promise<{ present: boolean; value: unknown; text: string }> {
   if (contentType?.toLowerCase().startsWith('multipart/form-data')) {
@@ -197,7 +198,7 @@ function injected(
   status: number,
   requestId: string,
   rateHeaders: Record<string, string> | undefined,
-): Response {
+): MockAnswer {
   const headers: Record<string, string> = { ...rateHeaders };
   let error = { title: 'Injected fault', details: `The mock answered ${status} as configured` };
   if (status === 429) {
@@ -209,8 +210,5 @@ function injected(
       details: 'Rate limit exceeded; retry after the delay given',
     };
   }
-  return new Response(JSON.stringify({ errors: [error] }), {
-    status,
-    headers: baseHeaders(requestId, headers),
-  });
+  return { status, headers: baseHeaders(requestId, headers), body: JSON.stringify({ errors: [error] }) };
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../core/errors.js';
+import type { MockAnswer } from './mock-request.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -9,21 +10,17 @@ export function errorBody(error: ApiError): string {
 }
 
 /** Headers every answer carries. */
-export function baseHeaders(requestId: string, extra?: Record<string, string>): Headers {
-  const headers = new Headers({ 'Content-Type': JSON_TYPE, 'Request-Id': requestId });
-  if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  return headers;
+export function baseHeaders(requestId: string, extra?: Record<string, string>): Record<string, string> {
+  return { 'Content-Type': JSON_TYPE, 'Request-Id': requestId, ...extra };
 }
 
-export function errorResponse(
-  error: ApiError,
-  requestId: string,
-  extra?: Record<string, string>,
-): Response {
-  return new Response(errorBody(error), {
-    status: error.status,
-    headers: baseHeaders(requestId, extra),
-  });
+export function errorAnswer(error: ApiError, requestId: string, extra?: Record<string, string>): MockAnswer {
+  return { status: error.status, headers: baseHeaders(requestId, extra), body: errorBody(error) };
+}
+
+export function errorResponse(error: ApiError, requestId: string, extra?: Record<string, string>): Response {
+  const answer = errorAnswer(error, requestId, extra);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 export function toApiError(error: unknown): ApiError {

@@ -1,6 +1,7 @@
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
+import type { MockRequest } from './mock-request.js';
 import type { ParsedQuery } from './query.js';
 
 export interface RouteInput {
@@ -12,7 +13,7 @@ export interface RouteInput {
   query: ParsedQuery;
   /** The parsed JSON body, or the form data of a multipart upload. */
   body: unknown;
-  request: Request;
+  request: MockRequest;
   /** The link prefix for `links` (`/api/v1`). */
   basePath: string;
 }

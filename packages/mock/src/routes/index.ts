@@ -1,9 +1,19 @@
 import type { RouteTable } from '../http/route.js';
 import { accountRoutes } from './accounts.js';
+import { caseRoutes } from './cases.js';
+import { eventRoutes } from './events.js';
+import { importerRoutes } from './importers.js';
+import { inquiryRoutes } from './inquiries.js';
+import { reportRoutes } from './reports.js';
 import { workflowRoutes } from './workflows.js';
 
 /** Every operation the mock answers, by operationId. */
 export const routes: RouteTable = {
   ...accountRoutes,
+  ...inquiryRoutes,
+  ...reportRoutes,
   ...workflowRoutes,
+  ...caseRoutes,
+  ...importerRoutes,
+  ...eventRoutes,
 };

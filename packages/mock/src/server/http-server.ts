@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { getResponse } from 'msw';
 import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
+import { fromNode } from '../http/mock-request.js';
 
 export interface MockServerOptions extends Omit<PersonaMockOptions, 'baseUrl'> {
   port?: number;
@@ -63,44 +63,36 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-async function serve(
-  mock: PersonaMock,
-  req: IncomingMessage,
-  res: ServerResponse,
-  host: string,
-): Promise<number> {
-  const method = req.method ?? 'GET';
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
+async function serve(mock: PersonaMock, req: IncomingMessage, res: ServerResponse, host: string): Promise<number> {
+  const request = fromNode(req, `http://${req.headers.host ?? host}`);
+  const answered = mock.dispatch(request);
+  if (answered) {
+    const answer = await answered;
+    res.writeHead(answer.status, answer.headers);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+    return answer.status;
   }
+  // Admin routes and unknown paths go through msw's own matching.
+  const method = request.method;
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const request = new Request(`http://${req.headers.host ?? host}${req.url ?? '/'}`, {
+  const fetchRequest = new Request(request.url, {
     method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
-  } as RequestInit);
+    headers: Object.entries(req.headers).flatMap(([name, value]) =>
+      value === undefined ? [] : Array.isArray(value) ? value.map((v) => [name, v] as [string, string]) : [[name, value] as [string, string]],
+    ),
+    ...(hasBody ? { body: await request.text() } : {}),
+  });
   const response =
-    (await getResponse(mock.handlers, request)) ??
-    new Response(
-      JSON.stringify({
-        errors: [{ title: 'Not Found', details: `No route matches ${method} ${req.url}` }],
-      }),
-      {
-        status: 404,
-        headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      },
-    );
-  const out: Record<string, string | string[]> = {};
+    (await getResponse(mock.handlers, fetchRequest)) ??
+    new Response(JSON.stringify({ errors: [{ title: 'Not Found', details: `No route matches ${method} ${req.url}` }] }), {
+      status: 404,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
+  const out: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     out[name] = value;
   });
   res.writeHead(response.status, out);
-  if (response.body && method !== 'HEAD') {
-    const body = Buffer.from(await response.arrayBuffer());
-    res.end(body);
-  } else res.end();
+  res.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
   return response.status;
 }

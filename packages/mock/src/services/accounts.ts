@@ -346,7 +346,8 @@ function moveObject(
     } else {
       rel.account = { data: { type: 'account', id: to } };
     }
-    record.attributes['updated-at'] = now;
+    // Reports carry no updated-at; the others record the move.
+    if ('updated-at' in record.attributes) record.attributes['updated-at'] = now;
   });
 }
 

@@ -32,7 +32,13 @@ export const inquiryPersonalAttributes = [
 ] as const;
 
 const personal = new Set<string>(inquiryPersonalAttributes);
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day as `YYYY-MM-DD` (no 31st of February). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
 
 export type InquiryStatus =
   | 'created'
@@ -233,11 +239,7 @@ function prefill(
     if (personal.has(attribute)) {
       if (value !== null && typeof value !== 'string')
         throw invalid(`${where}.${key} must be a string`);
-      if (
-        isDate &&
-        typeof value === 'string' &&
-        (!datePattern.test(value) || Number.isNaN(Date.parse(value)))
-      ) {
+      if (isDate && typeof value === 'string' && !isCalendarDate(value)) {
         throw invalid(`${where}.${key} must be a date (YYYY-MM-DD)`);
       }
       attributes[attribute] = value;

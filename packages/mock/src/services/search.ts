@@ -9,7 +9,7 @@ export type SearchQuery =
   | { attribute: string; operator: string; value: Scalar | Scalar[] | boolean };
 
 /** The value a search attribute names on an account (`fields.x`, `identifiers.reference_id`). */
-function valueOf(account: ResourceRecord, attribute: string): unknown {
+function attributeValue(account: ResourceRecord, attribute: string): unknown {
   const a = account.attributes;
   switch (attribute) {
     case 'type':
@@ -51,7 +51,7 @@ export function matchesQuery(account: ResourceRecord, query: SearchQuery): boole
   if ('and' in query) return query.and.every((q) => matchesQuery(account, q));
   if ('or' in query) return query.or.some((q) => matchesQuery(account, q));
   if ('not' in query) return !matchesQuery(account, query.not);
-  const actual = valueOf(account, query.attribute);
+  const actual = attributeValue(account, query.attribute);
   const expected = query.value;
   switch (query.operator) {
     case 'eq':

@@ -2,15 +2,16 @@
 // under DOCUMENT_ID, so a schema anywhere in it compiles by pointer
 // (`openapi.json#/paths/~1accounts/get/…/schema`) and its `#/components/schemas/…`
 // refs resolve against the document itself: nothing is copied or rewritten.
-import addFormatsModule from 'ajv-formats';
+
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import type { OpenApiDocument } from '../types.js';
 
 export const DOCUMENT_ID = 'openapi.json';
 
 // ajv-formats is CommonJS: Node hands over module.exports, bundlers may hand over `.default`.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule })
-  .default ?? addFormatsModule;
+type AddFormats = typeof addFormatsModule.default;
+const addFormats = (addFormatsModule.default ?? addFormatsModule) as AddFormats;
 
 /** OpenAPI keywords that annotate schemas without constraining them. */
 const OPENAPI_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator'];

@@ -7,6 +7,8 @@ import type { JsonSchema } from '../types.js';
 type SchemaObject = { [keyword: string]: unknown };
 
 export class SchemaReader {
+  private readonly typeCache = new WeakMap<object, Set<string>>();
+
   constructor(private readonly document: unknown) {}
 
   /** The schema with its top-level `$ref` followed; `{}` for none. */
@@ -17,15 +19,27 @@ export class SchemaReader {
 
   /** Every JSON type a value of the schema may have, looking through `oneOf`/`anyOf`/`allOf`. */
   types(schema: JsonSchema | null | undefined): Set<string> {
+    if (schema === null || typeof schema !== 'object') return new Set();
+    let types = this.typeCache.get(schema);
+    if (!types) {
+      types = this.collectTypes(schema);
+      this.typeCache.set(schema, types);
+    }
+    return types;
+  }
+
+  private collectTypes(schema: JsonSchema): Set<string> {
     const s = this.resolve(schema);
     const types = new Set<string>();
     if (typeof s.type === 'string') types.add(s.type);
     if (Array.isArray(s.type)) for (const t of s.type) types.add(String(t));
     const literals = 'const' in s ? [s.const] : Array.isArray(s.enum) ? s.enum : [];
-    for (const v of literals) types.add(v === null ? 'null' : typeof v === 'number' ? 'number' : typeof v);
+    for (const v of literals)
+      types.add(v === null ? 'null' : typeof v === 'number' ? 'number' : typeof v);
     for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
       const branches = s[key];
-      if (Array.isArray(branches)) for (const b of branches) for (const t of this.types(b as JsonSchema)) types.add(t);
+      if (Array.isArray(branches))
+        for (const b of branches) for (const t of this.types(b as JsonSchema)) types.add(t);
     }
     return types;
   }
@@ -53,7 +67,8 @@ export class SchemaReader {
     const types = this.types(schema);
     if (types.size === 0 || types.has('string')) return text;
     if (types.has('integer') && /^[+-]?\d+$/.test(text)) return Number(text);
-    if (types.has('number') && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+    if (types.has('number') && text.trim() !== '' && Number.isFinite(Number(text)))
+      return Number(text);
     if (types.has('boolean') && (text === 'true' || text === 'false')) return text === 'true';
     if (types.has('null') && (text === '' || text === 'null')) return null;
     return text;

@@ -12,6 +12,18 @@ export interface ValidationContext {
   reader: SchemaReader;
   matcher: PathMatcher;
   operationsById: Map<string, Operation>;
+  /** Answers what `make` computed the first time for `key`: per-operation plans, kept. */
+  memo<T>(key: string, make: () => T): T;
+}
+
+export function createMemo(): ValidationContext['memo'] {
+  const cache = new Map<string, unknown>();
+  return <T>(key: string, make: () => T): T => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = make();
+    cache.set(key, value);
+    return value;
+  };
 }
 
 export type Located =

@@ -89,6 +89,8 @@ interface Described {
   received?: unknown;
   /** For merging the branches of a oneOf: the shapes this error would accept. */
   accepts?: string[];
+  /** A oneOf/anyOf that no branch satisfied: its branches' errors come just before it. */
+  noBranchMatched?: boolean;
 }
 
 function describe(error: ErrorObject, data: unknown, style: MessageStyle): Described | null {
@@ -109,13 +111,19 @@ function describe(error: ErrorObject, data: unknown, style: MessageStyle): Descr
     }
     case 'required': {
       const name = String(p.missingProperty);
-      return { pointer: joinPointer(at, name), text: 'is required', expected: 'a value', received: undefined };
+      return {
+        pointer: joinPointer(at, name),
+        text: 'is required',
+        expected: 'a value',
+        received: undefined,
+      };
     }
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const name = String(p.additionalProperty ?? p.unevaluatedProperty);
-      const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
-        ?.properties;
+      const properties = (
+        error.parentSchema as { properties?: Record<string, unknown> } | undefined
+      )?.properties;
       const allowed = Object.keys(properties ?? {});
       const close = suggestion(name, allowed);
       return {
@@ -144,7 +152,12 @@ function describe(error: ErrorObject, data: unknown, style: MessageStyle): Descr
       };
     }
     case 'pattern':
-      return { pointer: at, text: `must match ${p.pattern}${got}`, expected: p.pattern, received: value };
+      return {
+        pointer: at,
+        text: `must match ${p.pattern}${got}`,
+        expected: p.pattern,
+        received: value,
+      };
     case 'format':
       return {
         pointer: at,
@@ -195,7 +208,12 @@ function describe(error: ErrorObject, data: unknown, style: MessageStyle): Descr
         received: value,
       };
     case 'multipleOf':
-      return { pointer: at, text: `must be a multiple of ${p.multipleOf}${got}`, expected: p.multipleOf, received: value };
+      return {
+        pointer: at,
+        text: `must be a multiple of ${p.multipleOf}${got}`,
+        expected: p.multipleOf,
+        received: value,
+      };
     case 'uniqueItems':
       return {
         pointer: at,
@@ -218,9 +236,26 @@ function describe(error: ErrorObject, data: unknown, style: MessageStyle): Descr
         received: undefined,
       };
     case 'oneOf':
-      return { pointer: at, text: 'must match exactly one of the allowed shapes, but matches several', received: value };
+      if (Array.isArray(p.passingSchemas)) {
+        return {
+          pointer: at,
+          text: 'must match exactly one of the allowed shapes, but matches several',
+          received: value,
+        };
+      }
+      return {
+        pointer: at,
+        text: 'must match one of the allowed shapes',
+        received: value,
+        noBranchMatched: true,
+      };
     case 'anyOf':
-      return { pointer: at, text: 'must match one of the allowed shapes', received: value };
+      return {
+        pointer: at,
+        text: 'must match one of the allowed shapes',
+        received: value,
+        noBranchMatched: true,
+      };
     case 'not':
       return { pointer: at, text: 'must not match the excluded shape', received: value };
     case 'false schema':
@@ -242,29 +277,30 @@ function within(pointer: string, parent: string): boolean {
  * check of some branch, that branch's deeper errors are what went wrong; if every branch
  * rejected it at the top, one message lists the shapes it could have had.
  */
-function collapse(described: Array<Described & { keyword: string }>, style: MessageStyle, data: unknown) {
-  const out: Array<Described & { keyword: string }> = [];
+function collapse(described: Described[], style: MessageStyle, data: unknown) {
+  const out: Described[] = [];
   for (const item of described) {
-    const union = item.keyword === 'oneOf' || item.keyword === 'anyOf';
-    const failedAll = union && !item.text.includes('several');
-    if (!failedAll) {
+    if (!item.noBranchMatched) {
       out.push(item);
       continue;
     }
-    const branches: Array<Described & { keyword: string }> = [];
-    while (out.length > 0 && within(out.at(-1)!.pointer, item.pointer)) branches.unshift(out.pop()!);
+    const branches: Described[] = [];
+    while (out.length > 0 && within(out.at(-1)!.pointer, item.pointer))
+      branches.unshift(out.pop()!);
     const deeper = branches.filter((b) => b.pointer !== item.pointer);
     if (deeper.length > 0) {
       out.push(...deeper);
       continue;
     }
     const accepts = branches.flatMap((b) => b.accepts ?? []);
-    if (accepts.length > 0 && accepts.length === branches.reduce((n, b) => n + (b.accepts?.length ?? 1), 0)) {
+    if (
+      accepts.length > 0 &&
+      accepts.length === branches.reduce((n, b) => n + (b.accepts?.length ?? 1), 0)
+    ) {
       const value = getByPointer(data, item.pointer);
       const unique = [...new Set(accepts)];
       const shown = alternatives(unique);
       out.push({
-        keyword: 'type',
         pointer: item.pointer,
         text: `must be ${shown}${style === 'pointer' ? `, got ${preview(value)}` : ''}`,
         expected: unique.join(' or '),
@@ -284,10 +320,10 @@ export function problems(
   style: MessageStyle,
   name: Namer = nameInBody,
 ): Problem[] {
-  const described: Array<Described & { keyword: string }> = [];
+  const described: Described[] = [];
   for (const error of errors ?? []) {
     const d = describe(error, data, style);
-    if (d) described.push({ ...d, keyword: error.keyword });
+    if (d) described.push(d);
   }
   const seen = new Set<string>();
   const out: Problem[] = [];

@@ -3,7 +3,11 @@
 import type { OperationParameter } from '../types.js';
 import type { SchemaReader } from './coerce.js';
 
-export type QueryInput = URLSearchParams | string | Record<string, string | string[] | undefined> | undefined;
+export type QueryInput =
+  | URLSearchParams
+  | string
+  | Record<string, string | string[] | undefined>
+  | undefined;
 
 export function toSearchParams(query: QueryInput): URLSearchParams {
   if (query === undefined) return new URLSearchParams();
@@ -48,7 +52,9 @@ function deepObject(
   if (texts.size === 0) {
     // `page=5` for a deepObject parameter: keep the text, validation reports the shape.
     const bare = search.getAll(param.name);
-    return bare.length > 0 ? { present: true, value: bare.length === 1 ? bare[0] : bare } : { present: false, value: undefined };
+    return bare.length > 0
+      ? { present: true, value: bare.length === 1 ? bare[0] : bare }
+      : { present: false, value: undefined };
   }
   const root: Record<string, unknown> = {};
   for (const { path, values } of texts.values()) {
@@ -58,10 +64,20 @@ function deepObject(
       schema = schema === null ? null : reader.member(schema, segment);
       if (i === path.length - 1) {
         // Unknown members of a closed object stay strings; validation rejects them.
-        node[segment] = schema === null ? (values.length === 1 ? values[0] : values) : reader.values(schema, values, true);
+        node[segment] =
+          schema === null
+            ? values.length === 1
+              ? values[0]
+              : values
+            : reader.values(schema, values, true);
       } else {
-        const next = node[segment];
-        node = (node[segment] = next && typeof next === 'object' ? next : {}) as Record<string, unknown>;
+        const existing = node[segment];
+        const next = (existing && typeof existing === 'object' ? existing : {}) as Record<
+          string,
+          unknown
+        >;
+        node[segment] = next;
+        node = next;
       }
     });
   }

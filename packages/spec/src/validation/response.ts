@@ -1,10 +1,29 @@
 // validateResponse: is this status, these headers, this body what the spec
 // documents for the operation?
-import { type KeyInflection, deinflectKeys, keysNotInflected, parseKeyInflection } from '../inflection.js';
-import { joinPointer, resolveRef } from '../pointer.js';
-import type { HeaderObject, Operation, OperationResponse, ResponseObject, Violation } from '../types.js';
-import { type ValidationContext, locate } from './context.js';
-import { type HeadersInput, isEmptyBody, isJsonMediaType, matchMediaType, mediaType, normalizeHeaders } from './http.js';
+import {
+  deinflectChecked,
+  inflectKey,
+  type KeyInflection,
+  parseKeyInflection,
+} from '../inflection.js';
+import { getByPointer, joinPointer, resolveRef } from '../pointer.js';
+import type {
+  HeaderObject,
+  JsonSchema,
+  Operation,
+  OperationResponse,
+  ResponseObject,
+  Violation,
+} from '../types.js';
+import { locate, type ValidationContext } from './context.js';
+import {
+  type HeadersInput,
+  isEmptyBody,
+  isJsonMediaType,
+  matchMediaType,
+  mediaType,
+  normalizeHeaders,
+} from './http.js';
 import { problems } from './messages.js';
 
 export interface ResponseInput {
@@ -24,7 +43,9 @@ export interface ResponseInput {
 /** The documented response for a status: exact, then `4XX`, then `default`. */
 export function documentedResponse(operation: Operation, status: number): OperationResponse | null {
   const { responses } = operation;
-  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default ?? null;
+  return (
+    responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default ?? null
+  );
 }
 
 export function validateResponse(context: ValidationContext, input: ResponseInput): Violation[] {
@@ -87,49 +108,52 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
     return violations;
   }
 
-  const schemaPointer = joinPointer(response.pointer, 'content', documentedType, 'schema');
-  const responseObject = resolveRef<ResponseObject>(context.document, { $ref: `#${response.pointer}` }, '').value;
-  if (responseObject.content?.[documentedType]?.schema === undefined || !isJsonMediaType(type!)) {
-    return violations;
-  }
+  const schemaPointer = context.memo(`response body ${response.pointer} ${documentedType}`, () => {
+    const pointer = joinPointer(response.pointer, 'content', documentedType, 'schema');
+    return getByPointer(context.document, pointer) === undefined ? null : pointer;
+  });
+  if (schemaPointer === null || !isJsonMediaType(type!)) return violations;
 
   let body = input.body;
   const inflection = parseKeyInflection(input.keyInflection);
   if (inflection !== 'kebab') {
-    for (const pointer of keysNotInflected(body, inflection)) {
+    const checked = deinflectChecked(body, inflection);
+    for (const { pointer, key } of checked.misnamed) {
       violation({
         location: 'body',
         pointer,
-        message: `${pointer} is not ${inflection}-case (Key-Inflection: ${inflection})`,
-        expected: inflection,
-        received: pointer.split('/').at(-1),
+        message: `${pointer} is sent as ${JSON.stringify(key)}, not in ${inflection} case (Key-Inflection: ${inflection})`,
+        expected: inflectKey(
+          pointer.split('/').at(-1)!.replaceAll('~1', '/').replaceAll('~0', '~'),
+          inflection,
+        ),
+        received: key,
       });
     }
-    body = deinflectKeys(body, inflection);
+    body = checked.value;
   }
 
   const validate = context.ajv.validatorAt(schemaPointer);
   if (!validate(body)) {
-    for (const p of problems(validate.errors, body, 'pointer')) violation({ location: 'body', ...p });
+    for (const p of problems(validate.errors, body, 'pointer'))
+      violation({ location: 'body', ...p });
   }
   return violations;
 }
 
 interface HeaderSpec {
   name: string;
+  lowerName: string;
+  pointer: string;
   required: boolean;
+  schema: JsonSchema | null;
   schemaPointer: string | null;
 }
 
-const headerSpecs = new WeakMap<ValidationContext, Map<string, HeaderSpec[]>>();
-
 function specsOf(context: ValidationContext, response: OperationResponse): HeaderSpec[] {
-  let byResponse = headerSpecs.get(context);
-  if (!byResponse) headerSpecs.set(context, (byResponse = new Map()));
-  let specs = byResponse.get(response.pointer);
-  if (!specs) {
-    const object = resolveRef<ResponseObject>(context.document, { $ref: `#${response.pointer}` }, '').value;
-    specs = Object.entries(object.headers ?? {}).map(([name, raw]) => {
+  return context.memo(`response headers ${response.pointer}`, () => {
+    const object = getByPointer(context.document, response.pointer) as ResponseObject;
+    return Object.entries(object.headers ?? {}).map(([name, raw]) => {
       const { value, pointer } = resolveRef<HeaderObject>(
         context.document,
         raw,
@@ -137,13 +161,14 @@ function specsOf(context: ValidationContext, response: OperationResponse): Heade
       );
       return {
         name,
+        lowerName: name.toLowerCase(),
+        pointer: joinPointer('', name),
         required: value.required ?? false,
+        schema: value.schema ?? null,
         schemaPointer: value.schema === undefined ? null : `${pointer}/schema`,
       };
     });
-    byResponse.set(response.pointer, specs);
-  }
-  return specs;
+  });
 }
 
 function checkHeaders(
@@ -154,9 +179,9 @@ function checkHeaders(
 ) {
   for (const spec of specsOf(context, response)) {
     // Content-Type is described by `content`, never by `headers` (OpenAPI ignores it there).
-    if (spec.name.toLowerCase() === 'content-type') continue;
-    const text = headers.get(spec.name.toLowerCase());
-    const pointer = joinPointer('', spec.name);
+    if (spec.lowerName === 'content-type') continue;
+    const text = headers.get(spec.lowerName);
+    const { pointer } = spec;
     if (text === undefined) {
       if (spec.required) {
         violation({
@@ -170,8 +195,7 @@ function checkHeaders(
       continue;
     }
     if (spec.schemaPointer === null) continue;
-    const schema = resolveRef(context.document, { $ref: `#${spec.schemaPointer}` }, '').value as never;
-    const value = context.reader.values(schema, [text], false);
+    const value = context.reader.values(spec.schema, [text], false);
     const validate = context.ajv.validatorAt(spec.schemaPointer);
     if (!validate(value)) {
       for (const p of problems(validate.errors, value, 'pointer', () => `${spec.name} header`)) {

@@ -1,0 +1,23 @@
+// The baseline: a bare node:http server that answers one fixed account document.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const body = JSON.stringify({
+  data: {
+    type: 'account',
+    id: 'act_Bench000000000000000000000',
+    attributes: { 'reference-id': 'bench', 'account-type-name': 'User', tags: [], fields: {} },
+  },
+});
+
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Request-Id': 'req_bench' });
+    res.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,0 +1,15 @@
+import { createPersonaMock } from '../src/create-mock.js';
+import { parseAccountCsv, planImport, applyImport } from '../src/services/importer.js';
+const rows = Number(process.argv[2] ?? 30000);
+const lines = ['reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags'];
+for (let i = 0; i < rows; i++) lines.push(`cust-${i},Ada${i},M,Lovelace,1990-01-0${(i % 9) + 1},123456789,vip;bench`);
+const text = lines.join('\n');
+const mock = createPersonaMock(); await mock.ready;
+const org = mock.core.orgFor('x');
+let t = performance.now();
+const csv = parseAccountCsv(text); console.log('parse', (performance.now() - t).toFixed(0));
+t = performance.now(); const plan = planImport(org, csv, 'create'); console.log('plan', (performance.now() - t).toFixed(0));
+t = performance.now(); applyImport(org, new Date().toISOString(), plan); console.log('apply', (performance.now() - t).toFixed(0));
+const form = new FormData(); form.set('data[attributes][file]', new File([text], 'a.csv'));
+t = performance.now(); const req = new Request('http://x/', { method: 'POST', body: form }); const f = await req.formData(); console.log('formData', (performance.now() - t).toFixed(0));
+t = performance.now(); const txt = await (f.get('data[attributes][file]') as File).text(); console.log('file.text', (performance.now() - t).toFixed(0), txt.length);

@@ -1,0 +1,17 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { createPersonaMock } from '../src/create-mock.js';
+import { parseAccountCsv, planImport, applyImport } from '../src/services/importer.js';
+let gc = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) gc += e.duration; }).observe({ entryTypes: ['gc'] });
+const rows = Number(process.argv[2] ?? 100000);
+const lines = ['reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags'];
+for (let i = 0; i < rows; i++) lines.push(`cust-${i},Ada${i},M,Lovelace,1990-01-0${(i % 9) + 1},123456789,vip;bench`);
+const text = lines.join('\n');
+const mock = createPersonaMock(); await mock.ready;
+const org = mock.core.orgFor('x');
+const lap = (label: string, t: number, g: number) => console.log(label.padEnd(6), (performance.now() - t).toFixed(0).padStart(6), 'ms  gc', (gc - g).toFixed(0).padStart(5), 'ms  heap', (process.memoryUsage().heapUsed / 1e6).toFixed(0), 'MB');
+let t = performance.now(), g = gc;
+const csv = parseAccountCsv(text); lap('parse', t, g);
+t = performance.now(); g = gc; const plan = planImport(org, csv, 'create'); lap('plan', t, g);
+t = performance.now(); g = gc; applyImport(org, new Date().toISOString(), plan); lap('apply', t, g);
+await new Promise((r) => setTimeout(r, 50));
+console.log('total gc', gc.toFixed(0));

@@ -1,0 +1,36 @@
+import { invalid, notFound } from '../core/errors.js';
+import { listPage } from '../http/list.js';
+import type { RouteTable } from '../http/route.js';
+import { getImporter, type ImportMode, importAccounts, importModes } from '../services/importer.js';
+
+export const importerRoutes: RouteTable = {
+  // The file is processed before the answer, so the importer is already `ready` when it is created.
+  importAccounts: async (input) => {
+    const form = input.body as FormData;
+    const file = form.get('data[attributes][file]');
+    if (file === null) throw invalid('data[attributes][file] is required');
+    const mode = (form.get('data[attributes][mode]') ?? 'create') as ImportMode;
+    if (typeof mode !== 'string' || !importModes.includes(mode)) {
+      throw invalid(`data[attributes][mode] must be one of ${importModes.join(', ')}`);
+    }
+    const text = typeof file === 'string' ? file : await file.text();
+    const fileName = typeof file === 'string' ? undefined : file.name || undefined;
+    const importer = importAccounts(input.org, input.core.now(), text, mode, { fileName });
+    return { status: 201, data: importer };
+  },
+  listImporters: (input) => {
+    const importers = input.org.collection('importers');
+    const { status } = input.query.filter;
+    return listPage(
+      input,
+      importers,
+      status !== undefined ? { candidates: importers.lookup('status', status) } : {},
+    );
+  },
+  retrieveImporter: (input) => {
+    const id = input.params['importer-id']!;
+    const importer = getImporter(input.org, id);
+    if (!importer) throw notFound('importer', id);
+    return { status: 200, data: importer };
+  },
+};
