@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every module specifier reachable from `entry` through relative imports. */
 async function bareImports(entry: string): Promise<Set<string>> {
@@ -17,7 +18,8 @@ async function bareImports(entry: string): Promise<Set<string>> {
     const source = await readFile(file, 'utf8');
     for (const match of source.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? '';
-      if (specifier.startsWith('.')) await visit(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      if (specifier.startsWith('.'))
+        await visit(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
       else bare.add(specifier);
     }
   };

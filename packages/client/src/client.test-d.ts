@@ -1,7 +1,8 @@
 // Type-level checks, compiled by the root `tsc -p tsconfig.json` and never run.
 // Each @ts-expect-error fails the type check the day its line stops being an error.
-import type { components } from './generated/schema.js';
+
 import type { PersonaClient } from './client.js';
+import type { components } from './generated/schema.js';
 import { paginate } from './paginate.js';
 import { expectData } from './unwrap.js';
 
@@ -12,7 +13,12 @@ const body = { data: { 'account-action-id': 'accac_Xx5zBq2vRmN8tYw4LpK7cJ3d', pa
 export async function runAccountAction() {
   const { data, error } = await client.POST('/accounts/{account-id}/run-action', {
     params: { path: { 'account-id': accountId } },
-    body: { data: { 'account-action-id': 'accac_Xx5zBq2vRmN8tYw4LpK7cJ3d', parameters: { status: 'activated' } } },
+    body: {
+      data: {
+        'account-action-id': 'accac_Xx5zBq2vRmN8tYw4LpK7cJ3d',
+        parameters: { status: 'activated' },
+      },
+    },
   });
   if (error) {
     const title: string | undefined = error.errors[0]?.title;
@@ -50,7 +56,9 @@ export async function wrongCalls() {
   });
 
   // @ts-expect-error run-action answers POST only
-  await client.GET('/accounts/{account-id}/run-action', { params: { path: { 'account-id': accountId } } });
+  await client.GET('/accounts/{account-id}/run-action', {
+    params: { path: { 'account-id': accountId } },
+  });
 
   // @ts-expect-error no such path
   await client.GET('/acounts', {});

@@ -92,8 +92,6 @@ describe('createPersonaClient', () => {
 
   it('refuses to start without an API key', () => {
     expect(() => createPersonaClient({ apiKey: '' })).toThrow(TypeError);
-    expect(() => createPersonaClient({ apiKey: undefined as unknown as string })).toThrow(
-      /apiKey/,
-    );
+    expect(() => createPersonaClient({ apiKey: undefined as unknown as string })).toThrow(/apiKey/);
   });
 });

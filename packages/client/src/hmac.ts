@@ -1,7 +1,10 @@
 // HMAC-SHA256 through Web Crypto, so the same code runs in Node 20 and in browsers.
 const encoder = new TextEncoder();
 
-export async function hmacSha256(secret: string, message: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+export async function hmacSha256(
+  secret: string,
+  message: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array> {
   const key = await globalThis.crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),

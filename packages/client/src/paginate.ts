@@ -17,11 +17,12 @@ export type ListPath<Paths> = {
 }[keyof Paths & string];
 
 /** The type of one item of a list path's `data`. */
-export type ListItem<Paths, P extends keyof Paths> = OkBody<GetOperation<Paths, P>> extends {
-  data: readonly (infer Item)[];
-}
-  ? Item
-  : never;
+export type ListItem<Paths, P extends keyof Paths> =
+  OkBody<GetOperation<Paths, P>> extends {
+    data: readonly (infer Item)[];
+  }
+    ? Item
+    : never;
 
 export interface PageOptions {
   /** Objects per request (`page[size]`, Persona allows 1 to 100). Default: the server's. */
@@ -33,7 +34,9 @@ export interface PageOptions {
 export type PaginateInit<Paths, P extends keyof Paths> = FetchOptions<GetOperation<Paths, P>> &
   PageOptions;
 
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredKeys<T> = {
+  [K in keyof T]-?: Pick<T, K> extends Required<Pick<T, K>> ? K : never;
+}[keyof T];
 
 /** The init argument, required exactly when the operation has required parameters. */
 export type PaginateArgs<Paths, P extends keyof Paths> =
@@ -52,7 +55,10 @@ interface LooseInit {
   pageSize?: number;
   limit?: number;
 }
-type LooseGet = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type LooseGet = (
+  path: string,
+  init: object,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
  * Every item of every page of a list operation, fetched one page at a time as the

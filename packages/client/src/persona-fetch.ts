@@ -1,12 +1,7 @@
 import { ensureIdempotencyKey } from './idempotency.js';
 import type { PersonaLogFields, PersonaLogger } from './logger.js';
 import { rememberRequest } from './request-info.js';
-import {
-  backoffMs,
-  isRetryableStatus,
-  type RetryPolicy,
-  serverDelayMs,
-} from './retry-policy.js';
+import { backoffMs, isRetryableStatus, type RetryPolicy, serverDelayMs } from './retry-policy.js';
 
 /** What openapi-fetch calls to send a request. */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -39,8 +34,9 @@ export function createPersonaFetch({ fetch, retry, logger }: PersonaFetchOptions
       log('persona: request', { attempt });
       let response: Response;
       try {
-        // The last attempt may consume the original; earlier ones need it intact.
-        response = await send(last ? request : request.clone());
+        // A body can be read once: earlier attempts send a clone, the last may consume
+        // the original. Bodiless requests are sent as they are (cloning one costs ~15%).
+        response = await send(last || request.body === null ? request : request.clone());
       } catch (error) {
         // A caller's abort is a decision, not a failure: never retried.
         if (last || request.signal.aborted || !retry) throw error;
@@ -55,9 +51,11 @@ export function createPersonaFetch({ fetch, retry, logger }: PersonaFetchOptions
       }
 
       rememberRequest(response, base);
-      const requestId = response.headers.get('Request-Id') ?? undefined;
       const status = response.status;
-      log('persona: response', { attempt, status, ...(requestId && { requestId }) });
+      if (logger) {
+        const requestId = response.headers.get('Request-Id') ?? undefined;
+        log('persona: response', { attempt, status, ...(requestId && { requestId }) });
+      }
       if (last || !retry || !isRetryableStatus(status)) return response;
 
       const asked = serverDelayMs(response.headers);

@@ -23,8 +23,10 @@ function answerInTurn(...responses: (() => Response)[]) {
   return attempts;
 }
 
-const status = (code: number, headers: Record<string, string> = {}) => () =>
-  HttpResponse.json(errorDocument(`status ${code}`), { status: code, headers });
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    HttpResponse.json(errorDocument(`status ${code}`), { status: code, headers });
 const ok = () => HttpResponse.json(page);
 
 function client(retry: Parameters<typeof resolveRetry>[0] = {}) {
@@ -40,16 +42,19 @@ function client(retry: Parameters<typeof resolveRetry>[0] = {}) {
 describe('retries', () => {
   afterEach(() => vi.useRealTimers());
 
-  it.each([429, 500, 502, 503, 504])('retries a %i and returns the success that follows', async (code) => {
-    const attempts = answerInTurn(status(code), status(code), ok);
-    const { persona, delays } = client();
+  it.each([429, 500, 502, 503, 504])(
+    'retries a %i and returns the success that follows',
+    async (code) => {
+      const attempts = answerInTurn(status(code), status(code), ok);
+      const { persona, delays } = client();
 
-    const { data } = await persona.GET('/accounts');
+      const { data } = await persona.GET('/accounts');
 
-    expect(data).toEqual(page);
-    expect(attempts.count).toBe(3);
-    expect(delays).toHaveLength(2);
-  });
+      expect(data).toEqual(page);
+      expect(attempts.count).toBe(3);
+      expect(delays).toHaveLength(2);
+    },
+  );
 
   it('retries a network error', async () => {
     const attempts = answerInTurn(() => HttpResponse.error(), ok);

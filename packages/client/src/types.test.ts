@@ -45,14 +45,12 @@ describe('types generated from the spec', () => {
     >().toEqualTypeOf<Schemas['AccountRunActionDocument']>();
     type RunAction = paths['/accounts/{account-id}/run-action']['post'];
     expectTypeOf<RunAction['parameters']['path']>().toEqualTypeOf<{ 'account-id': string }>();
-    expectTypeOf<
-      RunAction['requestBody']['content']['application/json']['data']
-    >().toHaveProperty('account-action-id');
+    expectTypeOf<RunAction['requestBody']['content']['application/json']['data']>().toHaveProperty(
+      'account-action-id',
+    );
 
     expect(result.meta['workflow-run-id']).toBe('wfr_G5hJ8kL2mN4pQ6rS9tV1wX3y');
-    expect(requests[0]?.url).toBe(
-      `https://api.withpersona.com/api/v1/accounts/${id}/run-action`,
-    );
+    expect(requests[0]?.url).toBe(`https://api.withpersona.com/api/v1/accounts/${id}/run-action`);
   });
 
   it('type paginate by the list it walks', async () => {

@@ -115,7 +115,9 @@ describe('verifyWebhook', () => {
   it('tries every secret it is given', async () => {
     await expect(verify({ secrets: [OLD_SECRET, SECRET] })).resolves.toBeDefined();
     const signedWithOld = `t=${NOW},v1=${hmac(OLD_SECRET, NOW, payload)}`;
-    await expect(verify({ header: signedWithOld, secrets: [SECRET, OLD_SECRET] })).resolves.toBeDefined();
+    await expect(
+      verify({ header: signedWithOld, secrets: [SECRET, OLD_SECRET] }),
+    ).resolves.toBeDefined();
   });
 
   it('says when the header is missing or malformed', async () => {

@@ -50,7 +50,11 @@ export interface SignWebhookOptions {
 }
 
 /** A Persona-Signature header value for `payload`: for tests, mocks and replays. */
-export async function signWebhook({ secret, payload, timestamp }: SignWebhookOptions): Promise<string> {
+export async function signWebhook({
+  secret,
+  payload,
+  timestamp,
+}: SignWebhookOptions): Promise<string> {
   assertSecret(secret);
   const t = timestamp ?? Math.floor(Date.now() / 1000);
   if (!Number.isSafeInteger(t) || t < 0) throw new RangeError('timestamp must be unix seconds');

@@ -1,10 +1,20 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { MockCore } from './core/mock-core.js';
 import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
 import { checkFaults } from './http/faults-config.js';
 import { fileStorage, startMockServer } from './node/index.js';
+import {
+  type AccountCsv,
+  applyImport,
+  type ImportMode,
+  importModes,
+  parseAccountCsv,
+  planImport,
+} from './services/importer.js';
 
 const usage = `persona-mock: a stateful mock of Persona's API over HTTP
 
@@ -17,6 +27,11 @@ Usage: persona-mock [options]
   --latency <ms|a-b>    add latency to every answer (e.g. 50 or 20-200)
   --error-rate <0..1>   answer this share of requests with 503
   --rate-limit <n[/s]>  allow n requests per API key per window (default 60 s)
+  --import <file.csv>   import accounts from this CSV file before serving
+                        (columns: reference_id, name_first, name_middle,
+                        name_last, birthdate, social_security_number, tags)
+  --api-key <key>       the API key whose organization --import fills
+  --mode <mode>         create, update or upsert (default create)
   --quiet               do not log requests
   --help                show this help
 
@@ -28,6 +43,7 @@ export function parseCli(argv: string[]): {
   db?: string;
   seed?: SeedFile;
   faults: FaultOptions;
+  import?: AccountsImport;
   quiet: boolean;
   help: boolean;
 } {
@@ -41,6 +57,9 @@ export function parseCli(argv: string[]): {
       latency: { type: 'string' },
       'error-rate': { type: 'string' },
       'rate-limit': { type: 'string' },
+      import: { type: 'string' },
+      'api-key': { type: 'string' },
+      mode: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -74,12 +93,26 @@ export function parseCli(argv: string[]): {
     const text = readFileSync(values.seed, 'utf8');
     seed = parseSeed(text, values.seed.endsWith('.json') ? 'application/json' : 'application/yaml');
   }
+  let accountsImport: AccountsImport | undefined;
+  if (values.import !== undefined) {
+    if (values['api-key'] === undefined) {
+      throw new Error('--import needs --api-key <key>: the organization to import into');
+    }
+    const mode = (values.mode ?? 'create') as ImportMode;
+    if (!importModes.includes(mode)) {
+      throw new Error(`--mode must be create, update or upsert, got ${values.mode}`);
+    }
+    accountsImport = { file: values.import, apiKey: values['api-key'], mode };
+  } else if (values['api-key'] !== undefined || values.mode !== undefined) {
+    throw new Error('--api-key and --mode go with --import <file.csv>');
+  }
   return {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.db !== undefined ? { db: values.db } : {}),
     ...(seed ? { seed } : {}),
     faults: checkFaults(faults),
+    ...(accountsImport ? { import: accountsImport } : {}),
     quiet: values.quiet ?? false,
     help: values.help ?? false,
   };
@@ -97,6 +130,16 @@ async function main() {
     console.log(usage);
     return;
   }
+  // A file the importer refuses stops the mock before it serves anything.
+  let csv: AccountCsv | undefined;
+  if (options.import) {
+    try {
+      csv = parseAccountCsv(readFileSync(options.import.file, 'utf8'));
+    } catch (error) {
+      console.error(`persona-mock: cannot import ${options.import.file}: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
   const server = await startMockServer({
     port: options.port,
     host: options.host,
@@ -105,6 +148,11 @@ async function main() {
     ...(options.db ? { storage: fileStorage(options.db) } : {}),
     ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
   });
+  if (options.import && csv) {
+    // Synchronous from the listen to the end of the import: no request is handled before it is done.
+    importAccountsFile(server.mock.core, options.import, csv);
+    await server.mock.core.store.commit();
+  }
   console.log(
     `persona-mock listening on ${server.baseUrl}${options.db ? ` (data in ${options.db})` : ''}`,
   );
@@ -113,6 +161,42 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+interface AccountsImport {
+  file: string;
+  apiKey: string;
+  mode: ImportMode;
+}
+
+/** Imports checked CSV rows into the API key's organization, reporting progress on stderr. */
+function importAccountsFile(core: MockCore, options: AccountsImport, csv: AccountCsv): void {
+  const started = performance.now();
+  const org = core.orgFor(options.apiKey);
+  const count = (n: unknown) => (n as number).toLocaleString('en-US');
+  const say = (line: string) => console.error(`persona-mock: ${line}`);
+  say(`importing ${count(csv.rows.length)} rows of ${options.file} (mode ${options.mode})`);
+  const plan = planImport(org, csv, options.mode);
+  const importer = applyImport(org, core.now(), plan, {
+    fileName: basename(options.file),
+    onProgress: (done, total) => {
+      if (total === 0) return;
+      const share = Math.round((done / total) * 100);
+      say(`import ${share}% (${count(done)} of ${count(total)} accounts written)`);
+    },
+  });
+  const a = importer.attributes;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  say(
+    `import ${importer.id} done in ${seconds} s: ${count(a['created-count'])} created, ` +
+      `${count(a['updated-count'])} updated, ${count(a['duplicate-count'])} duplicates, ` +
+      `${count(a['error-count'])} rows with errors`,
+  );
+  const rowErrors = a['row-errors'] as { row: number; errors: string[] }[];
+  for (const error of rowErrors.slice(0, 10)) say(`  row ${error.row}: ${error.errors.join('; ')}`);
+  if (rowErrors.length > 10) {
+    say(`  … and ${count(rowErrors.length - 10)} more (GET /importers/${importer.id})`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -23,7 +23,8 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   readonly #records: Record<string, T>;
   readonly #order: string[];
   readonly #position = new Map<string, number>();
-  readonly #indexes = new Map<string, { key: IndexKey; map: Map<string, Set<string>> }>();
+  // One id is kept as a string, several as a Set: most keys (reference ids) name one object.
+  readonly #indexes = new Map<string, { key: IndexKey; map: Map<string, string | Set<string>> }>();
   readonly #keysOf = new Map<string, Map<string, string>>();
 
   constructor(records: Record<string, T>) {
@@ -38,7 +39,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
 
   /** Adds a secondary index; keys that are null or undefined are not indexed. */
   index(name: string, key: IndexKey): this {
-    const map = new Map<string, Set<string>>();
+    const map = new Map<string, string | Set<string>>();
     const keys = new Map<string, string>();
     this.#indexes.set(name, { key, map });
     this.#keysOf.set(name, keys);
@@ -82,9 +83,12 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
       const after = key(record) ?? undefined;
       if (before === after) continue;
       if (before !== undefined) {
-        const set = map.get(before);
-        set?.delete(record.id);
-        if (set?.size === 0) map.delete(before);
+        const entry = map.get(before);
+        if (entry === record.id) map.delete(before);
+        else if (entry instanceof Set) {
+          entry.delete(record.id);
+          if (entry.size === 1) map.set(before, entry.values().next().value as string);
+        }
         keys.delete(record.id);
       }
       this.#addToIndex(name, record.id, after, map, keys);
@@ -95,16 +99,18 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   lookup(name: string, value: string): string[] {
     const entry = this.#indexes.get(name);
     if (!entry) throw new Error(`no index ${name}`);
-    const set = entry.map.get(value);
-    if (!set) return [];
-    return [...set].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
+    const found = entry.map.get(value);
+    if (found === undefined) return [];
+    if (typeof found === 'string') return [found];
+    return [...found].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
   }
 
   first(name: string, value: string): T | undefined {
-    const set = this.#indexes.get(name)?.map.get(value);
-    if (!set || set.size === 0) return undefined;
+    const found = this.#indexes.get(name)?.map.get(value);
+    if (found === undefined) return undefined;
+    if (typeof found === 'string') return this.get(found);
     let best: string | undefined;
-    for (const id of set) {
+    for (const id of found) {
       if (best === undefined || this.#position.get(id)! < this.#position.get(best)!) best = id;
     }
     return best === undefined ? undefined : this.get(best);
@@ -166,16 +172,15 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     _name: string,
     id: string,
     value: string | null | undefined,
-    map: Map<string, Set<string>>,
+    map: Map<string, string | Set<string>>,
     keys: Map<string, string>,
   ): void {
     if (value === null || value === undefined) return;
-    let set = map.get(value);
-    if (!set) {
-      set = new Set();
-      map.set(value, set);
-    }
-    set.add(id);
+    const found = map.get(value);
+    if (found === undefined) map.set(value, id);
+    else if (typeof found === 'string') {
+      if (found !== id) map.set(value, new Set([found, id]));
+    } else found.add(id);
     keys.set(id, value);
   }
 }

@@ -1,3 +1,4 @@
+import { withDefaults } from '../core/defaults.js';
 import type { ResourceRecord } from '../core/types.js';
 
 export interface SerializeOptions {
@@ -9,8 +10,9 @@ export interface SerializeOptions {
   resolve: (type: string, id: string) => ResourceRecord | undefined;
 }
 
-/** One object as answered: a copy trimmed to the requested sparse fieldset. */
-export function present(record: ResourceRecord, fields: Record<string, string[]>): ResourceRecord {
+/** One object as answered: defaults filled in, trimmed to the requested sparse fieldset. */
+export function present(stored: ResourceRecord, fields: Record<string, string[]>): ResourceRecord {
+  const record = withDefaults(expandEvent(stored));
   const wanted = fields[record.type];
   const attributes = wanted ? pick(record.attributes, wanted) : record.attributes;
   const out: ResourceRecord = { type: record.type, id: record.id, attributes };
@@ -58,4 +60,15 @@ function pick<T>(source: Record<string, T>, keys: string[]): Record<string, T> {
   const out: Record<string, T> = {};
   for (const key of keys) if (Object.hasOwn(source, key)) out[key] = source[key] as T;
   return out;
+}
+
+/** An event's payload holds the object as stored: answer it whole, like the object itself. */
+function expandEvent(record: ResourceRecord): ResourceRecord {
+  if (record.type !== 'event') return record;
+  const payload = record.attributes.payload as { data?: ResourceRecord } | undefined;
+  if (!payload?.data?.type) return record;
+  return {
+    ...record,
+    attributes: { ...record.attributes, payload: { ...payload, data: withDefaults(payload.data) } },
+  };
 }

@@ -87,24 +87,18 @@ export function createAccount(
     'account-status': (attrs['account-status'] as string | undefined) ?? 'active',
     'created-at': now,
     'updated-at': now,
-    'redacted-at': null,
     tags: uniqueTags((attrs.tags as string[] | null | undefined) ?? []),
     fields: {},
-    'identification-numbers': null,
-    'selfie-photo': null,
   };
-  for (const name of identityAttributes)
-    attributes[name] = (attrs[name] as string | undefined) ?? null;
+  // Empty personal data is not stored: answers fill in the nulls (core/defaults.ts).
+  for (const name of identityAttributes) {
+    if (typeof attrs[name] === 'string') attributes[name] = attrs[name];
+  }
   const account: ResourceRecord = {
     type: 'account',
     id: input.id ?? org.newId('act'),
     attributes,
-    relationships: {
-      'account-type': { data: { type: 'account-type', id: type.id } },
-      inquiries: { data: [] },
-      reports: { data: [] },
-      cases: { data: [] },
-    },
+    relationships: { 'account-type': { data: { type: 'account-type', id: type.id } } },
   };
   attributes.fields = { ...identityFields(attributes, fieldSchemas(type)), ...fields };
   if (org.collection('accounts').has(account.id))
@@ -160,7 +154,8 @@ export function updateAccount(
   org.collection('accounts').update(id, (a) => {
     for (const [name, value] of Object.entries(attrs)) {
       if (name === 'fields' || name === 'tags') continue;
-      a.attributes[name] = value;
+      if (value === null) delete a.attributes[name];
+      else a.attributes[name] = value;
     }
     if (attrs.tags !== undefined)
       a.attributes.tags = uniqueTags((attrs.tags as string[] | null) ?? []);
@@ -182,9 +177,9 @@ export function updateAccount(
 export function redactAccount(org: Org, now: string, id: string): ResourceRecord {
   const account = getAccount(org, id);
   org.collection('accounts').update(id, (a) => {
-    for (const name of identityAttributes) a.attributes[name] = null;
-    a.attributes['identification-numbers'] = null;
-    a.attributes['selfie-photo'] = null;
+    for (const name of identityAttributes) delete a.attributes[name];
+    delete a.attributes['identification-numbers'];
+    delete a.attributes['selfie-photo'];
     a.attributes.fields = {};
     a.attributes['redacted-at'] = now;
     a.attributes['updated-at'] = now;

@@ -12,7 +12,13 @@ export type QueryInput =
 export function toSearchParams(query: QueryInput): URLSearchParams {
   if (query === undefined) return new URLSearchParams();
   if (query instanceof URLSearchParams) return query;
-  if (typeof query === 'string') return new URLSearchParams(query.replace(/^[^?]*\?/, ''));
+  if (typeof query === 'string') {
+    // A path or URL with its query, or the query alone (with or without `?`).
+    const isPath = query.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(query);
+    const start = isPath ? query.indexOf('?') : -1;
+    const text = isPath ? (start === -1 ? '' : query.slice(start + 1)) : query;
+    return new URLSearchParams(text.replace(/#.*$/s, ''));
+  }
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;

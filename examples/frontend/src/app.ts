@@ -1,0 +1,347 @@
+import { isPersonaApiError } from '@persona-kit/client';
+import { field, h } from './dom.js';
+import type { Account, Case, PersonaApi } from './persona.js';
+
+interface State {
+  accounts: Account[];
+  search: string;
+  selected: Account | null;
+  cases: Case[];
+  statuses: string[];
+  notice: { kind: 'ok' | 'error'; text: string } | null;
+  lastRun: string | null;
+}
+
+export interface AppOptions {
+  api: PersonaApi;
+  /** The default account type, whose Set status action lists the statuses. */
+  accountTypeId: string;
+  /** Forgets the mock's data (only offered when a mock runs in the page). */
+  reset?: () => Promise<void>;
+}
+
+/** The accounts and cases screen. The selected account lives in the URL hash. */
+export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): Promise<void> } {
+  const { api } = options;
+  const state: State = {
+    accounts: [],
+    search: '',
+    selected: null,
+    cases: [],
+    statuses: [],
+    notice: null,
+    lastRun: null,
+  };
+
+  const selectedId = () => decodeURIComponent(location.hash.slice(1)) || null;
+
+  /** Runs a step, shows its outcome, and redraws. */
+  async function act(step: () => Promise<string | undefined>) {
+    try {
+      const text = await step();
+      state.notice = text ? { kind: 'ok', text } : null;
+    } catch (error) {
+      const text = isPersonaApiError(error)
+        ? `${error.status}: ${error.errors.map((e) => e.details ?? e.title).join('; ')}`
+        : String(error);
+      state.notice = { kind: 'error', text };
+    }
+    render();
+  }
+
+  async function loadAccounts() {
+    state.accounts = await api.listAccounts(state.search || undefined);
+  }
+
+  async function loadSelected() {
+    const id = selectedId();
+    state.selected = id ? await api.getAccount(id) : null;
+    state.cases = id ? await api.casesOf(id) : [];
+  }
+
+  function select(id: string) {
+    state.lastRun = null;
+    // The hashchange listener loads the account.
+    location.hash = encodeURIComponent(id);
+  }
+
+  const onSearch = (event: Event) => {
+    event.preventDefault();
+    state.search = field(event.target as HTMLFormElement, 'reference-id');
+    void act(async () => {
+      await loadAccounts();
+      return undefined;
+    });
+  };
+
+  const onCreate = (event: Event) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const referenceId = field(form, 'reference-id');
+    void act(async () => {
+      const { account, created } = await api.createAccount({
+        referenceId,
+        nameFirst: field(form, 'name-first'),
+        nameLast: field(form, 'name-last'),
+        countryCode: field(form, 'country-code').toUpperCase(),
+      });
+      state.search = '';
+      await loadAccounts();
+      select(account.id);
+      return created
+        ? `Created ${account.id} for ${referenceId}`
+        : `${referenceId} already had ${account.id}: Persona answered the existing account`;
+    });
+  };
+
+  const onRunAction = (event: Event) => {
+    event.preventDefault();
+    const status = field(event.target as HTMLFormElement, 'status');
+    const account = state.selected;
+    if (!account) return;
+    void act(async () => {
+      const { workflowRunId } = await api.setStatus(account.id, status);
+      state.lastRun = workflowRunId;
+      await Promise.all([loadAccounts(), loadSelected()]);
+      return `Set status to ${status} (workflow run ${workflowRunId})`;
+    });
+  };
+
+  const onOpenCase = (event: Event) => {
+    event.preventDefault();
+    const reason = field(event.target as HTMLFormElement, 'reason');
+    const account = state.selected;
+    if (!account) return;
+    void act(async () => {
+      const opened = await api.openReviewCase(account.id, reason);
+      await Promise.all([loadAccounts(), loadSelected()]);
+      return `Opened case ${opened.id}`;
+    });
+  };
+
+  const onReset = () => {
+    void act(async () => {
+      await options.reset?.();
+      state.search = '';
+      history.replaceState(null, '', location.pathname);
+      await Promise.all([loadAccounts(), loadSelected()]);
+      return 'The mock is back to its seed';
+    });
+  };
+
+  function render() {
+    root.replaceChildren(
+      h(
+        'header',
+        {},
+        h('h1', {}, 'Accounts and cases'),
+        h(
+          'p',
+          { class: 'muted' },
+          'Persona API mocked in this browser tab; data is kept in localStorage.',
+        ),
+        options.reset &&
+          h('button', { type: 'button', 'data-testid': 'reset', onclick: onReset }, 'Reset data'),
+      ),
+      state.notice
+        ? h(
+            'p',
+            { class: `notice ${state.notice.kind}`, 'data-testid': 'notice', role: 'status' },
+            state.notice.text,
+          )
+        : '',
+      h('main', {}, accountsPanel(), detailPanel()),
+    );
+  }
+
+  function accountsPanel() {
+    return h(
+      'section',
+      { class: 'panel' },
+      h('h2', {}, 'Accounts'),
+      h(
+        'form',
+        { class: 'row', 'data-testid': 'search-form', onsubmit: onSearch },
+        h('input', {
+          name: 'reference-id',
+          placeholder: 'Reference id',
+          value: state.search,
+          'aria-label': 'Search by reference id',
+          'data-testid': 'search-reference-id',
+        }),
+        h('button', { type: 'submit', 'data-testid': 'search-submit' }, 'Search'),
+      ),
+      h(
+        'table',
+        { 'data-testid': 'accounts-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, 'Reference id'),
+            h('th', {}, 'Name'),
+            h('th', {}, 'Status'),
+            h('th', {}, 'Cases'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...state.accounts.map((account) => {
+            const a = account.attributes;
+            return h(
+              'tr',
+              {
+                'data-testid': 'account-row',
+                'data-account-id': account.id,
+                'data-reference-id': a['reference-id'] ?? '',
+                class: account.id === state.selected?.id ? 'selected' : undefined,
+                onclick: () => select(account.id),
+              },
+              h('td', {}, a['reference-id'] ?? '—'),
+              h('td', {}, [a['name-first'], a['name-last']].filter(Boolean).join(' ') || '—'),
+              h('td', { 'data-testid': 'account-status' }, a['account-status'] ?? '—'),
+              h('td', {}, account.relationships?.cases?.data.length ?? 0),
+            );
+          }),
+        ),
+      ),
+      state.accounts.length === 0 &&
+        h(
+          'p',
+          { class: 'muted', 'data-testid': 'accounts-empty' },
+          state.search ? `No account with reference id ${state.search}.` : 'No accounts yet.',
+        ),
+      h('h3', {}, 'New account'),
+      h(
+        'form',
+        { class: 'grid', 'data-testid': 'create-form', onsubmit: onCreate },
+        h('input', {
+          name: 'reference-id',
+          placeholder: 'Reference id (required)',
+          required: true,
+          'data-testid': 'create-reference-id',
+        }),
+        h('input', {
+          name: 'name-first',
+          placeholder: 'First name',
+          'data-testid': 'create-name-first',
+        }),
+        h('input', {
+          name: 'name-last',
+          placeholder: 'Last name',
+          'data-testid': 'create-name-last',
+        }),
+        h('input', {
+          name: 'country-code',
+          placeholder: 'Country (US)',
+          maxlength: 2,
+          'data-testid': 'create-country',
+        }),
+        h('button', { type: 'submit', 'data-testid': 'create-submit' }, 'Create account'),
+      ),
+    );
+  }
+
+  function detailPanel() {
+    const account = state.selected;
+    if (!account) {
+      return h(
+        'section',
+        { class: 'panel' },
+        h('p', { class: 'muted' }, 'Select an account to run an action or open a case.'),
+      );
+    }
+    const a = account.attributes;
+    return h(
+      'section',
+      { class: 'panel', 'data-testid': 'account-detail' },
+      h('h2', {}, a['reference-id'] ?? account.id),
+      h(
+        'dl',
+        {},
+        h('dt', {}, 'Id'),
+        h('dd', { 'data-testid': 'detail-account-id' }, account.id),
+        h('dt', {}, 'Type'),
+        h('dd', {}, a['account-type-name']),
+        h('dt', {}, 'Status'),
+        h('dd', { 'data-testid': 'detail-status' }, a['account-status'] ?? '—'),
+        h('dt', {}, 'Tags'),
+        h('dd', {}, a.tags.join(', ') || '—'),
+        h('dt', {}, 'Created'),
+        h('dd', {}, new Date(a['created-at']).toLocaleString()),
+      ),
+      h('h3', {}, 'Set status'),
+      h(
+        'form',
+        { class: 'row', 'data-testid': 'action-form', onsubmit: onRunAction },
+        h(
+          'select',
+          { name: 'status', 'aria-label': 'New status', 'data-testid': 'action-status' },
+          ...state.statuses.map((s) =>
+            h('option', { value: s, selected: s === a['account-status'] }, s),
+          ),
+        ),
+        h('button', { type: 'submit', 'data-testid': 'action-run' }, 'Run action'),
+      ),
+      state.lastRun &&
+        h('p', { class: 'muted', 'data-testid': 'action-run-id' }, `Workflow run ${state.lastRun}`),
+      h('h3', {}, 'Cases'),
+      h(
+        'form',
+        { class: 'row', 'data-testid': 'case-form', onsubmit: onOpenCase },
+        h('input', {
+          name: 'reason',
+          placeholder: 'Reason for review',
+          'data-testid': 'case-reason',
+        }),
+        h('button', { type: 'submit', 'data-testid': 'case-open' }, 'Open review case'),
+      ),
+      h(
+        'ul',
+        { class: 'cases', 'data-testid': 'cases-list' },
+        ...state.cases.map((c) =>
+          h(
+            'li',
+            { 'data-testid': 'case-item', 'data-case-id': c.id },
+            h('strong', {}, c.attributes.name),
+            ' ',
+            h('span', { class: 'badge', 'data-testid': 'case-status' }, c.attributes.status),
+            h('br', {}),
+            h('code', {}, c.id),
+            caseReason(c) && h('span', { class: 'muted' }, ` — ${caseReason(c)}`),
+          ),
+        ),
+      ),
+      state.cases.length === 0 && h('p', { class: 'muted' }, 'No cases for this account.'),
+    );
+  }
+
+  async function refresh() {
+    await act(async () => {
+      await Promise.all([loadAccounts(), loadSelected()]);
+      return undefined;
+    });
+  }
+
+  window.addEventListener('hashchange', () => void refresh());
+  render();
+  const ready = (async () => {
+    try {
+      state.statuses = await api.statusChoices(options.accountTypeId);
+    } catch {
+      // Without the list the form offers no choices; the rest still works.
+    }
+    await refresh();
+    root.dataset.ready = 'true';
+  })();
+  return { refresh: () => ready.then(refresh) };
+}
+
+/** A case's `reason` field, typed as `{ type, value }` like every Persona field. */
+function caseReason(c: Case): string | undefined {
+  const reason = c.attributes.fields.reason as { value?: unknown } | undefined;
+  return typeof reason?.value === 'string' ? reason.value : undefined;
+}

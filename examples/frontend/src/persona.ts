@@ -1,0 +1,114 @@
+import { type components, expectData, type PersonaClient } from '@persona-kit/client';
+
+export type Account = components['schemas']['Account'];
+export type Case = components['schemas']['Case'];
+
+export interface NewAccount {
+  referenceId: string;
+  nameFirst?: string;
+  nameLast?: string;
+  countryCode?: string;
+}
+
+/** The ids this screen works with: the mock's default seed, or a sandbox's own. */
+export interface PersonaIds {
+  setStatusActionId: string;
+  reviewCaseTemplateId: string;
+}
+
+/** What the screen asks of Persona, each call one typed request. */
+export function personaApi(persona: PersonaClient, ids: PersonaIds) {
+  return {
+    /** Newest first; with a reference id, only that account (Persona keeps one per reference id). */
+    async listAccounts(referenceId?: string): Promise<Account[]> {
+      const filter = referenceId ? { 'reference-id': referenceId } : undefined;
+      const page = await expectData(
+        persona.GET('/accounts', {
+          params: { query: { page: { size: 50 }, ...(filter ? { filter } : {}) } },
+        }),
+      );
+      return page.data;
+    },
+
+    async getAccount(accountId: string): Promise<Account> {
+      const { data } = await expectData(
+        persona.GET('/accounts/{account-id}', { params: { path: { 'account-id': accountId } } }),
+      );
+      return data;
+    },
+
+    /** Find or create: a known reference id answers its existing account (200, not 201). */
+    async createAccount(input: NewAccount): Promise<{ account: Account; created: boolean }> {
+      const result = await persona.POST('/accounts', {
+        body: {
+          data: {
+            attributes: {
+              'reference-id': input.referenceId,
+              ...(input.nameFirst ? { 'name-first': input.nameFirst } : {}),
+              ...(input.nameLast ? { 'name-last': input.nameLast } : {}),
+              ...(input.countryCode ? { 'country-code': input.countryCode } : {}),
+            },
+          },
+        },
+      });
+      const { data } = await expectData(Promise.resolve(result));
+      return { account: data, created: result.response.status === 201 };
+    },
+
+    /** The statuses the account type's Set status action accepts. */
+    async statusChoices(accountTypeId: string): Promise<string[]> {
+      const { data } = await expectData(
+        persona.GET('/account-types/{account-type-id}', {
+          params: { path: { 'account-type-id': accountTypeId } },
+        }),
+      );
+      const action = data.attributes['account-actions']?.find(
+        (a) => a.id === ids.setStatusActionId,
+      );
+      const allowed = action?.parameters.find((p) => p.key === 'status')?.['allowed-values'];
+      return (allowed ?? []).map(String);
+    },
+
+    /** Runs the Set status account action; Persona runs it as a workflow. */
+    async setStatus(
+      accountId: string,
+      status: string,
+    ): Promise<{ account: Account; workflowRunId: string }> {
+      const { data, meta } = await expectData(
+        persona.POST('/accounts/{account-id}/run-action', {
+          params: { path: { 'account-id': accountId } },
+          body: { data: { 'account-action-id': ids.setStatusActionId, parameters: { status } } },
+        }),
+      );
+      return { account: data, workflowRunId: meta['workflow-run-id'] };
+    },
+
+    async openReviewCase(accountId: string, reason: string): Promise<Case> {
+      const { data } = await expectData(
+        persona.POST('/cases', {
+          body: {
+            data: {
+              attributes: {
+                'case-template-id': ids.reviewCaseTemplateId,
+                ...(reason ? { fields: { reason } } : {}),
+              },
+            },
+            meta: { 'object-ids': [accountId] },
+          },
+        }),
+      );
+      return data;
+    },
+
+    async casesOf(accountId: string): Promise<Case[]> {
+      const page = await expectData(
+        persona.GET('/cases', {
+          params: { query: { page: { size: 50 }, filter: { 'account-id': accountId } } },
+        }),
+      );
+      return page.data;
+    },
+  };
+}
+
+export type PersonaApi = ReturnType<typeof personaApi>;
