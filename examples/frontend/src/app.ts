@@ -35,16 +35,13 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
 
   const selectedId = () => decodeURIComponent(location.hash.slice(1)) || null;
 
-  /** Runs a step, shows its outcome, and redraws. */
+  /** Runs what the user asked for, shows its outcome, and redraws. */
   async function act(step: () => Promise<string | undefined>) {
     try {
       const text = await step();
       state.notice = text ? { kind: 'ok', text } : null;
     } catch (error) {
-      const text = isPersonaApiError(error)
-        ? `${error.status}: ${error.errors.map((e) => e.details ?? e.title).join('; ')}`
-        : String(error);
-      state.notice = { kind: 'error', text };
+      state.notice = { kind: 'error', text: describe(error) };
     }
     render();
   }
@@ -55,13 +52,19 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
 
   async function loadSelected() {
     const id = selectedId();
-    state.selected = id ? await api.getAccount(id) : null;
-    state.cases = id ? await api.casesOf(id) : [];
+    try {
+      state.selected = id ? await api.getAccount(id) : null;
+    } catch (error) {
+      // A stale link (the data was reset): show nothing rather than an error.
+      if (!(isPersonaApiError(error) && error.status === 404)) throw error;
+      state.selected = null;
+      history.replaceState(null, '', location.pathname);
+    }
+    state.cases = state.selected ? await api.casesOf(state.selected.id) : [];
   }
 
   function select(id: string) {
     state.lastRun = null;
-    // The hashchange listener loads the account.
     location.hash = encodeURIComponent(id);
   }
 
@@ -86,8 +89,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
         countryCode: field(form, 'country-code').toUpperCase(),
       });
       state.search = '';
-      await loadAccounts();
       select(account.id);
+      await Promise.all([loadAccounts(), loadSelected()]);
       return created
         ? `Created ${account.id} for ${referenceId}`
         : `${referenceId} already had ${account.id}: Persona answered the existing account`;
@@ -319,11 +322,14 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
     );
   }
 
+  /** Reloads what is shown; unlike `act`, it leaves the last outcome on screen. */
   async function refresh() {
-    await act(async () => {
+    try {
       await Promise.all([loadAccounts(), loadSelected()]);
-      return undefined;
-    });
+    } catch (error) {
+      state.notice = { kind: 'error', text: describe(error) };
+    }
+    render();
   }
 
   window.addEventListener('hashchange', () => void refresh());
@@ -338,6 +344,12 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
     root.dataset.ready = 'true';
   })();
   return { refresh: () => ready.then(refresh) };
+}
+
+function describe(error: unknown): string {
+  return isPersonaApiError(error)
+    ? `${error.status}: ${error.errors.map((e) => e.details ?? e.title).join('; ')}`
+    : String(error);
 }
 
 /** A case's `reason` field, typed as `{ type, value }` like every Persona field. */

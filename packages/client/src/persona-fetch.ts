@@ -35,7 +35,7 @@ export function createPersonaFetch({ fetch, retry, logger }: PersonaFetchOptions
       let response: Response;
       try {
         // A body can be read once: earlier attempts send a clone, the last may consume
-        // the original. Bodiless requests are sent as they are (cloning one costs ~15%).
+        // the original. Bodiless requests (most calls) need no clone, which is not free.
         response = await send(last || request.body === null ? request : request.clone());
       } catch (error) {
         // A caller's abort is a decision, not a failure: never retried.

@@ -189,6 +189,31 @@ describe('retries', () => {
     expect(bodies).toEqual([body, body, body]);
   });
 
+  it('tells the logger about every attempt, response and retry', async () => {
+    answerInTurn(status(503, { 'Request-Id': 'req_a' }), ok);
+    const lines: [string, object][] = [];
+    const persona = createPersonaClient({
+      apiKey: API_KEY,
+      baseUrl: BASE_URL,
+      retry: { sleep: async () => {}, random: () => 0.5 },
+      logger: { debug: (message, fields) => lines.push([message, fields]) },
+    });
+
+    await persona.GET('/accounts');
+
+    const url = `${BASE_URL}/accounts`;
+    expect(lines).toEqual([
+      ['persona: request', { method: 'GET', url, attempt: 1 }],
+      ['persona: response', { method: 'GET', url, attempt: 1, status: 503, requestId: 'req_a' }],
+      [
+        'persona: retrying',
+        { method: 'GET', url, attempt: 1, status: 503, delayMs: 250, reason: 'status 503' },
+      ],
+      ['persona: request', { method: 'GET', url, attempt: 2 }],
+      ['persona: response', { method: 'GET', url, attempt: 2, status: 200 }],
+    ]);
+  });
+
   it('ends with a PersonaApiError once unwrapped', async () => {
     answerInTurn(status(429));
     const { persona } = client({ retries: 1 });

@@ -21,7 +21,9 @@ export interface Page<T> {
  */
 export class Collection<T extends ResourceRecord = ResourceRecord> {
   readonly #records: Record<string, T>;
-  readonly #order: string[];
+  #order: string[];
+  /** Index in `#order` of the oldest object still kept (older ones were evicted). */
+  #start = 0;
   readonly #position = new Map<string, number>();
   // One id is kept as a string, several as a Set: most keys (reference ids) name one object.
   readonly #indexes = new Map<string, { key: IndexKey; map: Map<string, string | Set<string>> }>();
@@ -34,7 +36,40 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   }
 
   get size(): number {
-    return this.#order.length;
+    return this.#order.length - this.#start;
+  }
+
+  /**
+   * Forgets the oldest objects, `count` of them: what a bounded log (the
+   * events) does to stay within its size.
+   */
+  evictOldest(count: number): void {
+    const end = Math.min(this.#order.length, this.#start + count);
+    for (let i = this.#start; i < end; i++) {
+      const id = this.#order[i] as string;
+      for (const [name, { map }] of this.#indexes) {
+        const keys = this.#keysOf.get(name)!;
+        const key = keys.get(id);
+        if (key === undefined) continue;
+        const entry = map.get(key);
+        if (entry === id) map.delete(key);
+        else if (entry instanceof Set) {
+          entry.delete(id);
+          if (entry.size === 1) map.set(key, entry.values().next().value as string);
+        }
+        keys.delete(id);
+      }
+      delete this.#records[id];
+      this.#position.delete(id);
+    }
+    this.#start = end;
+    // Compact once half the order is dead, so eviction stays linear overall.
+    if (this.#start > 1024 && this.#start * 2 > this.#order.length) {
+      this.#order = this.#order.slice(this.#start);
+      this.#start = 0;
+      this.#position.clear();
+      for (const [i, id] of this.#order.entries()) this.#position.set(id, i);
+    }
   }
 
   /** Adds a secondary index; keys that are null or undefined are not indexed. */
@@ -61,6 +96,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     this.#records[record.id] = record;
     this.#position.set(record.id, this.#order.length);
     this.#order.push(record.id);
+
     for (const [name, { key, map }] of this.#indexes) {
       this.#addToIndex(name, record.id, key(record), map, this.#keysOf.get(name)!);
     }
@@ -122,6 +158,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
    */
   page(query: PageQuery, where?: (record: T) => boolean, candidates?: string[]): Page<T> {
     const ids = candidates ?? this.#order;
+    const floor = candidates ? 0 : this.#start;
     // Walk from the newest; a cursor starts the walk next to its object.
     let start = ids.length - 1;
     let step = -1;
@@ -133,12 +170,12 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     }
     const items: T[] = [];
     let i = start;
-    for (; i >= 0 && i < ids.length && items.length < query.size; i += step) {
+    for (; i >= floor && i < ids.length && items.length < query.size; i += step) {
       const record = this.#records[ids[i] as string] as T;
       if (!where || where(record)) items.push(record);
     }
-    const more = this.#anyFrom(ids, i, step, where);
-    const behind = this.#anyFrom(ids, start - step, -step, where);
+    const more = this.#anyFrom(ids, i, step, floor, where);
+    const behind = this.#anyFrom(ids, start - step, -step, floor, where);
     if (step === 1) {
       items.reverse();
       return { items, hasNewer: more, hasOlder: behind };
@@ -147,11 +184,11 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   }
 
   *values(): IterableIterator<T> {
-    for (const id of this.#order) yield this.#records[id] as T;
+    for (let i = this.#start; i < this.#order.length; i++) yield this.#records[this.#order[i] as string] as T;
   }
 
-  #anyFrom(ids: string[], from: number, step: number, where?: (record: T) => boolean): boolean {
-    for (let i = from; i >= 0 && i < ids.length; i += step) {
+  #anyFrom(ids: string[], from: number, step: number, floor: number, where?: (record: T) => boolean): boolean {
+    for (let i = from; i >= floor && i < ids.length; i += step) {
       if (!where || where(this.#records[ids[i] as string] as T)) return true;
     }
     return false;

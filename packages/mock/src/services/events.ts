@@ -12,6 +12,19 @@ export function snapshot(record: ResourceRecord): ResourceRecord {
   return out;
 }
 
+/**
+ * Events kept per organization: the newest, as a bounded log, so that a bulk
+ * import of 100,000 accounts does not double the mock's memory and file.
+ */
+export const EVENT_LOG_SIZE = 10_000;
+
+/** Makes room for `count` more events by forgetting the oldest beyond the log's size. */
+export function makeRoomForEvents(org: Org, count = 1): void {
+  const events = org.collection('events');
+  const excess = events.size + count - EVENT_LOG_SIZE;
+  if (excess > 0) events.evictOldest(excess);
+}
+
 /** Records that something changed: `account.created`, `case.status-updated`, … */
 export function recordEvent(
   org: Org,
@@ -19,6 +32,7 @@ export function recordEvent(
   name: string,
   record: ResourceRecord,
 ): ResourceRecord {
+  makeRoomForEvents(org);
   return org.collection('events').insert({
     type: 'event',
     id: org.newId('evt'),

@@ -247,7 +247,7 @@ export function applyImport(
     events.insert({
       type: 'event',
       id: ids('evt'),
-      attributes: { name, payload: { data: copyObject(account) }, 'created-at': now, 'redacted-at': null },
+      attributes: { name, payload: { data: payloadOf(account) }, 'created-at': now, 'redacted-at': null },
     });
 
   const total = plan.creates.length + plan.updates.length;
@@ -344,23 +344,22 @@ function mirroredFields(keys: Set<string>) {
   };
 }
 
-/** An object as answered at this moment (its `internal` left out): a deep copy of plain JSON. */
-function copyObject(record: ResourceRecord): ResourceRecord {
-  const out: ResourceRecord = {
-    type: record.type,
-    id: record.id,
-    attributes: copyJson(record.attributes) as Record<string, unknown>,
-  };
-  if (record.relationships) out.relationships = copyJson(record.relationships) as typeof out.relationships;
-  return out;
-}
-
-function copyJson(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyJson);
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = copyJson((value as Record<string, unknown>)[key]);
-  return out;
+/**
+ * The account as answered at this moment, for an event's payload. What the
+ * services change in place (the attributes object, the tags list, the
+ * relationship lists) is copied; field values are shared, because a change
+ * to fields always replaces the `fields` object. A deep copy per row made up
+ * two thirds of the time of a large import, through the memory it took.
+ */
+function payloadOf(account: ResourceRecord): ResourceRecord {
+  const attributes = { ...account.attributes, tags: [...(account.attributes.tags as string[])] };
+  const relationships: NonNullable<ResourceRecord['relationships']> = {};
+  for (const [name, relationship] of Object.entries(account.relationships ?? {})) {
+    relationships[name] = Array.isArray(relationship.data)
+      ? { data: [...relationship.data] }
+      : { data: relationship.data };
+  }
+  return { type: account.type, id: account.id, attributes, relationships };
 }
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,0 +1,204 @@
+// The ids scenarios need from an organization's configuration: account types and
+// their actions, templates, queues, a workflow. They are given, read from the API
+// where Persona lists them, or read from persona-kit's mock (its /__mock/state
+// route) when the server is that mock. What none of these yields is missing, and
+// the steps that need it are skipped with the reason.
+import type { FetchFunction } from '../validating-fetch.js';
+import type { Api } from './api.js';
+import type { Json } from './types.js';
+
+export interface AccountActionFixture {
+  id: string;
+  /** A required parameter of the action, and a value it accepts. */
+  parameter: string;
+  value: string | number | boolean;
+}
+
+export interface WorkflowFixture {
+  id: string;
+  /** The trigger value the workflow's Find or Create Account step reads: `user-id`. */
+  triggerKey: string;
+  /** The reference id it finds or creates, with `{value}` for the trigger value: `user-{value}`. */
+  referenceId: string;
+  /** Whether the workflow then opens a case on the account. */
+  createsCase: boolean;
+}
+
+export interface Fixtures {
+  /** The organization's default account type (`User`). */
+  accountTypeId?: string;
+  /** Another account type, to show that a reference id is found whatever type is asked for. */
+  otherAccountTypeId?: string;
+  /** An action of the default account type with a required parameter. */
+  accountAction?: AccountActionFixture;
+  /** An action of another account type: running it on a default-type account is a conflict. */
+  foreignAccountActionId?: string;
+  inquiryTemplateId?: string;
+  /** A report template whose reports search by name (watchlist and the like). */
+  reportTemplateId?: string;
+  /** A case template with no required fields. */
+  caseTemplateId?: string;
+  /** Statuses the case template allows. */
+  caseStatuses?: string[];
+  caseQueueId?: string;
+  /** A workflow that finds or creates an account by a reference id built from a trigger value. */
+  signupWorkflow?: WorkflowFixture;
+  /** The server is persona-kit's mock (its admin routes answered). */
+  personaKitMock?: boolean;
+}
+
+/** Why a fixture may be missing, and how to give it. */
+export const fixtureHints: Record<keyof Fixtures, string> = {
+  accountTypeId: 'GET /account-types listed no account type',
+  otherAccountTypeId: 'the organization has a single account type; give otherAccountTypeId',
+  accountAction:
+    'no account type lists an action with a required parameter; give accountAction { id, parameter, value }',
+  foreignAccountActionId:
+    'no other account type lists an account action; give foreignAccountActionId',
+  inquiryTemplateId:
+    "Persona's API lists no inquiry templates and no inquiry names one yet; give inquiryTemplateId",
+  reportTemplateId:
+    "Persona's API lists no report templates and no name-search report names one yet; give reportTemplateId",
+  caseTemplateId: 'GET /case-templates listed no active template without required fields',
+  caseStatuses: 'the case template lists no statuses',
+  caseQueueId: 'GET /case-queues listed no active queue',
+  signupWorkflow:
+    "Persona's API lists no workflows; give signupWorkflow { id, triggerKey, referenceId, createsCase }",
+  personaKitMock: 'the server is not persona-kit mock',
+};
+
+const NAME_SEARCH_REPORTS = [
+  'report/watchlist',
+  'report/politically-exposed-person',
+  'report/adverse-media',
+];
+
+async function data(api: Api, operationId: string, query: Record<string, string>): Promise<Json[]> {
+  try {
+    const answer = await api.call(operationId, { query });
+    return answer.status === 200 && Array.isArray(answer.body?.data) ? answer.body.data : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Reads what it can from the API itself: what Persona documents for any organization. */
+export async function discoverFromApi(api: Api): Promise<Fixtures> {
+  const found: Fixtures = {};
+  const types = await data(api, 'listAccountTypes', { 'page[size]': '100' });
+  const main = types.find((t) => t.attributes?.name === 'User') ?? types[0];
+  if (main) {
+    found.accountTypeId = main.id;
+    const other = types.find((t) => t.id !== main.id);
+    if (other) found.otherAccountTypeId = other.id;
+    for (const action of main.attributes?.['account-actions'] ?? []) {
+      const parameter = (action.parameters ?? []).find(
+        (p: Json) => p.required && Array.isArray(p['allowed-values']),
+      );
+      if (!parameter) continue;
+      const values: Json[] = parameter['allowed-values'];
+      const value = values.find((v) => v !== 'closed') ?? values[0];
+      found.accountAction = { id: action.id, parameter: parameter.key, value };
+      break;
+    }
+    const foreign = types
+      .filter((t) => t.id !== main.id)
+      .flatMap((t) => t.attributes?.['account-actions'] ?? [])[0];
+    if (foreign) found.foreignAccountActionId = foreign.id;
+  }
+  const templates = await data(api, 'listCaseTemplates', {
+    'filter[status]': 'active',
+    'page[size]': '100',
+  });
+  const template = templates.find(
+    (t) => !(t.attributes?.['field-schemas'] ?? []).some((f: Json) => f.required),
+  );
+  if (template) {
+    found.caseTemplateId = template.id;
+    if (Array.isArray(template.attributes?.statuses) && template.attributes.statuses.length > 0) {
+      found.caseStatuses = template.attributes.statuses;
+    }
+  }
+  const queues = await data(api, 'listCaseQueues', { 'filter[status]': 'active' });
+  if (queues[0]) found.caseQueueId = queues[0].id;
+  // Templates have no list operation: an existing inquiry or report names one.
+  const inquiries = await data(api, 'listInquiries', { 'page[size]': '1' });
+  const inquiryTemplate = inquiries[0]?.relationships?.['inquiry-template']?.data?.id;
+  if (inquiryTemplate) found.inquiryTemplateId = inquiryTemplate;
+  const reports = await data(api, 'listReports', { 'page[size]': '25' });
+  const report = reports.find((r) => NAME_SEARCH_REPORTS.includes(r.type));
+  const reportTemplate = report?.relationships?.['report-template']?.data?.id;
+  if (reportTemplate) found.reportTemplateId = reportTemplate;
+  return found;
+}
+
+interface MockRecord {
+  id: string;
+  attributes?: Json;
+  internal?: Json;
+}
+
+/**
+ * persona-kit's mock describes its seed through `GET /__mock/state?full=true`:
+ * the templates and workflows Persona's API has no list operation for.
+ */
+export async function discoverFromMock(
+  fetchImpl: FetchFunction,
+  baseUrl: string,
+  apiKey: string,
+): Promise<Fixtures | null> {
+  let state: Json;
+  try {
+    const response = await fetchImpl(
+      new Request(`${new URL(baseUrl).origin}/__mock/state?full=true`, {
+        headers: { Authorization: `Bearer ${apiKey}` },
+      }),
+    );
+    if (response.status !== 200) return null;
+    state = await response.json();
+  } catch {
+    return null;
+  }
+  const collections = state?.collections;
+  if (!collections || typeof collections !== 'object') return null;
+  const records = (name: string): MockRecord[] => Object.values(collections[name] ?? {});
+  const found: Fixtures = { personaKitMock: true };
+  const inquiryTemplate = records('inquiry-templates').find(
+    (t) => t.attributes?.status !== 'archived',
+  );
+  if (inquiryTemplate) found.inquiryTemplateId = inquiryTemplate.id;
+  const reportTemplate = records('report-templates').find((t) =>
+    NAME_SEARCH_REPORTS.includes(t.attributes?.['report-type'] ?? t.internal?.reportType),
+  );
+  if (reportTemplate) found.reportTemplateId = reportTemplate.id;
+  for (const workflow of records('workflows')) {
+    const steps: Json[] = workflow.internal?.steps ?? [];
+    const find = steps.find(
+      (s) => s.type === 'find-or-create-account' && s.identifierType === 'reference-id',
+    );
+    const template = String(find?.identifierValue ?? '');
+    const placeholders = [...template.matchAll(/\{\{\s*trigger\.([\w-]+)\s*\}\}/g)];
+    const key = placeholders[0]?.[1];
+    if (!find || !key || placeholders.length !== 1 || template.split('{{').length !== 2) continue;
+    found.signupWorkflow = {
+      id: workflow.id,
+      triggerKey: key,
+      referenceId: template.replace(/\{\{[^}]*\}\}/, '{value}'),
+      createsCase: steps.some((s) => s.type === 'create-case'),
+    };
+    if (found.signupWorkflow.createsCase) break;
+  }
+  return found;
+}
+
+/** Given fixtures win, then what the API lists, then what the mock's admin route tells. */
+export function mergeFixtures(...sources: Array<Fixtures | null | undefined>): Fixtures {
+  const out: Fixtures = {};
+  for (const source of sources) {
+    if (!source) continue;
+    for (const [key, value] of Object.entries(source) as [keyof Fixtures, never][]) {
+      if (out[key] === undefined && value !== undefined) out[key] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,226 @@
+// Runs scenarios in order against one server: each step's calls are checked
+// against the spec; a step fails on a broken assertion, an unexpected status or
+// a violation; after a step throws, the rest of its scenario is skipped.
+import type { Violation } from '@persona-kit/spec';
+import type { FetchFunction } from '../validating-fetch.js';
+import { createApi } from './api.js';
+import { createAssert } from './assert.js';
+import { computeCoverage } from './coverage.js';
+import {
+  discoverFromApi,
+  discoverFromMock,
+  type Fixtures,
+  fixtureHints,
+  mergeFixtures,
+} from './fixtures.js';
+import { scenarios as allScenarios } from './scenarios/index.js';
+import type {
+  Call,
+  Mode,
+  Scenario,
+  ScenarioResult,
+  StepContext,
+  StepResult,
+  SuiteResult,
+} from './types.js';
+
+export interface RunOptions {
+  /** The API's base URL: `http://127.0.0.1:4010/api/v1`, `https://api.withpersona.com/api/v1`. */
+  baseUrl: string;
+  apiKey: string;
+  /** Defaults to the global fetch; `handlersFetch(mock.handlers)` runs in process. */
+  fetch?: FetchFunction;
+  mode?: Mode;
+  /** Run only scenarios with one of these tags. */
+  only?: string[];
+  /** Ids to use instead of discovering them. */
+  fixtures?: Fixtures;
+  /** Read fixtures from the API and persona-kit mock's admin route (default true). */
+  discover?: boolean;
+  /** The scenarios to run (default: the whole suite). */
+  scenarios?: Scenario[];
+  /** Unique text for this run's reference ids (default: random). */
+  runId?: string;
+  /** Called after each step, for live progress. */
+  onStep?: (scenario: Scenario, step: StepResult) => void;
+  /** Attempts of `eventually` checks against servers other than the mock (default 10, 1 s apart). */
+  eventualAttempts?: number;
+}
+
+class Skip extends Error {}
+
+function randomRunId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let id = '';
+  for (let i = 0; i < 10; i++) id += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return id;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The tags scenarios can be selected by. */
+export function scenarioTags(scenarios: Scenario[] = allScenarios): string[] {
+  return [...new Set(scenarios.flatMap((s) => s.tags))].sort();
+}
+
+export async function runSuite(options: RunOptions): Promise<SuiteResult> {
+  const started = performance.now();
+  const mode = options.mode ?? 'stateful';
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const runId = options.runId ?? randomRunId();
+  const calls: Call[] = [];
+  let current: Call[] = [];
+  const api = createApi({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    fetch: fetchImpl,
+    mode,
+    record: (call) => {
+      calls.push(call);
+      current.push(call);
+    },
+  });
+
+  const results: ScenarioResult[] = [];
+  const discovering = options.discover !== false;
+  let fixtures: Fixtures = options.fixtures ?? {};
+  if (discovering) {
+    const setupStarted = performance.now();
+    current = [];
+    const fromMock = await discoverFromMock(fetchImpl, options.baseUrl, options.apiKey);
+    const fromApi = mode === 'stateful' ? await discoverFromApi(api) : {};
+    fixtures = mergeFixtures(options.fixtures, fromApi, fromMock);
+    const step = finishStep('read ids of the organization', current, setupStarted);
+    const missing = (Object.keys(fixtureHints) as (keyof Fixtures)[]).filter(
+      (k) => fixtures[k] === undefined && k !== 'personaKitMock',
+    );
+    if (missing.length > 0) step.reason = `not found: ${missing.join(', ')}`;
+    results.push({
+      name: 'fixtures',
+      tags: ['fixtures'],
+      outcome: step.outcome,
+      steps: [step],
+      durationMs: step.durationMs,
+    });
+  }
+
+  const wanted = options.only?.length ? new Set(options.only) : null;
+  const attempts = fixtures.personaKitMock ? 1 : (options.eventualAttempts ?? 10);
+  for (const scenario of options.scenarios ?? allScenarios) {
+    if (wanted && !scenario.tags.some((t) => wanted.has(t))) continue;
+    const scenarioStarted = performance.now();
+    const state: Record<string, unknown> = {};
+    const steps: StepResult[] = [];
+    let blocked: string | null = null;
+    for (const step of scenario.steps) {
+      const stepStarted = performance.now();
+      current = [];
+      if (blocked !== null || (mode === 'schema-only' && step.stateful)) {
+        const result: StepResult = {
+          name: step.name,
+          outcome: 'skipped',
+          reason: blocked ?? `schema-only: ${step.stateful}`,
+          calls: [],
+          violations: [],
+          durationMs: 0,
+        };
+        steps.push(result);
+        options.onStep?.(scenario, result);
+        continue;
+      }
+      const context: StepContext = {
+        api,
+        mode,
+        assert: createAssert(mode === 'stateful'),
+        fixtures,
+        state,
+        runId,
+        need(name) {
+          const value = fixtures[name];
+          if (value === undefined || value === null) {
+            throw new Skip(`needs ${name}: ${fixtureHints[name]}`);
+          }
+          return value as NonNullable<Fixtures[typeof name]>;
+        },
+        skip(reason) {
+          throw new Skip(reason);
+        },
+        async eventually(check) {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await check();
+            } catch (error) {
+              if (attempt >= attempts) throw error;
+              await sleep(1000);
+            }
+          }
+        },
+      };
+      let error: string | undefined;
+      let reason: string | undefined;
+      try {
+        await step.run(context);
+      } catch (thrown) {
+        if (thrown instanceof Skip) reason = thrown.message;
+        else error = thrown instanceof Error ? thrown.message : String(thrown);
+      }
+      const result = finishStep(step.name, current, stepStarted, error, reason);
+      steps.push(result);
+      options.onStep?.(scenario, result);
+      if (error !== undefined) blocked = `skipped after the failed step "${step.name}"`;
+    }
+    const outcome = steps.some((s) => s.outcome === 'failed')
+      ? 'failed'
+      : steps.every((s) => s.outcome === 'skipped')
+        ? 'skipped'
+        : 'passed';
+    results.push({
+      name: scenario.name,
+      tags: scenario.tags,
+      outcome,
+      steps,
+      durationMs: performance.now() - scenarioStarted,
+    });
+  }
+
+  const allSteps = results.flatMap((r) => r.steps);
+  const violations: Violation[] = calls.flatMap((c) => c.violations);
+  const counts = {
+    passed: allSteps.filter((s) => s.outcome === 'passed').length,
+    failed: allSteps.filter((s) => s.outcome === 'failed').length,
+    skipped: allSteps.filter((s) => s.outcome === 'skipped').length,
+    calls: calls.length,
+  };
+  return {
+    mode,
+    baseUrl: api.baseUrl,
+    runId,
+    scenarios: results,
+    coverage: computeCoverage(calls),
+    violations,
+    counts,
+    ok: counts.failed === 0 && violations.length === 0,
+    durationMs: performance.now() - started,
+  };
+}
+
+function finishStep(
+  name: string,
+  calls: Call[],
+  started: number,
+  error?: string,
+  reason?: string,
+): StepResult {
+  const violations = calls.flatMap((c) => c.violations);
+  const failed = error !== undefined || violations.length > 0;
+  const result: StepResult = {
+    name,
+    outcome: failed ? 'failed' : reason !== undefined ? 'skipped' : 'passed',
+    calls,
+    violations,
+    durationMs: performance.now() - started,
+  };
+  if (error !== undefined) result.error = error;
+  if (reason !== undefined) result.reason = reason;
+  return result;
+}

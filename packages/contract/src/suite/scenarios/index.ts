@@ -1,0 +1,21 @@
+// The scenario suite, in the order it runs.
+import type { Scenario } from '../types.js';
+import { accountLifecycle, accountTypes } from './accounts.js';
+import { caseLifecycle } from './cases.js';
+import { errorStatuses } from './errors.js';
+import { events } from './events.js';
+import { importer } from './importer.js';
+import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
+import { workflowRuns } from './workflows.js';
+
+export const scenarios: Scenario[] = [
+  accountTypes,
+  accountLifecycle,
+  inquiryLifecycle,
+  reportLifecycle,
+  caseLifecycle,
+  workflowRuns,
+  importer,
+  events,
+  errorStatuses,
+];

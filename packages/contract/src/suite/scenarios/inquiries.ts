@@ -1,0 +1,322 @@
+// Inquiries that auto-create their account (or join the one holding the
+// reference id), their review decisions, expiry and resumption, tags, redaction.
+import type { Scenario, StepContext } from '../types.js';
+import { ids, RULES_NEEDED, ref, STATE_NEEDED } from './support.js';
+
+const inquiry = (id: string) => ({ 'inquiry-id': id });
+
+function createInquiry(ctx: StepContext, meta: Record<string, unknown>, tags: string[] = []) {
+  return ctx.api.call('createInquiry', {
+    body: {
+      data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId'), tags } },
+      meta,
+    },
+    expect: 201,
+  });
+}
+
+const accountOf = (body: { data?: { relationships?: { account?: { data?: { id?: string } } } } }) =>
+  body.data?.relationships?.account?.data?.id;
+
+export const inquiryLifecycle: Scenario = {
+  name: 'inquiries and their accounts',
+  tags: ['inquiries'],
+  steps: [
+    {
+      name: 'an inquiry auto-creates the account of its reference id',
+      async run(ctx) {
+        const reference = ref(ctx, 'inquirer');
+        const created = await createInquiry(ctx, { 'auto-create-account-reference-id': reference }, [
+          'contract',
+        ]);
+        ctx.state.first = created.body.data.id;
+        ctx.state.reference = reference;
+        ctx.state.account = accountOf(created.body);
+        ctx.assert.equal(created.body.data.attributes.status, 'created', 'status of a new inquiry');
+        ctx.assert.ok(ctx.state.account, 'the inquiry has an account');
+        const accounts = await ctx.api.call('listAccounts', {
+          query: { 'filter[reference-id]': reference },
+          expect: 200,
+        });
+        ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+      },
+    },
+    {
+      name: 'a second inquiry with the reference id joins that account',
+      async run(ctx) {
+        const second = await createInquiry(ctx, {
+          'auto-create-account-reference-id': ctx.state.reference,
+        });
+        ctx.state.second = second.body.data.id;
+        ctx.assert.equal(accountOf(second.body), ctx.state.account, 'the account joined');
+      },
+    },
+    {
+      name: 'the account type is ignored when the reference id names an account',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        const other = ctx.need('otherAccountTypeId');
+        const third = await createInquiry(ctx, {
+          'auto-create-account-reference-id': ctx.state.reference,
+          'auto-create-account-type-id': other,
+        });
+        ctx.state.third = third.body.data.id;
+        ctx.assert.equal(accountOf(third.body), ctx.state.account, 'the account joined');
+      },
+    },
+    {
+      name: 'auto-create-account false with a reference id is refused (422)',
+      async run(ctx) {
+        await ctx.api.call('createInquiry', {
+          body: {
+            data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId') } },
+            meta: {
+              'auto-create-account': false,
+              'auto-create-account-reference-id': ctx.state.reference,
+            },
+          },
+          expect: 422,
+        });
+      },
+    },
+    {
+      name: "list the account's inquiries",
+      async run(ctx) {
+        const listed = await ctx.api.call('listInquiries', {
+          query: { 'filter[account-id]': ctx.state.account, 'page[size]': 100 },
+          expect: 200,
+        });
+        const found = ids(listed.body);
+        ctx.assert.includes(found, ctx.state.first, 'inquiries of the account');
+        ctx.assert.includes(found, ctx.state.second, 'inquiries of the account');
+      },
+    },
+    {
+      name: 'retrieve and update an inquiry',
+      async run(ctx) {
+        const got = await ctx.api.call('retrieveInquiry', {
+          params: inquiry(ctx.state.first),
+          query: { include: 'account' },
+          expect: 200,
+        });
+        ctx.assert.equal(got.body.data.id, ctx.state.first, 'id');
+        const updated = await ctx.api.call('updateInquiry', {
+          params: inquiry(ctx.state.first),
+          body: { data: { attributes: { note: 'checked by the contract suite' } } },
+          expect: 200,
+        });
+        ctx.assert.equal(updated.body.data.attributes.note, 'checked by the contract suite', 'note');
+      },
+    },
+    {
+      name: 'add, set and remove inquiry tags',
+      async run(ctx) {
+        const params = inquiry(ctx.state.first);
+        await ctx.api.call('addInquiryTag', {
+          params,
+          body: { meta: { 'tag-name': 'priority' } },
+          expect: 200,
+        });
+        const set = await ctx.api.call('setInquiryTags', {
+          params,
+          body: { meta: { 'tag-name': ['priority', 'vip'] } },
+          expect: 200,
+        });
+        ctx.assert.equal([...set.body.data.attributes.tags].sort(), ['priority', 'vip'], 'tags');
+        const removed = await ctx.api.call('removeInquiryTag', {
+          params,
+          body: { meta: { 'tag-name': 'priority' } },
+          expect: 200,
+        });
+        ctx.assert.equal(removed.body.data.attributes.tags, ['vip'], 'tags after removing one');
+      },
+    },
+    {
+      name: 'approve an inquiry',
+      async run(ctx) {
+        const approved = await ctx.api.call('approveInquiry', {
+          params: inquiry(ctx.state.first),
+          body: { meta: { comment: 'documents agree' } },
+          expect: 200,
+        });
+        ctx.assert.equal(approved.body.data.attributes.status, 'approved', 'status');
+      },
+    },
+    {
+      name: 'a decided inquiry cannot be approved or declined again (409)',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        for (const operationId of ['approveInquiry', 'declineInquiry']) {
+          await ctx.api.call(operationId, { params: inquiry(ctx.state.first), expect: 409 });
+        }
+      },
+    },
+    {
+      name: 'expire an inquiry, resume it, then decline it',
+      async run(ctx) {
+        const params = inquiry(ctx.state.second);
+        const expired = await ctx.api.call('expireInquiry', { params, expect: 200 });
+        ctx.assert.equal(expired.body.data.attributes.status, 'expired', 'status after expiry');
+        const resumed = await ctx.api.call('resumeInquiry', { params, expect: 200 });
+        ctx.assert.ok(resumed.body.meta?.['session-token'], 'a session token');
+        ctx.assert.notEqual(resumed.body.data.attributes.status, 'expired', 'status after resume');
+        const declined = await ctx.api.call('declineInquiry', {
+          params,
+          body: { meta: { comment: 'unreadable document' } },
+          expect: 200,
+        });
+        ctx.assert.equal(declined.body.data.attributes.status, 'declined', 'status');
+      },
+    },
+    {
+      name: 'a declined inquiry cannot expire (409)',
+      stateful: RULES_NEEDED,
+      async run(ctx) {
+        await ctx.api.call('expireInquiry', { params: inquiry(ctx.state.second), expect: 409 });
+      },
+    },
+    {
+      name: 'redact an inquiry',
+      async run(ctx) {
+        const redacted = await ctx.api.call('redactInquiry', {
+          params: inquiry(ctx.state.first),
+          expect: 200,
+        });
+        ctx.assert.ok(redacted.body.data.attributes['redacted-at'], 'redacted-at is set');
+      },
+    },
+    {
+      name: 'a redacted inquiry cannot be updated (409)',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        await ctx.api.call('updateInquiry', {
+          params: inquiry(ctx.state.first),
+          body: { data: { attributes: { note: 'too late' } } },
+          expect: 409,
+        });
+      },
+    },
+  ],
+};
+
+export const reportLifecycle: Scenario = {
+  name: 'reports and their accounts',
+  tags: ['reports'],
+  steps: [
+    {
+      name: 'a report auto-creates the account of its reference id',
+      async run(ctx) {
+        const reference = ref(ctx, 'reported');
+        const created = await ctx.api.call('createReport', {
+          body: {
+            data: {
+              attributes: {
+                'report-template-id': ctx.need('reportTemplateId'),
+                query: { 'name-first': 'Ingrid', 'name-last': 'Solberg', birthdate: '1988-02-17' },
+              },
+            },
+            meta: { 'auto-create-account-reference-id': reference },
+          },
+          expect: 201,
+        });
+        ctx.state.report = created.body.data.id;
+        ctx.state.account = accountOf(created.body);
+        ctx.assert.ok(ctx.state.account, 'the report has an account');
+        const accounts = await ctx.api.call('listAccounts', {
+          query: { 'filter[reference-id]': reference },
+          expect: 200,
+        });
+        ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+      },
+    },
+    {
+      name: 'a report with the reference id of an existing account joins it',
+      async run(ctx) {
+        const reference = ref(ctx, 'existing');
+        const existing = await ctx.api.call('createAccount', {
+          body: { data: { attributes: { 'reference-id': reference } } },
+          expect: 201,
+        });
+        const joined = await ctx.api.call('createReport', {
+          body: {
+            data: {
+              attributes: {
+                'report-template-id': ctx.need('reportTemplateId'),
+                query: { term: 'Marta Keller' },
+              },
+            },
+            meta: { 'auto-create-account-reference-id': reference },
+          },
+          expect: 201,
+        });
+        ctx.state.joined = joined.body.data.id;
+        ctx.assert.equal(accountOf(joined.body), existing.body.data.id, 'the account joined');
+      },
+    },
+    {
+      name: 'a name-search report needs a name (422)',
+      stateful: RULES_NEEDED,
+      async run(ctx) {
+        await ctx.api.call('createReport', {
+          body: {
+            data: {
+              attributes: {
+                'report-template-id': ctx.need('reportTemplateId'),
+                query: { birthdate: '1988-02-17' },
+              },
+            },
+          },
+          expect: 422,
+        });
+      },
+    },
+    {
+      name: "list and retrieve the account's reports",
+      async run(ctx) {
+        const listed = await ctx.api.call('listReports', {
+          query: { 'filter[account-id]': ctx.state.account },
+          expect: 200,
+        });
+        ctx.assert.equal(ids(listed.body), [ctx.state.report], 'reports of the account');
+        const got = await ctx.api.call('retrieveReport', {
+          params: { 'report-id': ctx.state.report },
+          expect: 200,
+        });
+        ctx.assert.equal(got.body.data.id, ctx.state.report, 'id');
+      },
+    },
+    {
+      name: 'add, set and remove report tags',
+      async run(ctx) {
+        const params = { 'report-id': ctx.state.report };
+        await ctx.api.call('addReportTag', {
+          params,
+          body: { meta: { 'tag-name': 'escalated' } },
+          expect: 200,
+        });
+        const set = await ctx.api.call('setReportTags', {
+          params,
+          body: { meta: { 'tag-name': ['escalated', 'sanctions'] } },
+          expect: 200,
+        });
+        ctx.assert.equal([...set.body.data.attributes.tags].sort(), ['escalated', 'sanctions'], 'tags');
+        const removed = await ctx.api.call('removeReportTag', {
+          params,
+          body: { meta: { 'tag-name': 'escalated' } },
+          expect: 200,
+        });
+        ctx.assert.equal(removed.body.data.attributes.tags, ['sanctions'], 'tags after removing one');
+      },
+    },
+    {
+      name: 'redact a report',
+      async run(ctx) {
+        const redacted = await ctx.api.call('redactReport', {
+          params: { 'report-id': ctx.state.joined },
+          expect: 200,
+        });
+        ctx.assert.ok(redacted.body.data.attributes['redacted-at'], 'redacted-at is set');
+      },
+    },
+  ],
+};

@@ -1,0 +1,101 @@
+// A workflow run through its API trigger: Find or Create Account, then Create Case.
+import type { Scenario, StepContext } from '../types.js';
+import { IDS_NEEDED, ids, STATE_NEEDED, unknownId } from './support.js';
+
+function trigger(ctx: StepContext, value: string) {
+  const workflow = ctx.need('signupWorkflow');
+  return ctx.api.call('triggerWorkflow', {
+    params: { 'workflow-id': workflow.id },
+    body: { data: { attributes: { [workflow.triggerKey]: value } } },
+    expect: 200,
+  });
+}
+
+export const workflowRuns: Scenario = {
+  name: 'workflow trigger and runs',
+  tags: ['workflows'],
+  steps: [
+    {
+      name: 'trigger a workflow that finds or creates an account',
+      async run(ctx) {
+        const value = `contract-${ctx.runId}-wf`;
+        const run = await trigger(ctx, value);
+        ctx.state.value = value;
+        ctx.state.run = run.body.data.id;
+        ctx.assert.ok(/^wfr_/.test(ctx.state.run ?? ''), 'a workflow run');
+        ctx.assert.equal(
+          run.body.data.relationships?.workflow?.data?.id,
+          ctx.need('signupWorkflow').id,
+          'the workflow that ran',
+        );
+      },
+    },
+    {
+      name: 'retrieve the run and list the runs of the workflow',
+      async run(ctx) {
+        const got = await ctx.api.call('retrieveWorkflowRun', {
+          params: { 'workflow-run-id': ctx.state.run },
+          expect: 200,
+        });
+        ctx.assert.equal(got.body.data.id, ctx.state.run, 'id');
+        await ctx.eventually(async () => {
+          const listed = await ctx.api.call('listWorkflowRuns', {
+            query: { 'filter[workflow-id]': ctx.need('signupWorkflow').id, 'page[size]': 100 },
+            expect: 200,
+          });
+          ctx.assert.includes(ids(listed.body), ctx.state.run, 'runs of the workflow');
+        });
+      },
+    },
+    {
+      name: 'the run found or created the account, and opened a case on it',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        const workflow = ctx.need('signupWorkflow');
+        const reference = workflow.referenceId.replace('{value}', ctx.state.value);
+        ctx.state.reference = reference;
+        await ctx.eventually(async () => {
+          const accounts = await ctx.api.call('listAccounts', {
+            query: { 'filter[reference-id]': reference },
+            expect: 200,
+          });
+          ctx.assert.equal(ids(accounts.body).length, 1, `accounts with reference id ${reference}`);
+          ctx.state.account = ids(accounts.body)[0];
+        });
+        if (!workflow.createsCase) return;
+        await ctx.eventually(async () => {
+          const cases = await ctx.api.call('listCases', {
+            query: { 'filter[account-id]': ctx.state.account },
+            expect: 200,
+          });
+          ctx.assert.equal(ids(cases.body).length, 1, 'cases opened on the account');
+        });
+      },
+    },
+    {
+      name: 'a second run with the same value finds the same account',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        await trigger(ctx, ctx.state.value);
+        await ctx.eventually(async () => {
+          const accounts = await ctx.api.call('listAccounts', {
+            query: { 'filter[reference-id]': ctx.state.reference },
+            expect: 200,
+          });
+          ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+        });
+      },
+    },
+    {
+      name: 'trigger an unknown workflow (404)',
+      stateful: IDS_NEEDED,
+      async run(ctx) {
+        await ctx.api.call('triggerWorkflow', {
+          params: { 'workflow-id': unknownId('wfl') },
+          body: { data: { attributes: { 'user-id': ctx.runId } } },
+          expect: 404,
+        });
+      },
+    },
+  ],
+};

@@ -1,0 +1,17 @@
+import { createPersonaMock } from '../src/create-mock.js';
+import { parseAccountCsv, planImport, applyImport } from '../src/services/importer.js';
+const rows = Number(process.argv[2] ?? 100000);
+const lines = ['reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags'];
+for (let i = 0; i < rows; i++) lines.push(`cust-${i},Ada${i},M,Lovelace,1990-01-0${(i % 9) + 1},123456789,vip;bench`);
+const text = lines.join('\n');
+const mock = createPersonaMock(); await mock.ready;
+const org = mock.core.orgFor('x');
+const gc = (globalThis as any).gc as () => void;
+gc(); const h0 = process.memoryUsage().heapUsed;
+const plan = planImport(org, parseAccountCsv(text), 'create');
+gc(); const h1 = process.memoryUsage().heapUsed;
+const t = performance.now();
+applyImport(org, new Date().toISOString(), plan);
+const ms = performance.now() - t;
+(plan as any).creates = []; gc(); const h2 = process.memoryUsage().heapUsed;
+console.log('plan MB', ((h1 - h0) / 1e6).toFixed(0), 'apply ms', ms.toFixed(0), 'bytes per row after apply', ((h2 - h0) / rows).toFixed(0));

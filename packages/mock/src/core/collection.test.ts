@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Collection, CursorError } from './collection.js';
+import type { ResourceRecord } from './types.js';
+
+const record = (i: number, group = i % 3): ResourceRecord => ({
+  type: 'thing',
+  id: `t_${String(i).padStart(6, '0')}`,
+  attributes: { group: String(group), n: i },
+});
+
+function filled(count: number) {
+  const collection = new Collection<ResourceRecord>({}).index('group', (r) => r.attributes.group as string);
+  for (let i = 0; i < count; i++) collection.insert(record(i));
+  return collection;
+}
+
+describe('Collection', () => {
+  it('pages newest first in both directions', () => {
+    const c = filled(10);
+    const first = c.page({ size: 4 });
+    expect(first.items.map((r) => r.attributes.n)).toEqual([9, 8, 7, 6]);
+    expect(first).toMatchObject({ hasNewer: false, hasOlder: true });
+    const next = c.page({ size: 4, after: 't_000006' });
+    expect(next.items.map((r) => r.attributes.n)).toEqual([5, 4, 3, 2]);
+    const back = c.page({ size: 4, before: 't_000005' });
+    expect(back.items.map((r) => r.attributes.n)).toEqual([9, 8, 7, 6]);
+    expect(back.hasNewer).toBe(false);
+    expect(() => c.page({ size: 4, after: 't_999999' })).toThrow(CursorError);
+  });
+
+  it('keeps indexes in step with updates, one id or many per key', () => {
+    const c = filled(9);
+    expect(c.lookup('group', '0')).toEqual(['t_000000', 't_000003', 't_000006']);
+    c.update('t_000003', (r) => {
+      r.attributes.group = '1';
+    });
+    expect(c.lookup('group', '0')).toEqual(['t_000000', 't_000006']);
+    expect(c.first('group', '1')?.id).toBe('t_000001');
+    c.update('t_000000', (r) => {
+      r.attributes.group = 'solo';
+    });
+    expect(c.lookup('group', 'solo')).toEqual(['t_000000']);
+    expect(c.first('group', 'solo')?.id).toBe('t_000000');
+  });
+
+  it('evicts the oldest objects from records, order and indexes, and compacts', () => {
+    const c = filled(5000);
+    c.evictOldest(3000);
+    expect(c.size).toBe(2000);
+    expect(c.get('t_000000')).toBeUndefined();
+    expect(c.has('t_002999')).toBe(false);
+    expect(c.lookup('group', '0')[0]).toBe('t_003000');
+    const last = c.page({ size: 3, after: 't_003002' });
+    expect(last.items.map((r) => r.id)).toEqual(['t_003001', 't_003000']);
+    expect(last.hasOlder).toBe(false);
+    expect([...c.values()]).toHaveLength(2000);
+    expect(() => c.page({ size: 1, after: 't_000001' })).toThrow(CursorError);
+    c.insert(record(9999));
+    expect(c.page({ size: 1 }).items[0]?.id).toBe('t_009999');
+  });
+});
