@@ -4,12 +4,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Browser,
   buildExample,
   chromiumPath,
   launchChromium,
+  type Page,
   previewExample,
   type Served,
 } from '../../examples/frontend/test/harness.js';

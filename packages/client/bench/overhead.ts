@@ -89,23 +89,32 @@ const contenders: Record<string, Call> = {
   },
 };
 
-async function run(call: Call, n: number): Promise<number> {
+interface Timing {
+  /** Wall-clock µs per call. */
+  wall: number;
+  /** Process CPU µs per call (client and server together): steadier on a busy machine. */
+  cpu: number;
+}
+
+async function run(call: Call, n: number): Promise<Timing> {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < n; i++) await call();
-  return performance.now() - start;
+  const wall = ((performance.now() - start) * 1000) / n;
+  const { user, system } = process.cpuUsage(cpuStart);
+  return { wall, cpu: (user + system) / n };
 }
 
 for (const call of Object.values(contenders)) await run(call, warmup);
 
 const names = Object.keys(contenders);
-const timings: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+const timings: Record<string, Timing[]> = Object.fromEntries(names.map((name) => [name, []]));
 for (let round = 0; round < rounds; round++) {
   // Rotate the order so no contender always runs first (or last) in a round.
   const order = names.map((_, i) => names[(i + round) % names.length] as string);
-  for (const name of order) {
-    timings[name]?.push(((await run(contenders[name] as Call, perRound)) * 1000) / perRound);
-  }
+  for (const name of order) timings[name]?.push(await run(contenders[name] as Call, perRound));
 }
+server.closeAllConnections();
 server.close();
 
 const median = (xs: number[]) => {
@@ -115,17 +124,19 @@ const median = (xs: number[]) => {
 };
 const raw = timings['raw fetch'] ?? [];
 // Ratios are taken round by round, so a slow spell on a shared machine hits both sides.
-const ratio = (name: string) => median((timings[name] ?? []).map((us, i) => us / (raw[i] ?? us)));
+const ratio = (name: string, metric: keyof Timing) =>
+  median((timings[name] ?? []).map((t, i) => t[metric] / (raw[i]?.[metric] ?? t[metric])));
+const cell = (name: string, metric: keyof Timing) =>
+  `${median((timings[name] ?? []).map((t) => t[metric]))
+    .toFixed(1)
+    .padStart(7)} µs  ×${ratio(name, metric).toFixed(2)}`;
 
 console.log(
-  `${perRound * rounds} sequential GET /accounts/{account-id} per contender in ${rounds} interleaved rounds, Node ${process.version}`,
+  `${perRound * rounds} sequential GET /accounts/{account-id} per contender, ${rounds} interleaved rounds, Node ${process.version}`,
 );
-for (const name of names) {
-  const us = median(timings[name] ?? [])
-    .toFixed(1)
-    .padStart(8);
-  console.log(
-    `${name.padEnd(22)} ${us} µs/call (median of rounds)   ratio to raw ${ratio(name).toFixed(2)}`,
-  );
-}
-console.log(`client/raw = ${ratio('client').toFixed(2)}`);
+console.log(`${''.padEnd(22)} ${'wall per call'.padEnd(18)} cpu per call (client + server)`);
+for (const name of names)
+  console.log(`${name.padEnd(22)} ${cell(name, 'wall')}   ${cell(name, 'cpu')}`);
+console.log(
+  `client/raw = ${ratio('client', 'wall').toFixed(2)} (wall), ${ratio('client', 'cpu').toFixed(2)} (cpu); medians of per-round ratios`,
+);

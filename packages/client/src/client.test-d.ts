@@ -64,7 +64,7 @@ export async function wrongCalls() {
   await client.GET('/acounts', {});
 }
 
-export async function helpers() {
+export async function listsAndUnwrap() {
   const page = await expectData(client.GET('/accounts'));
   // @ts-expect-error a list's links are `links`, not `link`
   page.link;

@@ -34,7 +34,8 @@ function detail(v: Violation): string {
     }
   }
   if (text === 'is required') return 'required, but missing';
-  if (text.startsWith('is not allowed')) return `not in the spec${text.slice('is not allowed'.length)}`;
+  if (text.startsWith('is not allowed'))
+    return `not in the spec${text.slice('is not allowed'.length)}`;
   for (const [from, to] of [
     ['must be ', 'expected '],
     ['must have ', 'expected '],

@@ -5,8 +5,8 @@ import {
   parseKeyInflection,
   type QueryInput,
   type ResponseInput,
-  validateResponse as validateAgainstSpec,
   type Violation,
+  validateResponse as validateAgainstSpec,
 } from '@persona-kit/spec';
 
 export { validateRequest } from '@persona-kit/spec';
@@ -71,7 +71,7 @@ function leftOutBySparseFieldset(
   if (!wanted) return false;
   // A member that was asked for must still be there; `relationships` may go when none was.
   if (wholeRelationships) return true;
-  return !wanted.has(unescape(member!));
+  return !wanted.has(unescapePointer(member!));
 }
 
 /** The spec reports a missing required member as `<pointer> is required`, with nothing received. */
@@ -93,7 +93,7 @@ function typeAt(body: unknown, pointer: string): string | undefined {
   return typeof type === 'string' ? type : undefined;
 }
 
-function unescape(segment: string): string {
+function unescapePointer(segment: string): string {
   return segment.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
@@ -104,7 +104,9 @@ function toSearchParams(query: QueryInput): URLSearchParams {
     const start = query.indexOf('?');
     const isPath = query.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(query);
     if (isPath && start === -1) return new URLSearchParams();
-    return new URLSearchParams((start === -1 ? query : query.slice(start + 1)).replace(/#.*$/s, ''));
+    return new URLSearchParams(
+      (start === -1 ? query : query.slice(start + 1)).replace(/#.*$/s, ''),
+    );
   }
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

@@ -1,7 +1,7 @@
 // A fetch that checks every answer against the spec: hand it to the client
 // (`createPersonaClient({ fetch: validatingFetch(fetch) })`) in a team's own
 // tests, and a payload that drifted from the spec fails where it was received.
-import { validateRequest, type Violation } from '@persona-kit/spec';
+import { type Violation, validateRequest } from '@persona-kit/spec';
 import { exchangeOf, rememberRequest } from './exchange.js';
 import { formatViolations } from './format.js';
 import { validateResponse } from './validate.js';

@@ -11,7 +11,8 @@ import { createPersonaMock } from '../src/create-mock.js';
 import { createAccount } from '../src/services/accounts.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
-const header = 'reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags';
+const header =
+  'reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags';
 
 function row(i: number): string {
   const day = String((i % 28) + 1).padStart(2, '0');
@@ -39,7 +40,12 @@ async function measure(work: () => Promise<Record<string, unknown>>): Promise<Ru
   return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, attributes };
 }
 
-async function upload(mock: ReturnType<typeof createPersonaMock>, key: string, text: string, mode: string) {
+async function upload(
+  mock: ReturnType<typeof createPersonaMock>,
+  key: string,
+  text: string,
+  mode: string,
+) {
   const form = new FormData();
   form.set('data[attributes][file]', new File([text], 'accounts.csv', { type: 'text/csv' }));
   form.set('data[attributes][mode]', mode);
@@ -52,7 +58,8 @@ async function upload(mock: ReturnType<typeof createPersonaMock>, key: string, t
     }),
   );
   const body = (await response!.json()) as { data: { attributes: Record<string, unknown> } };
-  if (response!.status !== 201) throw new Error(`import answered ${response!.status}: ${JSON.stringify(body)}`);
+  if (response!.status !== 201)
+    throw new Error(`import answered ${response!.status}: ${JSON.stringify(body)}`);
   return body.data.attributes;
 }
 
@@ -64,7 +71,9 @@ function report(label: string, n: number, run: Run, baseline?: Run) {
       : `  created ${attributes['created-count']}, updated ${attributes['updated-count']}, errors ${attributes['error-count']}`;
   const ratio = baseline ? `  ${(baseline.ms / ms).toFixed(2)}x baseline` : '';
   console.log(
-    `${label.padEnd(34)} ${String(n).padStart(7)} rows  ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round((n / ms) * 1000)
+    `${label.padEnd(34)} ${String(n).padStart(7)} rows  ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round(
+      (n / ms) * 1000,
+    )
       .toLocaleString('en-US')
       .padStart(8)} rows/s  cpu ${(cpuMs / 1000).toFixed(2)} s${ratio}${counts}`,
   );

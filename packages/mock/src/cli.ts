@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ApiError } from './core/errors.js';
 import type { MockCore } from './core/mock-core.js';
 import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
@@ -136,7 +137,11 @@ async function main() {
     try {
       csv = parseAccountCsv(readFileSync(options.import.file, 'utf8'));
     } catch (error) {
-      console.error(`persona-mock: cannot import ${options.import.file}: ${(error as Error).message}`);
+      const reason =
+        error instanceof ApiError ? (error.details ?? error.title) : (error as Error).message;
+      console.error(
+        `persona-mock: cannot import ${options.import.file}: ${reason.replace('data[attributes][file]', 'the file')}`,
+      );
       process.exit(1);
     }
   }

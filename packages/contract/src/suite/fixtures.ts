@@ -191,6 +191,31 @@ export async function discoverFromMock(
   return found;
 }
 
+/**
+ * Ids of the right shape that name nothing: enough for a stateless server, which
+ * checks only that a request fits the schema (schema-only mode).
+ */
+export function placeholderFixtures(): Fixtures {
+  const id = (prefix: string) => `${prefix}_${'0'.repeat(24)}`;
+  return {
+    accountTypeId: id('acttp'),
+    otherAccountTypeId: `acttp_${'1'.repeat(24)}`,
+    accountAction: { id: id('accac'), parameter: 'status', value: 'suspended' },
+    foreignAccountActionId: `accac_${'1'.repeat(24)}`,
+    inquiryTemplateId: id('itmpl'),
+    reportTemplateId: id('rptp'),
+    caseTemplateId: id('ctmpl'),
+    caseStatuses: ['open', 'pending'],
+    caseQueueId: id('cqueue'),
+    signupWorkflow: {
+      id: id('wfl'),
+      triggerKey: 'user-id',
+      referenceId: 'user-{value}',
+      createsCase: true,
+    },
+  };
+}
+
 /** Given fixtures win, then what the API lists, then what the mock's admin route tells. */
 export function mergeFixtures(...sources: Array<Fixtures | null | undefined>): Fixtures {
   const out: Fixtures = {};

@@ -12,6 +12,7 @@ import {
   type Fixtures,
   fixtureHints,
   mergeFixtures,
+  placeholderFixtures,
 } from './fixtures.js';
 import { scenarios as allScenarios } from './scenarios/index.js';
 import type {
@@ -84,12 +85,20 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
   const results: ScenarioResult[] = [];
   const discovering = options.discover !== false;
   let fixtures: Fixtures = options.fixtures ?? {};
+  if (!discovering && mode === 'schema-only') {
+    fixtures = mergeFixtures(options.fixtures, placeholderFixtures());
+  }
   if (discovering) {
     const setupStarted = performance.now();
     current = [];
     const fromMock = await discoverFromMock(fetchImpl, options.baseUrl, options.apiKey);
-    const fromApi = mode === 'stateful' ? await discoverFromApi(api) : {};
-    fixtures = mergeFixtures(options.fixtures, fromApi, fromMock);
+    const fromApi = await discoverFromApi(api);
+    fixtures = mergeFixtures(
+      options.fixtures,
+      fromApi,
+      fromMock,
+      mode === 'schema-only' ? placeholderFixtures() : null,
+    );
     const step = finishStep('read ids of the organization', current, setupStarted);
     const missing = (Object.keys(fixtureHints) as (keyof Fixtures)[]).filter(
       (k) => fixtures[k] === undefined && k !== 'personaKitMock',
@@ -109,7 +118,7 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
   for (const scenario of options.scenarios ?? allScenarios) {
     if (wanted && !scenario.tags.some((t) => wanted.has(t))) continue;
     const scenarioStarted = performance.now();
-    const state: Record<string, unknown> = {};
+    const state = stepState();
     const steps: StepResult[] = [];
     let blocked: string | null = null;
     for (const step of scenario.steps) {
@@ -150,7 +159,7 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
             try {
               return await check();
             } catch (error) {
-              if (attempt >= attempts) throw error;
+              if (error instanceof Skip || attempt >= attempts) throw error;
               await sleep(1000);
             }
           }
@@ -167,7 +176,9 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
       const result = finishStep(step.name, current, stepStarted, error, reason);
       steps.push(result);
       options.onStep?.(scenario, result);
-      if (error !== undefined) blocked = `skipped after the failed step "${step.name}"`;
+      if (error !== undefined && !scenario.independent) {
+        blocked = `skipped after the failed step "${step.name}"`;
+      }
     }
     const outcome = steps.some((s) => s.outcome === 'failed')
       ? 'failed'
@@ -202,6 +213,21 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
     ok: counts.failed === 0 && violations.length === 0,
     durationMs: performance.now() - started,
   };
+}
+
+/**
+ * The values steps hand to each other. Reading one that no step set skips the
+ * reading step: the step that would have set it was skipped (a missing fixture).
+ */
+function stepState(): Record<string, unknown> {
+  return new Proxy({} as Record<string, unknown>, {
+    get(target, key) {
+      if (typeof key === 'string' && !(key in target)) {
+        throw new Skip(`needs "${key}" from an earlier step, which did not run`);
+      }
+      return Reflect.get(target, key);
+    },
+  });
 }
 
 function finishStep(

@@ -47,6 +47,8 @@ export interface Scenario {
   name: string;
   /** For `--only`: a scenario runs when one of its tags is asked for. */
   tags: string[];
+  /** The steps share no state: one failing does not skip the others. */
+  independent?: boolean;
   steps: Step[];
 }
 

@@ -27,7 +27,6 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   readonly #position = new Map<string, number>();
   // One id is kept as a string, several as a Set: most keys (reference ids) name one object.
   readonly #indexes = new Map<string, { key: IndexKey; map: Map<string, string | Set<string>> }>();
-  readonly #keysOf = new Map<string, Map<string, string>>();
 
   constructor(records: Record<string, T>) {
     this.#records = records;
@@ -47,18 +46,8 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const end = Math.min(this.#order.length, this.#start + count);
     for (let i = this.#start; i < end; i++) {
       const id = this.#order[i] as string;
-      for (const [name, { map }] of this.#indexes) {
-        const keys = this.#keysOf.get(name)!;
-        const key = keys.get(id);
-        if (key === undefined) continue;
-        const entry = map.get(key);
-        if (entry === id) map.delete(key);
-        else if (entry instanceof Set) {
-          entry.delete(id);
-          if (entry.size === 1) map.set(key, entry.values().next().value as string);
-        }
-        keys.delete(id);
-      }
+      const record = this.#records[id] as T;
+      for (const { key, map } of this.#indexes.values()) unindex(map, key(record), id);
       delete this.#records[id];
       this.#position.delete(id);
     }
@@ -75,11 +64,11 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   /** Adds a secondary index; keys that are null or undefined are not indexed. */
   index(name: string, key: IndexKey): this {
     const map = new Map<string, string | Set<string>>();
-    const keys = new Map<string, string>();
     this.#indexes.set(name, { key, map });
-    this.#keysOf.set(name, keys);
-    for (const id of this.#order)
-      this.#addToIndex(name, id, key(this.#records[id] as T), map, keys);
+    for (let i = this.#start; i < this.#order.length; i++) {
+      const id = this.#order[i] as string;
+      addToIndex(map, key(this.#records[id] as T), id);
+    }
     return this;
   }
 
@@ -96,39 +85,29 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     this.#records[record.id] = record;
     this.#position.set(record.id, this.#order.length);
     this.#order.push(record.id);
-
-    for (const [name, { key, map }] of this.#indexes) {
-      this.#addToIndex(name, record.id, key(record), map, this.#keysOf.get(name)!);
-    }
+    for (const { key, map } of this.#indexes.values()) addToIndex(map, key(record), record.id);
     return record;
   }
 
-  /** Applies a change to a stored object and keeps the indexes in step. */
+  /**
+   * Applies a change to a stored object and keeps the indexes in step: the
+   * only way to change what an index reads (keys are not stored per object,
+   * they are read before and after the change).
+   */
   update(id: string, change: (record: T) => void): T {
     const record = this.get(id);
     if (!record) throw new Error(`unknown id ${id}`);
+    const before = [...this.#indexes.values()].map(({ key }) => key(record) ?? undefined);
     change(record);
-    this.reindex(record);
-    return record;
-  }
-
-  reindex(record: T): void {
-    for (const [name, { key, map }] of this.#indexes) {
-      const keys = this.#keysOf.get(name)!;
-      const before = keys.get(record.id);
-      const after = key(record) ?? undefined;
-      if (before === after) continue;
-      if (before !== undefined) {
-        const entry = map.get(before);
-        if (entry === record.id) map.delete(before);
-        else if (entry instanceof Set) {
-          entry.delete(record.id);
-          if (entry.size === 1) map.set(before, entry.values().next().value as string);
-        }
-        keys.delete(record.id);
-      }
-      this.#addToIndex(name, record.id, after, map, keys);
+    let i = 0;
+    for (const { key, map } of this.#indexes.values()) {
+      const old = before[i++];
+      const now = key(record) ?? undefined;
+      if (old === now) continue;
+      unindex(map, old, id);
+      addToIndex(map, now, id);
     }
+    return record;
   }
 
   /** Ids whose index key equals `value`, oldest first. */
@@ -205,20 +184,24 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     return at;
   }
 
-  #addToIndex(
-    _name: string,
-    id: string,
-    value: string | null | undefined,
-    map: Map<string, string | Set<string>>,
-    keys: Map<string, string>,
-  ): void {
-    if (value === null || value === undefined) return;
-    const found = map.get(value);
-    if (found === undefined) map.set(value, id);
-    else if (typeof found === 'string') {
-      if (found !== id) map.set(value, new Set([found, id]));
-    } else found.add(id);
-    keys.set(id, value);
+}
+
+function addToIndex(map: Map<string, string | Set<string>>, key: string | null | undefined, id: string): void {
+  if (key === null || key === undefined) return;
+  const found = map.get(key);
+  if (found === undefined) map.set(key, id);
+  else if (typeof found === 'string') {
+    if (found !== id) map.set(key, new Set([found, id]));
+  } else found.add(id);
+}
+
+function unindex(map: Map<string, string | Set<string>>, key: string | null | undefined, id: string): void {
+  if (key === null || key === undefined) return;
+  const found = map.get(key);
+  if (found === id) map.delete(key);
+  else if (found instanceof Set) {
+    found.delete(id);
+    if (found.size === 1) map.set(key, found.values().next().value as string);
   }
 }
 

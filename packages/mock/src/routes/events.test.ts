@@ -28,7 +28,9 @@ async function history() {
     clock += 1_000;
   };
   tick();
-  const account = (await ok('POST', '/accounts', { data: { attributes: { 'reference-id': 'ada' } } }, 201)).body.data.id;
+  const account = (
+    await ok('POST', '/accounts', { data: { attributes: { 'reference-id': 'ada' } } }, 201)
+  ).body.data.id;
   tick();
   await ok('POST', `/accounts/${account}/add-tag`, { meta: { 'tag-name': 'vip' } });
   tick();
@@ -38,14 +40,19 @@ async function history() {
     await ok(
       'POST',
       '/cases',
-      { data: { attributes: { 'case-template-id': seedIds.caseTemplates.review } }, meta: { 'object-ids': [account] } },
+      {
+        data: { attributes: { 'case-template-id': seedIds.caseTemplates.review } },
+        meta: { 'object-ids': [account] },
+      },
       201,
     )
   ).body.data.id;
   tick();
   await ok('POST', `/cases/${kase}/add-tag`, { meta: { 'tag-name': 'urgent' } });
   tick();
-  const other = (await ok('POST', '/accounts', { data: { attributes: { 'reference-id': 'bob' } } }, 201)).body.data.id;
+  const other = (
+    await ok('POST', '/accounts', { data: { attributes: { 'reference-id': 'bob' } } }, 201)
+  ).body.data.id;
   return { account, kase, other };
 }
 
@@ -63,7 +70,11 @@ describe('events', () => {
     ]);
     // The first event still shows the account without its tag and name.
     const first = all.body.data.at(-1);
-    expect(first.attributes.payload.data).toMatchObject({ type: 'account', id: account, attributes: { tags: [], 'name-first': null } });
+    expect(first.attributes.payload.data).toMatchObject({
+      type: 'account',
+      id: account,
+      attributes: { tags: [], 'name-first': null },
+    });
     expect(first.attributes['created-at']).toBe('2025-03-01T10:00:01.000Z');
     const read = await ok('GET', `/events/${first.id}`);
     expect(read.body.data).toEqual(first);
@@ -74,18 +85,38 @@ describe('events', () => {
     const all = (await ok('GET', '/events')).body.data as Event[];
     const get = async (query: string) => ok('GET', `/events?${query}`);
 
-    expect(names(await get('filter[name]=account.created'))).toEqual(['account.created', 'account.created']);
-    expect(names(await get('filter[name]=case.created, account.tag-added'))).toEqual(['case.created', 'account.tag-added']);
+    expect(names(await get('filter[name]=account.created'))).toEqual([
+      'account.created',
+      'account.created',
+    ]);
+    expect(names(await get('filter[name]=case.created, account.tag-added'))).toEqual([
+      'case.created',
+      'account.tag-added',
+    ]);
     expect(names(await get('filter[name]=report.created'))).toEqual([]);
 
-    expect(names(await get(`filter[object-id]=${account}`))).toEqual(['account.updated', 'account.tag-added', 'account.created']);
-    expect(names(await get(`filter[object-id]=${kase},${other}`))).toEqual(['account.created', 'case.tag-added', 'case.created']);
-    expect(names(await get(`filter[object-id]=${account}&filter[name]=account.created`))).toEqual(['account.created']);
+    expect(names(await get(`filter[object-id]=${account}`))).toEqual([
+      'account.updated',
+      'account.tag-added',
+      'account.created',
+    ]);
+    expect(names(await get(`filter[object-id]=${kase},${other}`))).toEqual([
+      'account.created',
+      'case.tag-added',
+      'case.created',
+    ]);
+    expect(names(await get(`filter[object-id]=${account}&filter[name]=account.created`))).toEqual([
+      'account.created',
+    ]);
 
     const picked = [all[1]!.id, all[4]!.id];
-    expect((await get(`filter[id]=${picked.join(',')}`)).body.data.map((e: Event) => e.id)).toEqual(picked);
+    expect((await get(`filter[id]=${picked.join(',')}`)).body.data.map((e: Event) => e.id)).toEqual(
+      picked,
+    );
 
-    const window = await get('filter[created-at-start]=2025-03-01T10:00:02.000Z&filter[created-at-end]=2025-03-01T10:00:04.000Z');
+    const window = await get(
+      'filter[created-at-start]=2025-03-01T10:00:02.000Z&filter[created-at-end]=2025-03-01T10:00:04.000Z',
+    );
     expect(names(window)).toEqual(['case.created', 'account.updated', 'account.tag-added']);
   });
 
@@ -131,7 +162,10 @@ describe('events', () => {
     expect(theirs.body.data).toEqual([]);
     const read = await other('GET', `/events/${mine[0]!.id}`);
     expect(read.status).toBe(404);
-    const byObject = await other('GET', `/events?filter[object-id]=${mine[0]!.attributes.payload.data.id}`);
+    const byObject = await other(
+      'GET',
+      `/events?filter[object-id]=${mine[0]!.attributes.payload.data.id}`,
+    );
     expect(byObject.body.data).toEqual([]);
   });
 });

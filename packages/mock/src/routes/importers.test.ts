@@ -1,7 +1,7 @@
 import { validateResponse } from '@persona-kit/spec';
 import { getResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPersonaMock, type PersonaMock } from '../index.js';
+import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
 import { type Answer, mockClient } from '../test-client.js';
 
 let mock: PersonaMock;
@@ -15,7 +15,10 @@ beforeEach(() => {
 /** Uploads a file to the account importer as a browser form would, and checks the answer against the spec. */
 async function upload(file: string | Blob, mode?: string, apiKey = 'key-test'): Promise<Answer> {
   const form = new FormData();
-  form.set('data[attributes][file]', typeof file === 'string' ? new File([file], 'accounts.csv', { type: 'text/csv' }) : file);
+  form.set(
+    'data[attributes][file]',
+    typeof file === 'string' ? new File([file], 'accounts.csv', { type: 'text/csv' }) : file,
+  );
   if (mode !== undefined) form.set('data[attributes][mode]', mode);
   const response = await getResponse(
     mock.handlers,
@@ -72,11 +75,17 @@ async function existing() {
     ['old-1', 'Ada'],
     ['old-2', 'Grace'],
   ]) {
-    await ok('POST', '/accounts', { data: { attributes: { 'reference-id': ref, 'name-first': first, tags: ['crm'] } } }, 201);
+    await ok(
+      'POST',
+      '/accounts',
+      { data: { attributes: { 'reference-id': ref, 'name-first': first, tags: ['crm'] } } },
+      201,
+    );
   }
 }
 
-const header = 'reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags';
+const header =
+  'reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags';
 /** New rows, rows naming existing accounts, a repeat and broken rows, numbered as data rows from 1. */
 const mixed = [
   header,
@@ -90,8 +99,9 @@ const mixed = [
   'old-2,Grace,B,Hopper,1906-12-09,,navy|admiral', // 8: existing
 ].join('\n');
 
-const errorsOf = (importer: { attributes: { 'row-errors': { row: number; 'reference-id': string | null; errors: string[] }[] } }) =>
-  importer.attributes['row-errors'].map((e) => [e.row, e['reference-id'], e.errors.join('; ')]);
+const errorsOf = (importer: {
+  attributes: { 'row-errors': { row: number; 'reference-id': string | null; errors: string[] }[] };
+}) => importer.attributes['row-errors'].map((e) => [e.row, e['reference-id'], e.errors.join('; ')]);
 
 const brokenRows = [
   [3, null, 'reference_id is missing'],
@@ -131,7 +141,8 @@ describe('the account importer', () => {
     });
     // Existing accounts are left as they were, and broken rows write nothing.
     expect((await accountByReference('old-1')).attributes['name-last']).toBeNull();
-    for (const ref of ['new-2', 'new-3', 'new-4']) expect(await accountByReference(ref)).toBeUndefined();
+    for (const ref of ['new-2', 'new-3', 'new-4'])
+      expect(await accountByReference(ref)).toBeUndefined();
     expect(await accountCount()).toBe(3);
   });
 
@@ -146,16 +157,31 @@ describe('the account importer', () => {
       'duplicate-count': 1,
       'error-count': 5,
     });
-    expect(errorsOf(importer)).toEqual([[1, 'new-1', 'no account has reference id new-1'], ...brokenRows]);
+    expect(errorsOf(importer)).toEqual([
+      [1, 'new-1', 'no account has reference id new-1'],
+      ...brokenRows,
+    ]);
 
     const ada = await accountByReference('old-1');
-    expect(ada.attributes).toMatchObject({ 'name-first': 'Ada', 'name-last': 'Lovelace', birthdate: '1815-12-10', tags: ['crm'] });
+    expect(ada.attributes).toMatchObject({
+      'name-first': 'Ada',
+      'name-last': 'Lovelace',
+      birthdate: '1815-12-10',
+      tags: ['crm'],
+    });
     expect(ada.attributes.fields.name).toEqual({
       type: 'hash',
-      value: { first: { type: 'string', value: 'Ada' }, last: { type: 'string', value: 'Lovelace' } },
+      value: {
+        first: { type: 'string', value: 'Ada' },
+        last: { type: 'string', value: 'Lovelace' },
+      },
     });
     const grace = await accountByReference('old-2');
-    expect(grace.attributes).toMatchObject({ 'name-middle': 'B', 'name-last': 'Hopper', tags: ['navy', 'admiral'] });
+    expect(grace.attributes).toMatchObject({
+      'name-middle': 'B',
+      'name-last': 'Hopper',
+      tags: ['navy', 'admiral'],
+    });
     expect(await accountCount()).toBe(2);
   });
 
@@ -176,15 +202,25 @@ describe('the account importer', () => {
   });
 
   it('defaults to create, takes kebab-case headers, a BOM, quoted cells and blank lines', async () => {
-    const file = '\uFEFFReference-ID,name-first,Tags\r\n"x-1","Smith, Jo",a | b\r\n\r\n x-2 ,Kim,\r\n';
+    const file =
+      '\uFEFFReference-ID,name-first,Tags\r\n"x-1","Smith, Jo",a | b\r\n\r\n x-2 ,Kim,\r\n';
     const importer = await imported(file);
-    expect(importer.attributes).toMatchObject({ mode: 'create', 'created-count': 2, 'error-count': 0 });
-    expect((await accountByReference('x-1')).attributes).toMatchObject({ 'name-first': 'Smith, Jo', tags: ['a', 'b'] });
+    expect(importer.attributes).toMatchObject({
+      mode: 'create',
+      'created-count': 2,
+      'error-count': 0,
+    });
+    expect((await accountByReference('x-1')).attributes).toMatchObject({
+      'name-first': 'Smith, Jo',
+      tags: ['a', 'b'],
+    });
     expect((await accountByReference('x-2')).attributes['name-first']).toBe('Kim');
   });
 
   it('makes the same accounts and events as the account API does', async () => {
-    await imported('reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags\nimp,Ada,M,Lovelace,1815-12-10,123456789,a;b\n');
+    await imported(
+      'reference_id,name_first,name_middle,name_last,birthdate,social_security_number,tags\nimp,Ada,M,Lovelace,1815-12-10,123456789,a;b\n',
+    );
     await ok(
       'POST',
       '/accounts',
@@ -205,7 +241,11 @@ describe('the account importer', () => {
     );
     const fromImport = await accountByReference('imp');
     const fromApi = await accountByReference('api');
-    const same = (a: { id: string; attributes: Record<string, unknown> }) => ({ ...a, id: 'x', attributes: { ...a.attributes, 'reference-id': 'x' } });
+    const same = (a: { id: string; attributes: Record<string, unknown> }) => ({
+      ...a,
+      id: 'x',
+      attributes: { ...a.attributes, 'reference-id': 'x' },
+    });
     expect(same(fromImport)).toEqual(same(fromApi));
 
     const created = await ok('GET', '/events?filter[name]=account.created');
@@ -218,11 +258,66 @@ describe('the account importer', () => {
     const importer = await imported(mixed, 'upsert');
     const events = await ok('GET', '/events?filter[name]=importer.completed');
     expect(events.body.data).toHaveLength(1);
-    expect(events.body.data[0].attributes.payload.data).toMatchObject({ type: 'importer/account', id: importer.id });
+    expect(events.body.data[0].attributes.payload.data).toMatchObject({
+      type: 'importer/account',
+      id: importer.id,
+    });
     const created = await ok('GET', '/events?filter[name]=account.created&page[size]=100');
     expect(created.body.data).toHaveLength(3); // two made by `existing()`, one by the import
     const updated = await ok('GET', '/events?filter[name]=account.updated');
-    expect(updated.body.data.map((e: { attributes: { payload: { data: { attributes: { 'reference-id': string } } } } }) => e.attributes.payload.data.attributes['reference-id'])).toEqual(['old-2', 'old-1']);
+    expect(
+      updated.body.data.map(
+        (e: { attributes: { payload: { data: { attributes: { 'reference-id': string } } } } }) =>
+          e.attributes.payload.data.attributes['reference-id'],
+      ),
+    ).toEqual(['old-2', 'old-1']);
+  });
+
+  it('keeps each event as the account was, whatever happens to the account later', async () => {
+    await imported(`${header}\nimp,Ada,,Lovelace,1815-12-10,,a`);
+    await imported(`${header}\nimp,,,Byron,,,b;c`, 'update');
+    const account = await accountByReference('imp');
+    await ok('POST', `/accounts/${account.id}/add-tag`, { meta: { 'tag-name': 'later' } });
+    await ok('PATCH', `/accounts/${account.id}`, {
+      data: { attributes: { 'name-first': 'Augusta' } },
+    });
+    const cases = await ok(
+      'POST',
+      '/cases',
+      {
+        data: { attributes: { 'case-template-id': seedIds.caseTemplates.review } },
+        meta: { 'object-ids': [account.id] },
+      },
+      201,
+    );
+    await ok('DELETE', `/accounts/${account.id}`);
+
+    // The oldest event of each name: the import's own.
+    const payload = async (name: string) =>
+      (
+        await ok('GET', `/events?filter[name]=${name}&filter[object-id]=${account.id}`)
+      ).body.data.at(-1).attributes.payload.data;
+    const created = await payload('account.created');
+    expect(created.attributes).toMatchObject({
+      'name-first': 'Ada',
+      'name-last': 'Lovelace',
+      tags: ['a'],
+    });
+    expect(created.attributes.fields.name.value.first.value).toBe('Ada');
+    expect(created.relationships.cases.data).toEqual([]);
+    const updated = await payload('account.updated');
+    expect(updated.attributes).toMatchObject({
+      'name-first': 'Ada',
+      'name-last': 'Byron',
+      tags: ['b', 'c'],
+    });
+    expect(updated.attributes.fields.name.value).toEqual({
+      first: { type: 'string', value: 'Ada' },
+      last: { type: 'string', value: 'Byron' },
+    });
+    const now = await accountByReference('imp');
+    expect(now.relationships.cases.data).toEqual([{ type: 'case', id: cases.body.data.id }]);
+    expect(now.attributes['name-first']).toBeNull();
   });
 
   it('lists and retrieves importers, per API key', async () => {
@@ -253,12 +348,28 @@ describe('the account importer', () => {
 describe('a malformed file', () => {
   const refusals: [string, string | Blob, string][] = [
     ['an empty file', '', 'is empty'],
-    ['a file without a header row', 'cust-1,Ada,Lovelace\ncust-2,Grace,Hopper\n', 'has no header row'],
-    ['unknown columns', 'reference_id,name_first,favourite_colour\nc-1,Ada,blue\n', 'favourite_colour'],
+    [
+      'a file without a header row',
+      'cust-1,Ada,Lovelace\ncust-2,Grace,Hopper\n',
+      'has no header row',
+    ],
+    [
+      'unknown columns',
+      'reference_id,name_first,favourite_colour\nc-1,Ada,blue\n',
+      'favourite_colour',
+    ],
     ['no reference_id column', 'name_first,name_last\nAda,Lovelace\n', 'reference_id'],
     ['a column named twice', 'reference_id,name_first,Name-First\nc-1,A,B\n', 'twice'],
     ['an unclosed quote', 'reference_id,name_first\nc-1,"Ada\n', 'not valid CSV'],
-    ['binary data', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])], 'photo.png', { type: 'image/png' }), 'not a CSV text file'],
+    [
+      'binary data',
+      new File(
+        [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])],
+        'photo.png',
+        { type: 'image/png' },
+      ),
+      'not a CSV text file',
+    ],
   ];
   for (const [what, file, mentions] of refusals) {
     it(`is refused as a whole (422) when it has ${what}, and nothing is written`, async () => {
@@ -293,6 +404,11 @@ describe('a malformed file', () => {
 
   it('answers a header-only file with an importer that applied nothing', async () => {
     const importer = await imported(`${header}\n`);
-    expect(importer.attributes).toMatchObject({ status: 'ready', 'successful-count': 0, 'error-count': 0, 'duplicate-count': 0 });
+    expect(importer.attributes).toMatchObject({
+      status: 'ready',
+      'successful-count': 0,
+      'error-count': 0,
+      'duplicate-count': 0,
+    });
   });
 });

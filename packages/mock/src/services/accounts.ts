@@ -1,6 +1,6 @@
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { linkedId, type Org } from '../core/org.js';
-import type { Linkage, ResourceRecord } from '../core/types.js';
+import type { Linkage, Relationship, ResourceRecord } from '../core/types.js';
 import { recordEvent } from './events.js';
 import { type FieldSchema, typed, typeFields } from './fields.js';
 
@@ -37,6 +37,18 @@ export function accountTypeOf(org: Org, typeId: string | undefined, where: strin
   const first = types.values().next();
   if (first.done) throw invalid('this organization has no account type; seed one first');
   return first.value;
+}
+
+const typeRelationships = new WeakMap<ResourceRecord, Relationship>();
+
+/** One shared, never-changed relationship object per account type: 100,000 accounts need one copy. */
+function typeRelationship(type: ResourceRecord): Relationship {
+  let relationship = typeRelationships.get(type);
+  if (!relationship) {
+    relationship = Object.freeze({ data: Object.freeze({ type: 'account-type', id: type.id }) });
+    typeRelationships.set(type, relationship);
+  }
+  return relationship;
 }
 
 export function getAccount(org: Org, id: string): ResourceRecord {
@@ -98,7 +110,7 @@ export function createAccount(
     type: 'account',
     id: input.id ?? org.newId('act'),
     attributes,
-    relationships: { 'account-type': { data: { type: 'account-type', id: type.id } } },
+    relationships: { 'account-type': typeRelationship(type) },
   };
   attributes.fields = { ...identityFields(attributes, fieldSchemas(type)), ...fields };
   if (org.collection('accounts').has(account.id))

@@ -3,7 +3,7 @@ import { invalid } from '../core/errors.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { accountTypeOf, fieldSchemas, findByReference, identityAttributes } from './accounts.js';
-import { recordEvent } from './events.js';
+import { makeRoomForEvents, recordEvent } from './events.js';
 import { typed } from './fields.js';
 
 export type ImportMode = 'create' | 'update' | 'upsert';
@@ -73,7 +73,9 @@ export function parseAccountCsv(text: string): AccountCsv {
     throw invalid(`${FILE} is not a CSV text file (it holds binary data or is not UTF-8)`);
   }
   if (text.trim() === '') {
-    throw invalid(`${FILE} is empty: it needs a header row naming the columns (${importColumns.join(', ')})`);
+    throw invalid(
+      `${FILE} is empty: it needs a header row naming the columns (${importColumns.join(', ')})`,
+    );
   }
   let records: string[][];
   try {
@@ -112,7 +114,9 @@ export function parseAccountCsv(text: string): AccountCsv {
     seen.add(name);
   }
   if (!seen.has('reference_id')) {
-    throw invalid(`${FILE} has no reference_id column: every account is matched by its reference id`);
+    throw invalid(
+      `${FILE} has no reference_id column: every account is matched by its reference id`,
+    );
   }
   return { columns: names.map((name) => (name === '' ? null : (name as ImportColumn))), rows };
 }
@@ -164,7 +168,14 @@ function readRow(
         }
         break;
       case 'tags': {
-        const tags = [...new Set(value.split(/[;|]/).map((t) => t.trim()).filter(Boolean))];
+        const tags = [
+          ...new Set(
+            value
+              .split(/[;|]/)
+              .map((t) => t.trim())
+              .filter(Boolean),
+          ),
+        ];
         const long = tags.find((t) => t.length > 255);
         if (long) errors.push(`tag ${long.slice(0, 20)}… is longer than 255 characters`);
         attributes.tags = tags;
@@ -196,29 +207,30 @@ export function planImport(org: Org, csv: AccountCsv, mode: ImportMode): ImportP
     rowErrors: [],
   };
   const seen = new Set<string>();
-  csv.rows.forEach((cells, i) => {
-    const { referenceId, attributes, errors } = readRow(csv, cells);
-    const fail = (...reasons: string[]) =>
-      plan.rowErrors.push({ row: i + 1, 'reference-id': referenceId, errors: reasons });
-    if (errors.length > 0 || referenceId === null) return fail(...errors);
+  for (let i = 0; i < csv.rows.length; i++) {
+    const row = i + 1;
+    const { referenceId, attributes, errors } = readRow(csv, csv.rows[i]!);
+    if (referenceId === null || errors.length > 0) {
+      plan.rowErrors.push({ row, 'reference-id': referenceId, errors });
+      continue;
+    }
     if (seen.has(referenceId)) {
       plan.duplicates++;
-      return;
+      continue;
     }
     seen.add(referenceId);
     const existing = findByReference(org, type.id, referenceId);
-    if (existing) {
-      if (mode === 'create') {
-        plan.duplicates++;
-        return;
-      }
+    if (!existing) {
+      if (mode === 'update') {
+        const reason = `no account has reference id ${referenceId}`;
+        plan.rowErrors.push({ row, 'reference-id': referenceId, errors: [reason] });
+      } else plan.creates.push(attributes);
+    } else if (mode === 'create') plan.duplicates++;
+    else {
       const { 'reference-id': _, ...changes } = attributes;
       plan.updates.push({ id: existing.id, attributes: changes });
-      return;
     }
-    if (mode === 'update') return fail(`no account has reference id ${referenceId}`);
-    plan.creates.push({ ...attributes, 'account-type-id': type.id });
-  });
+  }
   return plan;
 }
 
@@ -243,45 +255,48 @@ export function applyImport(
   const type = org.collection('account-types').get(plan.accountTypeId)!;
   const mirrored = mirroredFields(new Set(fieldSchemas(type).map((s) => s.key)));
   const ids = idPool();
-  const event = (name: string, account: ResourceRecord) =>
+  const event = (name: string, account: ResourceRecord) => {
+    makeRoomForEvents(org);
     events.insert({
       type: 'event',
       id: ids('evt'),
-      attributes: { name, payload: { data: payloadOf(account) }, 'created-at': now, 'redacted-at': null },
+      attributes: {
+        name,
+        payload: { data: payloadOf(account) },
+        'created-at': now,
+        'redacted-at': null,
+      },
     });
+  };
 
   const total = plan.creates.length + plan.updates.length;
   const step = Math.max(1, Math.ceil(total / 10));
   let done = 0;
   const progress = () => {
     done++;
-    if (options.onProgress && (done % step === 0 || done === total)) options.onProgress(done, total);
+    if (options.onProgress && (done % step === 0 || done === total))
+      options.onProgress(done, total);
   };
   for (const attrs of plan.creates) {
+    // Stored as `createAccount` stores them: personal data never given is left out (core/defaults.ts).
     const attributes: Record<string, unknown> = {
       'reference-id': attrs['reference-id'],
       'account-type-name': type.attributes.name,
       'account-status': 'active',
       'created-at': now,
       'updated-at': now,
-      'redacted-at': null,
       tags: (attrs.tags as string[] | undefined) ?? [],
       fields: {},
-      'identification-numbers': null,
-      'selfie-photo': null,
     };
-    for (const name of identityAttributes) attributes[name] = (attrs[name] as string | undefined) ?? null;
+    for (const name of identityAttributes) {
+      if (typeof attrs[name] === 'string') attributes[name] = attrs[name];
+    }
     attributes.fields = mirrored(attributes);
     const account = accounts.insert({
       type: 'account',
       id: ids('act'),
       attributes,
-      relationships: {
-        'account-type': { data: { type: 'account-type', id: type.id } },
-        inquiries: { data: [] },
-        reports: { data: [] },
-        cases: { data: [] },
-      },
+      relationships: { 'account-type': { data: { type: 'account-type', id: type.id } } },
     });
     event('account.created', account);
     progress();

@@ -5,7 +5,10 @@ import { ids, RULES_NEEDED, ref } from './support.js';
 
 const kase = (id: string) => ({ 'case-id': id });
 
-const linked = (body: { data?: { relationships?: Record<string, { data?: unknown }> } }, name: string) => {
+const linked = (
+  body: { data?: { relationships?: Record<string, { data?: unknown }> } },
+  name: string,
+) => {
   const data = body.data?.relationships?.[name]?.data;
   return Array.isArray(data) ? data.map((l: { id: string }) => l.id) : [];
 };
@@ -62,7 +65,11 @@ export const caseLifecycle: Scenario = {
         const data = opened.body.data;
         ctx.state.case = data.id;
         ctx.assert.equal(data.attributes.status, 'open', 'status of a new case');
-        ctx.assert.includes(linked(opened.body, 'accounts'), ctx.state.account, 'accounts of the case');
+        ctx.assert.includes(
+          linked(opened.body, 'accounts'),
+          ctx.state.account,
+          'accounts of the case',
+        );
         ctx.assert.ok(data.attributes['sla-expires-at'], 'sla-expires-at is set');
         if (queue) {
           ctx.assert.equal(data.relationships?.['case-queue']?.data?.id, queue, 'case queue');
@@ -84,7 +91,10 @@ export const caseLifecycle: Scenario = {
     {
       name: 'retrieve the case and list the cases of its account',
       async run(ctx) {
-        const got = await ctx.api.call('retrieveCase', { params: kase(ctx.state.case), expect: 200 });
+        const got = await ctx.api.call('retrieveCase', {
+          params: kase(ctx.state.case),
+          expect: 200,
+        });
         ctx.assert.equal(got.body.data.id, ctx.state.case, 'id');
         const listed = await ctx.api.call('listCases', {
           query: { 'filter[account-id]': ctx.state.account },
@@ -159,7 +169,11 @@ export const caseLifecycle: Scenario = {
           body: { meta: { 'tag-name': ['chargeback', 'repeat'] } },
           expect: 200,
         });
-        ctx.assert.equal([...set.body.data.attributes.tags].sort(), ['chargeback', 'repeat'], 'tags');
+        ctx.assert.equal(
+          [...set.body.data.attributes.tags].sort(),
+          ['chargeback', 'repeat'],
+          'tags',
+        );
         const removed = await ctx.api.call('removeCaseTag', {
           params,
           body: { meta: { 'tag-name': 'chargeback' } },

@@ -19,7 +19,9 @@ export const events: Scenario = {
             query: { 'filter[object-id]': id },
             expect: 200,
           });
-          const names = (listed.body.data ?? []).map((e: { attributes: { name: string } }) => e.attributes.name);
+          const names = (listed.body.data ?? []).map(
+            (e: { attributes: { name: string } }) => e.attributes.name,
+          );
           ctx.assert.includes(names, 'account.created', 'events of the account');
           ctx.state.event = ids(listed.body)[0];
         });
@@ -28,10 +30,16 @@ export const events: Scenario = {
     {
       name: 'list recent events and retrieve one',
       async run(ctx) {
-        const listed = await ctx.api.call('listEvents', { query: { 'page[size]': 5 }, expect: 200 });
-        const event = ctx.state.event ?? ids(listed.body)[0];
+        const listed = await ctx.api.call('listEvents', {
+          query: { 'page[size]': 5 },
+          expect: 200,
+        });
+        const event = 'event' in ctx.state ? ctx.state.event : ids(listed.body)[0];
         if (!event) ctx.skip('the organization has no events yet');
-        const got = await ctx.api.call('retrieveEvent', { params: { 'event-id': event }, expect: 200 });
+        const got = await ctx.api.call('retrieveEvent', {
+          params: { 'event-id': event },
+          expect: 200,
+        });
         ctx.assert.equal(got.body.data.id, event, 'id');
       },
     },

@@ -60,7 +60,11 @@ export const importer: Scenario = {
             query: { 'filter[reference-id]': ref(ctx, label) },
             expect: 200,
           });
-          ctx.assert.equal(ids(accounts.body).length, 1, `accounts with reference id ${ref(ctx, label)}`);
+          ctx.assert.equal(
+            ids(accounts.body).length,
+            1,
+            `accounts with reference id ${ref(ctx, label)}`,
+          );
         }
       },
     },

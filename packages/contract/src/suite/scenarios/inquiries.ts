@@ -26,9 +26,11 @@ export const inquiryLifecycle: Scenario = {
       name: 'an inquiry auto-creates the account of its reference id',
       async run(ctx) {
         const reference = ref(ctx, 'inquirer');
-        const created = await createInquiry(ctx, { 'auto-create-account-reference-id': reference }, [
-          'contract',
-        ]);
+        const created = await createInquiry(
+          ctx,
+          { 'auto-create-account-reference-id': reference },
+          ['contract'],
+        );
         ctx.state.first = created.body.data.id;
         ctx.state.reference = reference;
         ctx.state.account = accountOf(created.body);
@@ -105,7 +107,11 @@ export const inquiryLifecycle: Scenario = {
           body: { data: { attributes: { note: 'checked by the contract suite' } } },
           expect: 200,
         });
-        ctx.assert.equal(updated.body.data.attributes.note, 'checked by the contract suite', 'note');
+        ctx.assert.equal(
+          updated.body.data.attributes.note,
+          'checked by the contract suite',
+          'note',
+        );
       },
     },
     {
@@ -299,13 +305,21 @@ export const reportLifecycle: Scenario = {
           body: { meta: { 'tag-name': ['escalated', 'sanctions'] } },
           expect: 200,
         });
-        ctx.assert.equal([...set.body.data.attributes.tags].sort(), ['escalated', 'sanctions'], 'tags');
+        ctx.assert.equal(
+          [...set.body.data.attributes.tags].sort(),
+          ['escalated', 'sanctions'],
+          'tags',
+        );
         const removed = await ctx.api.call('removeReportTag', {
           params,
           body: { meta: { 'tag-name': 'escalated' } },
           expect: 200,
         });
-        ctx.assert.equal(removed.body.data.attributes.tags, ['sanctions'], 'tags after removing one');
+        ctx.assert.equal(
+          removed.body.data.attributes.tags,
+          ['sanctions'],
+          'tags after removing one',
+        );
       },
     },
     {

@@ -82,7 +82,11 @@ export const workflowRuns: Scenario = {
             query: { 'filter[reference-id]': ctx.state.reference },
             expect: 200,
           });
-          ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+          ctx.assert.equal(
+            ids(accounts.body),
+            [ctx.state.account],
+            'accounts with the reference id',
+          );
         });
       },
     },

@@ -1,0 +1,64 @@
+// The screen's Persona calls, against the same mock in Node (the browser test covers the page).
+import { createPersonaClient } from '@persona-kit/client';
+import { seedIds } from '@persona-kit/mock';
+import { setupPersonaMock } from '@persona-kit/mock/node';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { personaApi } from '../src/persona.js';
+
+const { server, mock } = setupPersonaMock();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => mock.reset());
+afterAll(() => server.close());
+
+const api = personaApi(
+  createPersonaClient({ apiKey: 'key-frontend', baseUrl: 'http://localhost:5173/api/v1' }),
+  {
+    setStatusActionId: seedIds.accountActions.setStatus,
+    reviewCaseTemplateId: seedIds.caseTemplates.review,
+  },
+);
+
+describe('the accounts and cases screen', () => {
+  it('creates an account once per reference id and finds it by reference id', async () => {
+    const first = await api.createAccount({ referenceId: 'user-1', nameFirst: 'Ada' });
+    const again = await api.createAccount({ referenceId: 'user-1' });
+    await api.createAccount({ referenceId: 'user-2' });
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ created: false, account: { id: first.account.id } });
+    expect(await api.listAccounts()).toHaveLength(2);
+    const found = await api.listAccounts('user-1');
+    expect(found.map((a) => a.id)).toEqual([first.account.id]);
+    expect(await api.listAccounts('nobody')).toEqual([]);
+  });
+
+  it("offers the Set status action's statuses and runs it", async () => {
+    expect(await api.statusChoices(seedIds.accountTypes.user)).toEqual([
+      'active',
+      'activated',
+      'suspended',
+      'closed',
+    ]);
+    const { account } = await api.createAccount({ referenceId: 'user-3' });
+    const run = await api.setStatus(account.id, 'suspended');
+    expect(run.account.attributes['account-status']).toBe('suspended');
+    expect(run.workflowRunId).toMatch(/^wfr_/);
+    expect((await api.getAccount(account.id)).attributes['account-status']).toBe('suspended');
+  });
+
+  it('opens a review case on the account and lists it as one of its cases', async () => {
+    const { account } = await api.createAccount({ referenceId: 'user-4' });
+    const opened = await api.openReviewCase(account.id, 'Address mismatch');
+    expect(opened.attributes.status).toBe('open');
+    expect(opened.relationships.accounts.data).toEqual([{ type: 'account', id: account.id }]);
+    const cases = await api.casesOf(account.id);
+    expect(cases.map((c) => c.id)).toEqual([opened.id]);
+    expect(cases[0]!.attributes.fields.reason).toMatchObject({ value: 'Address mismatch' });
+  });
+
+  it('answers Persona errors as PersonaApiError', async () => {
+    await expect(api.getAccount('act_000000000000000000000000')).rejects.toMatchObject({
+      name: 'PersonaApiError',
+      status: 404,
+    });
+  });
+});

@@ -1,0 +1,31 @@
+// @persona-kit/contract: check any server's answers against Persona's spec.
+export type { QueryInput, Violation } from '@persona-kit/spec';
+export {
+  type ExchangeOptions,
+  exchangeOf,
+  type FetchResultLike,
+  type RequestLike,
+  requestOf,
+  type SentRequest,
+} from './exchange.js';
+export { formatViolation, formatViolations } from './format.js';
+export type { Answer, CallOptions } from './suite/api.js';
+export type { Assert } from './suite/assert.js';
+export { computeCoverage } from './suite/coverage.js';
+export type { AccountActionFixture, Fixtures, WorkflowFixture } from './suite/fixtures.js';
+export { type RunOptions, runSuite, scenarioTags } from './suite/runner.js';
+export { scenarios } from './suite/scenarios/index.js';
+export type * from './suite/types.js';
+export {
+  type ContractResponseInput,
+  sparseFieldsets,
+  validateRequest,
+  validateResponse,
+} from './validate.js';
+export {
+  ContractViolationError,
+  type FetchFunction,
+  type ValidatingFetch,
+  type ValidatingFetchOptions,
+  validatingFetch,
+} from './validating-fetch.js';
