@@ -49,7 +49,9 @@ describe.skipIf(skipReason !== null)('frontend example in Chromium', () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  const ready = () => page.locator('#app[data-ready="true"]').waitFor();
+  // The mock answers in the page's own thread; give it time on a busy machine.
+  const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+  const ready = () => page.locator('#app[data-ready="true"]').waitFor({ timeout: 20_000 });
   const byTestId = (id: string) => page.getByTestId(id);
   const rowOf = (referenceId: string) =>
     page.locator(`[data-testid="account-row"][data-reference-id="${referenceId}"]`);
@@ -65,40 +67,45 @@ describe.skipIf(skipReason !== null)('frontend example in Chromium', () => {
     await byTestId('create-name-last').fill('Lovelace');
     await byTestId('create-country').fill('GB');
     await byTestId('create-submit').click();
-    await expect.poll(() => byTestId('notice').textContent()).toContain('Created act_');
-    await expect.poll(() => rowOf(referenceId).count()).toBe(1);
+    await eventually(() => byTestId('notice').textContent()).toContain('Created act_');
+    await eventually(() => rowOf(referenceId).count()).toBe(1);
     const accountId = await rowOf(referenceId).getAttribute('data-account-id');
     expect(accountId).toMatch(/^act_/);
+
+    // A second account, so that the search below has something to leave out.
+    await byTestId('create-reference-id').fill(`${referenceId}-other`);
+    await byTestId('create-submit').click();
+    await eventually(() => byTestId('account-row').count()).toBe(2);
 
     // Creating the same reference id again answers the same account.
     await byTestId('create-reference-id').fill(referenceId);
     await byTestId('create-submit').click();
-    await expect.poll(() => byTestId('notice').textContent()).toContain('already had');
-    await expect.poll(() => rowOf(referenceId).count()).toBe(1);
+    await eventually(() => byTestId('notice').textContent()).toContain('already had');
+    expect(await byTestId('account-row').count()).toBe(2);
 
     // The mock keeps its data in localStorage: after a reload the account is still there.
     await page.reload();
     await ready();
-    await expect.poll(() => rowOf(referenceId).count()).toBe(1);
+    await eventually(() => byTestId('account-row').count()).toBe(2);
     expect(await byTestId('detail-account-id').textContent()).toBe(accountId);
 
     // Search by reference id.
     await byTestId('search-reference-id').fill(referenceId);
     await byTestId('search-submit').click();
-    await expect.poll(() => byTestId('account-row').count()).toBe(1);
+    await eventually(() => byTestId('account-row').count()).toBe(1);
 
     // Run the Set status account action.
     await rowOf(referenceId).click();
     await byTestId('action-status').selectOption('suspended');
     await byTestId('action-run').click();
-    await expect.poll(() => byTestId('detail-status').textContent()).toBe('suspended');
+    await eventually(() => byTestId('detail-status').textContent()).toBe('suspended');
     expect(await rowOf(referenceId).getByTestId('account-status').textContent()).toBe('suspended');
     expect(await byTestId('action-run-id').textContent()).toMatch(/wfr_/);
 
     // Open a review case for the account.
     await byTestId('case-reason').fill('Document looks edited');
     await byTestId('case-open').click();
-    await expect.poll(() => byTestId('case-item').count()).toBe(1);
+    await eventually(() => byTestId('case-item').count()).toBe(1);
     expect(await byTestId('case-status').textContent()).toBe('open');
     expect(await byTestId('case-item').textContent()).toContain('Document looks edited');
 

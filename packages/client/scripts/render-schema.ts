@@ -15,6 +15,9 @@ export async function renderSchema(specPath = SPEC_PATH): Promise<string> {
     silent: true,
     // A schema of `type: object` alone is an open object (Persona adds keys), not an empty one.
     emptyObjectsUnknown: true,
+    // A default is what the server assumes when a request leaves the member out:
+    // it must stay optional for callers (`auto-create-account`, `page[size]`).
+    defaultNonNullable: false,
   });
   return `${COMMENT_HEADER}${astToString(ast)}`;
 }

@@ -1250,7 +1250,7 @@ export interface components {
             after?: string;
             before?: string;
             /** @default 10 */
-            size: number;
+            size?: number;
         };
         /** @description Body of Search Accounts. */
         AccountSearchRequest: {
@@ -1878,7 +1878,7 @@ export interface components {
         /** @description How the new object finds its account. With `auto-create-account` (the default) it joins the account holding `auto-create-account-reference-id`, or a new account of type `auto-create-account-type-id` (the organization's default type when omitted) is created with that reference id. The type is ignored when the reference id already names an account. Passing either of the other two keys with `auto-create-account: false` is an error. */
         AutoCreateAccountMeta: {
             /** @default true */
-            "auto-create-account": boolean;
+            "auto-create-account"?: boolean;
             "auto-create-account-type-id"?: string;
             "auto-create-account-reference-id"?: string;
         };
