@@ -14,7 +14,12 @@ const steps = [
 
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: false,
+    // Redocly: no telemetry, no update check (CI has no network but the registry).
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
   if (result.status !== 0) {
     console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status || 1);

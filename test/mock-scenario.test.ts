@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 async function scenario(client: PersonaClient) {
   const reference = `user-${Math.random().toString(36).slice(2)}`;
   const account = unwrap(
-    await client.POST('/accounts', { body: { data: { attributes: { 'reference-id': reference } } } }),
+    await client.POST('/accounts', {
+      body: { data: { attributes: { 'reference-id': reference } } },
+    }),
   ).data;
   expect(account.attributes['reference-id']).toBe(reference);
 
@@ -29,7 +31,10 @@ async function scenario(client: PersonaClient) {
     await client.POST('/accounts/{account-id}/run-action', {
       params: { path: { 'account-id': account.id } },
       body: {
-        data: { 'account-action-id': seedIds.accountActions.setStatus, parameters: { status: 'suspended' } },
+        data: {
+          'account-action-id': seedIds.accountActions.setStatus,
+          parameters: { status: 'suspended' },
+        },
       },
     }),
   );
@@ -58,14 +63,20 @@ describe('the mock over HTTP', () => {
   });
 
   it('runs the account, auto-create inquiry and account action scenario', async () => {
-    await scenario(createPersonaClient({ apiKey: 'http-key', baseUrl: server.baseUrl, retry: false }));
+    await scenario(
+      createPersonaClient({ apiKey: 'http-key', baseUrl: server.baseUrl, retry: false }),
+    );
   });
 
   it('answers unknown paths and admin routes', async () => {
-    const unknown = await fetch(`${server.url}/api/v1/nowhere`, { headers: { Authorization: 'Bearer k' } });
+    const unknown = await fetch(`${server.url}/api/v1/nowhere`, {
+      headers: { Authorization: 'Bearer k' },
+    });
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).errors[0].title).toBe('Not Found');
-    const state = await fetch(`${server.url}/__mock/state`, { headers: { Authorization: 'Bearer http-key' } });
+    const state = await fetch(`${server.url}/__mock/state`, {
+      headers: { Authorization: 'Bearer http-key' },
+    });
     expect(state.status).toBe(200);
     expect((await state.json()).counts.accounts).toBeGreaterThan(0);
   });

@@ -18,7 +18,7 @@ import {
 const executablePath = chromiumPath();
 const skipReason = executablePath
   ? null
-  : 'no Chromium found (install Debian `chromium`, or set PERSONA_KIT_CHROMIUM to a Chromium binary)';
+  : `no Chromium at ${process.env.PERSONA_KIT_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium, or set PERSONA_KIT_CHROMIUM to a Chromium binary)`;
 if (skipReason) console.warn(`⚠ frontend end-to-end test skipped: ${skipReason}`);
 
 const screenshot = fileURLToPath(new URL('../../test-results/frontend.png', import.meta.url));

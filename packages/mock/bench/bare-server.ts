@@ -13,7 +13,10 @@ const body = JSON.stringify({
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Request-Id': 'req_bench' });
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Request-Id': 'req_bench',
+    });
     res.end(body);
   });
 });

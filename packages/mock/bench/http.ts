@@ -46,29 +46,49 @@ async function prepareAccount(baseUrl: string): Promise<string> {
   return document.data?.id ?? 'act_hpNqyAbEG4HeVjZoBRNCMKkA';
 }
 
-const createBody = JSON.stringify({ data: { attributes: { 'name-first': 'Bench', tags: ['load'] } } });
+const createBody = JSON.stringify({
+  data: { attributes: { 'name-first': 'Bench', tags: ['load'] } },
+});
 
 async function measure(name: string, server: Started, createToo: boolean) {
   const id = await prepareAccount(server.baseUrl);
   await load(`${server.baseUrl}/accounts/${id}`, 'GET'); // warm-up
   const retrieve = await load(`${server.baseUrl}/accounts/${id}`, 'GET');
-  const create = createToo ? await load(`${server.baseUrl}/accounts`, 'POST', createBody) : undefined;
+  const create = createToo
+    ? await load(`${server.baseUrl}/accounts`, 'POST', createBody)
+    : undefined;
   return { name, retrieve, create };
 }
 
 const tsx = ['--conditions=@persona-kit/source', '--import', 'tsx'];
-const spec = fileURLToPath(new URL('../../spec/src/generated/persona.openapi.json', import.meta.url));
+const spec = fileURLToPath(
+  new URL('../../spec/src/generated/persona.openapi.json', import.meta.url),
+);
 const prismBin = require.resolve('@stoplight/prism-cli/dist/index.js');
 
 const rows: Awaited<ReturnType<typeof measure>>[] = [];
 for (const [name, command, args, createToo] of [
   ['bare node:http', process.execPath, [...tsx, here('./bare-server.ts')], false],
-  ['persona-mock', process.execPath, [...tsx, here('../src/cli.ts'), '--port', '0', '--quiet'], true],
-  ['prism mock', process.execPath, [prismBin, 'mock', spec, '--host', '127.0.0.1', '--port', '4099', '--errors', 'false'], true],
+  [
+    'persona-mock',
+    process.execPath,
+    [...tsx, here('../src/cli.ts'), '--port', '0', '--quiet'],
+    true,
+  ],
+  [
+    'prism mock',
+    process.execPath,
+    [prismBin, 'mock', spec, '--host', '127.0.0.1', '--port', '4099', '--errors', 'false'],
+    true,
+  ],
 ] as const) {
   let server: Started | undefined;
   try {
-    server = await startProcess(command, [...args], name === 'prism mock' ? /(http:\/\/127\.0\.0\.1:4099)/ : undefined);
+    server = await startProcess(
+      command,
+      [...args],
+      name === 'prism mock' ? /(http:\/\/127\.0\.0\.1:4099)/ : undefined,
+    );
     if (name === 'prism mock') server = { ...server, baseUrl: server.baseUrl };
     rows.push(await measure(name, server, createToo));
   } catch (error) {
@@ -79,7 +99,9 @@ for (const [name, command, args, createToo] of [
 }
 
 const fmt = (f: Figures | undefined) =>
-  f ? `${f.rps.toFixed(0).padStart(7)} req/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  (${f.errors} non-2xx)` : ''}` : '—';
+  f
+    ? `${f.rps.toFixed(0).padStart(7)} req/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  (${f.errors} non-2xx)` : ''}`
+    : '—';
 console.log(`\nHTTP, ${connections} connections, ${duration} s per run`);
 for (const row of rows) {
   console.log(`${row.name.padEnd(16)} retrieve ${fmt(row.retrieve)}`);
@@ -89,11 +111,17 @@ const bare = rows.find((r) => r.name === 'bare node:http');
 const mock = rows.find((r) => r.name === 'persona-mock');
 const prism = rows.find((r) => r.name === 'prism mock');
 if (bare && mock) {
-  console.log(`ratio  mock retrieve / bare server: ${(mock.retrieve.rps / bare.retrieve.rps).toFixed(2)}  (target ≥ 0.50)`);
+  console.log(
+    `ratio  mock retrieve / bare server: ${(mock.retrieve.rps / bare.retrieve.rps).toFixed(2)}  (target ≥ 0.50)`,
+  );
 }
 if (prism && mock) {
-  console.log(`ratio  mock retrieve / prism:       ${(mock.retrieve.rps / prism.retrieve.rps).toFixed(2)}  (target ≥ 5)`);
+  console.log(
+    `ratio  mock retrieve / prism:       ${(mock.retrieve.rps / prism.retrieve.rps).toFixed(2)}  (target ≥ 5)`,
+  );
   if (mock.create && prism.create) {
-    console.log(`ratio  mock create / prism:         ${(mock.create.rps / prism.create.rps).toFixed(2)}`);
+    console.log(
+      `ratio  mock create / prism:         ${(mock.create.rps / prism.create.rps).toFixed(2)}`,
+    );
   }
 }

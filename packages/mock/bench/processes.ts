@@ -7,7 +7,11 @@ export interface Started {
 }
 
 /** Starts a server process and waits for the first URL it prints. */
-export function startProcess(command: string, args: string[], pattern = /(http:\/\/127\.0\.0\.1:\d+\S*)/): Promise<Started> {
+export function startProcess(
+  command: string,
+  args: string[],
+  pattern = /(http:\/\/127\.0\.0\.1:\d+\S*)/,
+): Promise<Started> {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';

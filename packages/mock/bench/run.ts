@@ -6,7 +6,12 @@ for (const script of ['http.ts', 'scale.ts', 'import.ts']) {
   console.log(`\n=== ${script}`);
   const result = spawnSync(
     process.execPath,
-    ['--conditions=@persona-kit/source', '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))],
+    [
+      '--conditions=@persona-kit/source',
+      '--import',
+      'tsx',
+      fileURLToPath(new URL(script, import.meta.url)),
+    ],
     { stdio: 'inherit' },
   );
   if (result.status !== 0) process.exitCode = 1;

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPersonaMock, type PersonaMock } from '../src/index.js';
 import { fromFetch } from '../src/http/mock-request.js';
+import { createPersonaMock, type PersonaMock } from '../src/index.js';
 import { fileStorage } from '../src/node/index.js';
 import { createAccount } from '../src/services/accounts.js';
 
@@ -15,13 +15,18 @@ const BIG = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const SMALL = 100;
 const key = 'scale';
 
-async function populated(count: number, storage?: ReturnType<typeof fileStorage>): Promise<PersonaMock> {
+async function populated(
+  count: number,
+  storage?: ReturnType<typeof fileStorage>,
+): Promise<PersonaMock> {
   const mock = createPersonaMock(storage ? { storage } : {});
   await mock.ready;
   const org = mock.core.orgFor(key);
   const now = new Date().toISOString();
   for (let i = 0; i < count; i++) {
-    createAccount(org, now, { attributes: { 'reference-id': `user-${i}`, 'name-first': `Name${i}`, tags: ['bulk'] } });
+    createAccount(org, now, {
+      attributes: { 'reference-id': `user-${i}`, 'name-first': `Name${i}`, tags: ['bulk'] },
+    });
   }
   return mock;
 }
@@ -31,10 +36,12 @@ async function perCall(mock: PersonaMock, path: (i: number) => string, n: number
     const started = performance.now();
     for (let i = 0; i < count; i++) {
       const request = fromFetch(
-        new Request(`http://127.0.0.1/api/v1${path(i)}`, { headers: { Authorization: `Bearer ${key}` } }),
+        new Request(`http://127.0.0.1/api/v1${path(i)}`, {
+          headers: { Authorization: `Bearer ${key}` },
+        }),
       );
       const answer = await mock.dispatch(request);
-      if (!answer || answer.status !== 200) throw new Error(`${path(i)} answered ${answer?.status}`);
+      if (answer?.status !== 200) throw new Error(`${path(i)} answered ${answer?.status}`);
     }
     return ((performance.now() - started) * 1000) / count;
   };
@@ -54,7 +61,11 @@ async function main() {
     const mock = createPersonaMock({ storage: fileStorage(process.argv[3] as string) });
     await mock.ready;
     const answer = await mock.dispatch(
-      fromFetch(new Request('http://127.0.0.1/api/v1/accounts?filter[reference-id]=user-7', { headers: { Authorization: `Bearer ${key}` } })),
+      fromFetch(
+        new Request('http://127.0.0.1/api/v1/accounts?filter[reference-id]=user-7', {
+          headers: { Authorization: `Bearer ${key}` },
+        }),
+      ),
     );
     const ms = performance.now() - started;
     global.gc?.();
@@ -66,13 +77,17 @@ async function main() {
   const big = await populated(BIG);
   const rows: [string, number, number][] = [];
   for (const [name, path] of [
-    ['lookup by reference id', (i: number) => `/accounts?filter[reference-id]=user-${(i * 7919) % SMALL}`],
+    [
+      'lookup by reference id',
+      (i: number) => `/accounts?filter[reference-id]=user-${(i * 7919) % SMALL}`,
+    ],
     ['first page of the list', () => '/accounts?page[size]=10'],
     ['a page deep in the list', (i: number) => `/accounts?page[size]=10&page[after]=ID${i}`],
   ] as const) {
     const idsSmall = [...small.core.orgFor(key).collection('accounts').values()].map((a) => a.id);
     const idsBig = [...big.core.orgFor(key).collection('accounts').values()].map((a) => a.id);
-    const at = (ids: string[]) => (i: number) => path(i).replace(`ID${i}`, ids[Math.floor(ids.length / 2) + (i % 10)] as string);
+    const at = (ids: string[]) => (i: number) =>
+      path(i).replace(`ID${i}`, ids[Math.floor(ids.length / 2) + (i % 10)] as string);
     // Interleaved, best of three: the machine is shared and noisy.
     let s = Number.POSITIVE_INFINITY;
     let b = Number.POSITIVE_INFINITY;
@@ -85,10 +100,14 @@ async function main() {
 
   const here = fileURLToPath(import.meta.url);
   const child = (args: string[]) => {
-    const result = spawnSync(process.execPath, ['--expose-gc', '--conditions=@persona-kit/source', '--import', 'tsx', here, ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, BENCH_ACCOUNTS: String(BIG) },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--conditions=@persona-kit/source', '--import', 'tsx', here, ...args],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, BENCH_ACCOUNTS: String(BIG) },
+      },
+    );
     if (result.status !== 0) throw new Error(result.stderr);
     return JSON.parse(result.stdout.trim().split('\n').at(-1) as string);
   };
@@ -102,13 +121,23 @@ async function main() {
   const size = statSync(file).size;
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`\nScale: ${SMALL} vs ${BIG.toLocaleString('en')} accounts in one organization (in-process, µs per request)`);
+  console.log(
+    `\nScale: ${SMALL} vs ${BIG.toLocaleString('en')} accounts in one organization (in-process, µs per request)`,
+  );
   for (const [name, s, b] of rows) {
-    console.log(`${name.padEnd(26)} ${s.toFixed(1).padStart(8)} µs  ${b.toFixed(1).padStart(8)} µs   ratio ${(b / s).toFixed(2)} (target ≈ 1)`);
+    console.log(
+      `${name.padEnd(26)} ${s.toFixed(1).padStart(8)} µs  ${b.toFixed(1).padStart(8)} µs   ratio ${(b / s).toFixed(2)} (target ≈ 1)`,
+    );
   }
-  console.log(`resident memory after creating ${BIG.toLocaleString('en')} accounts: ${(rss / 2 ** 20).toFixed(0)} MB (target ≤ 300 MB)`);
-  console.log(`resident memory after loading them from --db:   ${(load.rss / 2 ** 20).toFixed(0)} MB (target ≤ 300 MB)`);
-  console.log(`--db file of ${(size / 2 ** 20).toFixed(1)} MB loads and answers in ${load.ms.toFixed(0)} ms (target < 2000 ms)`);
+  console.log(
+    `resident memory after creating ${BIG.toLocaleString('en')} accounts: ${(rss / 2 ** 20).toFixed(0)} MB (target ≤ 300 MB)`,
+  );
+  console.log(
+    `resident memory after loading them from --db:   ${(load.rss / 2 ** 20).toFixed(0)} MB (target ≤ 300 MB)`,
+  );
+  console.log(
+    `--db file of ${(size / 2 ** 20).toFixed(1)} MB loads and answers in ${load.ms.toFixed(0)} ms (target < 2000 ms)`,
+  );
 }
 
 await main();

@@ -5,8 +5,8 @@ import { checkSeed, resolveSeed, type SeedFile } from './core/seed.js';
 import { type MockData, Store } from './core/store.js';
 import { FaultInjector, type FaultOptions } from './http/faults.js';
 import { createHandlers, type Dispatcher } from './http/handlers.js';
-import type { MockRequest } from './http/mock-request.js';
 import { Idempotency } from './http/idempotency.js';
+import type { MockRequest } from './http/mock-request.js';
 import { routes } from './routes/index.js';
 
 export interface PersonaMockOptions {

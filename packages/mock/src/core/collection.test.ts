@@ -9,7 +9,10 @@ const record = (i: number, group = i % 3): ResourceRecord => ({
 });
 
 function filled(count: number) {
-  const collection = new Collection<ResourceRecord>({}).index('group', (r) => r.attributes.group as string);
+  const collection = new Collection<ResourceRecord>({}).index(
+    'group',
+    (r) => r.attributes.group as string,
+  );
   for (let i = 0; i < count; i++) collection.insert(record(i));
   return collection;
 }

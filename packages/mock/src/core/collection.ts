@@ -163,10 +163,17 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   }
 
   *values(): IterableIterator<T> {
-    for (let i = this.#start; i < this.#order.length; i++) yield this.#records[this.#order[i] as string] as T;
+    for (let i = this.#start; i < this.#order.length; i++)
+      yield this.#records[this.#order[i] as string] as T;
   }
 
-  #anyFrom(ids: string[], from: number, step: number, floor: number, where?: (record: T) => boolean): boolean {
+  #anyFrom(
+    ids: string[],
+    from: number,
+    step: number,
+    floor: number,
+    where?: (record: T) => boolean,
+  ): boolean {
     for (let i = from; i >= floor && i < ids.length; i += step) {
       if (!where || where(this.#records[ids[i] as string] as T)) return true;
     }
@@ -183,10 +190,13 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     if (at < 0) throw new CursorError(id);
     return at;
   }
-
 }
 
-function addToIndex(map: Map<string, string | Set<string>>, key: string | null | undefined, id: string): void {
+function addToIndex(
+  map: Map<string, string | Set<string>>,
+  key: string | null | undefined,
+  id: string,
+): void {
   if (key === null || key === undefined) return;
   const found = map.get(key);
   if (found === undefined) map.set(key, id);
@@ -195,7 +205,11 @@ function addToIndex(map: Map<string, string | Set<string>>, key: string | null |
   } else found.add(id);
 }
 
-function unindex(map: Map<string, string | Set<string>>, key: string | null | undefined, id: string): void {
+function unindex(
+  map: Map<string, string | Set<string>>,
+  key: string | null | undefined,
+  id: string,
+): void {
   if (key === null || key === undefined) return;
   const found = map.get(key);
   if (found === id) map.delete(key);

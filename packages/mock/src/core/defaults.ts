@@ -46,7 +46,10 @@ export function withDefaults(record: ResourceRecord): ResourceRecord {
   return out;
 }
 
-function fill(defaults: Record<string, unknown>, actual: Record<string, unknown>): Record<string, unknown> {
+function fill(
+  defaults: Record<string, unknown>,
+  actual: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(defaults)) if (!(name in actual)) out[name] = value;
   return out;

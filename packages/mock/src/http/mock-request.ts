@@ -64,7 +64,9 @@ export function fromNode(req: IncomingMessage, origin: string): MockRequest {
     formData: async () => {
       // Multipart is rare here: let the Fetch implementation parse it.
       const body = await read();
-      return new Response(new Uint8Array(body), { headers: { 'content-type': header('content-type') ?? '' } }).formData();
+      return new Response(new Uint8Array(body), {
+        headers: { 'content-type': header('content-type') ?? '' },
+      }).formData();
     },
   };
 }

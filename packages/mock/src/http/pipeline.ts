@@ -5,8 +5,8 @@ import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import type { FaultInjector } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
-import { type ParsedQuery, parseQuery } from './query.js';
 import type { MockAnswer, MockRequest } from './mock-request.js';
+import { type ParsedQuery, parseQuery } from './query.js';
 import { baseHeaders, errorAnswer, errorBody, toApiError } from './respond.js';
 import type { Route, RouteOutput } from './route.js';
 import { collectIncluded, present } from './serialize.js';
@@ -210,5 +210,9 @@ function injected(
       details: 'Rate limit exceeded; retry after the delay given',
     };
   }
-  return { status, headers: baseHeaders(requestId, headers), body: JSON.stringify({ errors: [error] }) };
+  return {
+    status,
+    headers: baseHeaders(requestId, headers),
+    body: JSON.stringify({ errors: [error] }),
+  };
 }

@@ -10,15 +10,26 @@ export function errorBody(error: ApiError): string {
 }
 
 /** Headers every answer carries. */
-export function baseHeaders(requestId: string, extra?: Record<string, string>): Record<string, string> {
+export function baseHeaders(
+  requestId: string,
+  extra?: Record<string, string>,
+): Record<string, string> {
   return { 'Content-Type': JSON_TYPE, 'Request-Id': requestId, ...extra };
 }
 
-export function errorAnswer(error: ApiError, requestId: string, extra?: Record<string, string>): MockAnswer {
+export function errorAnswer(
+  error: ApiError,
+  requestId: string,
+  extra?: Record<string, string>,
+): MockAnswer {
   return { status: error.status, headers: baseHeaders(requestId, extra), body: errorBody(error) };
 }
 
-export function errorResponse(error: ApiError, requestId: string, extra?: Record<string, string>): Response {
+export function errorResponse(
+  error: ApiError,
+  requestId: string,
+  extra?: Record<string, string>,
+): Response {
   const answer = errorAnswer(error, requestId, extra);
   return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -63,7 +63,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-async function serve(mock: PersonaMock, req: IncomingMessage, res: ServerResponse, host: string): Promise<number> {
+async function serve(
+  mock: PersonaMock,
+  req: IncomingMessage,
+  res: ServerResponse,
+  host: string,
+): Promise<number> {
   const request = fromNode(req, `http://${req.headers.host ?? host}`);
   const answered = mock.dispatch(request);
   if (answered) {
@@ -78,16 +83,25 @@ async function serve(mock: PersonaMock, req: IncomingMessage, res: ServerRespons
   const fetchRequest = new Request(request.url, {
     method,
     headers: Object.entries(req.headers).flatMap(([name, value]) =>
-      value === undefined ? [] : Array.isArray(value) ? value.map((v) => [name, v] as [string, string]) : [[name, value] as [string, string]],
+      value === undefined
+        ? []
+        : Array.isArray(value)
+          ? value.map((v) => [name, v] as [string, string])
+          : [[name, value] as [string, string]],
     ),
     ...(hasBody ? { body: await request.text() } : {}),
   });
   const response =
     (await getResponse(mock.handlers, fetchRequest)) ??
-    new Response(JSON.stringify({ errors: [{ title: 'Not Found', details: `No route matches ${method} ${req.url}` }] }), {
-      status: 404,
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-    });
+    new Response(
+      JSON.stringify({
+        errors: [{ title: 'Not Found', details: `No route matches ${method} ${req.url}` }],
+      }),
+      {
+        status: 404,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      },
+    );
   const out: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     out[name] = value;
