@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSpec, document, operations, spec } from '../index.js';
-import { escapePointerSegment, getByPointer, joinPointer, resolveRef } from '../pointer.js';
+import { escapePointerSegment, getByPointer, joinPointer } from '../pointer.js';
 import type { OpenApiDocument } from '../types.js';
 
 /** Every schema an operation can be validated against, by JSON pointer. */
