@@ -2,11 +2,42 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+// The same document, byte for byte in size, that the mock answers for a retrieved account.
 const body = JSON.stringify({
   data: {
     type: 'account',
     id: 'act_Bench000000000000000000000',
-    attributes: { 'reference-id': 'bench', 'account-type-name': 'User', tags: [], fields: {} },
+    attributes: {
+      'reference-id': 'bench-account',
+      'account-type-name': 'User',
+      'account-status': 'active',
+      'created-at': '2026-01-01T00:00:00.000Z',
+      'updated-at': '2026-01-01T00:00:00.000Z',
+      tags: [],
+      fields: {},
+      'redacted-at': null,
+      'name-first': null,
+      'name-middle': null,
+      'name-last': null,
+      birthdate: null,
+      'address-street-1': null,
+      'address-street-2': null,
+      'address-city': null,
+      'address-subdivision': null,
+      'address-postal-code': null,
+      'country-code': null,
+      'phone-number': null,
+      'email-address': null,
+      'social-security-number': null,
+      'identification-numbers': null,
+      'selfie-photo': null,
+    },
+    relationships: {
+      'account-type': { data: { type: 'account-type', id: 'acttp_User00000000000000000000' } },
+      inquiries: { data: [] },
+      reports: { data: [] },
+      cases: { data: [] },
+    },
   },
 });
 

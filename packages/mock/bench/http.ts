@@ -1,5 +1,6 @@
 // HTTP throughput and latency of the mock against a bare node:http server and
 // against `prism mock` on the same spec, 50 connections each, in one run.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -67,7 +68,8 @@ const spec = fileURLToPath(
 const prismBin = require.resolve('@stoplight/prism-cli/dist/index.js');
 
 const rows: Awaited<ReturnType<typeof measure>>[] = [];
-for (const [name, command, args, createToo] of [
+const built = here('../dist/cli.js');
+const servers: [string, string, string[], boolean][] = [
   ['bare node:http', process.execPath, [...tsx, here('./bare-server.ts')], false],
   [
     'persona-mock',
@@ -75,13 +77,25 @@ for (const [name, command, args, createToo] of [
     [...tsx, here('../src/cli.ts'), '--port', '0', '--quiet'],
     true,
   ],
+  // What `persona-mock` runs once installed: the compiled CLI, without tsx (after `pnpm build`).
+  ...(existsSync(built)
+    ? [
+        ['persona-mock (built)', process.execPath, [built, '--port', '0', '--quiet'], true] as [
+          string,
+          string,
+          string[],
+          boolean,
+        ],
+      ]
+    : []),
   [
     'prism mock',
     process.execPath,
     [prismBin, 'mock', spec, '--host', '127.0.0.1', '--port', '4099', '--errors', 'false'],
     true,
   ],
-] as const) {
+];
+for (const [name, command, args, createToo] of servers) {
   let server: Started | undefined;
   try {
     server = await startProcess(
@@ -89,7 +103,6 @@ for (const [name, command, args, createToo] of [
       [...args],
       name === 'prism mock' ? /(http:\/\/127\.0\.0\.1:4099)/ : undefined,
     );
-    if (name === 'prism mock') server = { ...server, baseUrl: server.baseUrl };
     rows.push(await measure(name, server, createToo));
   } catch (error) {
     console.error(`${name}: ${(error as Error).message.split('\n')[0]}`);
@@ -108,7 +121,9 @@ for (const row of rows) {
   if (row.create) console.log(`${''.padEnd(16)} create   ${fmt(row.create)}`);
 }
 const bare = rows.find((r) => r.name === 'bare node:http');
-const mock = rows.find((r) => r.name === 'persona-mock');
+const mock =
+  rows.find((r) => r.name === 'persona-mock (built)') ??
+  rows.find((r) => r.name === 'persona-mock');
 const prism = rows.find((r) => r.name === 'prism mock');
 if (bare && mock) {
   console.log(

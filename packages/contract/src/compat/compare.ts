@@ -64,35 +64,81 @@ function resolver(document: Json) {
 
 type Resolve = ReturnType<typeof resolver>;
 
-/** An object schema's properties and required names, allOf merged in; with `branches`, oneOf/anyOf too. */
+/**
+ * An object schema's properties (every schema given for each name) and required
+ * names, allOf merged in; with `branches`, the members of oneOf/anyOf too.
+ */
 function shape(
   schema: unknown,
   resolve: Resolve,
   branches: boolean,
   depth = 0,
-): { properties: Map<string, unknown>; required: Set<string> } {
+): { properties: Map<string, unknown[]>; required: Set<string> } {
   const node = resolve(schema);
-  const properties = new Map<string, unknown>();
+  const properties = new Map<string, unknown[]>();
   const required = new Set<string>();
   if (depth > 8) return { properties, required };
+  const add = (name: string, child: unknown) => {
+    properties.set(name, [...(properties.get(name) ?? []), child]);
+  };
   for (const [name, child] of Object.entries(isObject(node.properties) ? node.properties : {})) {
-    properties.set(name, child);
+    add(name, child);
   }
   if (Array.isArray(node.required)) for (const name of node.required) required.add(String(name));
+  const allOf = Array.isArray(node.allOf) ? node.allOf : [];
   const parts = [
-    ...(Array.isArray(node.allOf) ? node.allOf : []),
+    ...allOf,
     ...(branches && Array.isArray(node.oneOf) ? node.oneOf : []),
     ...(branches && Array.isArray(node.anyOf) ? node.anyOf : []),
   ];
   for (const part of parts) {
     const inner = shape(part, resolve, branches, depth + 1);
-    for (const [name, child] of inner.properties) if (!properties.has(name)) properties.set(name, child);
+    for (const [name, children] of inner.properties) for (const child of children) add(name, child);
     // Only allOf parts make a member required in every case.
-    if ((node.allOf as unknown[] | undefined)?.includes(part)) {
-      for (const name of inner.required) required.add(name);
-    }
+    if (allOf.includes(part)) for (const name of inner.required) required.add(name);
   }
   return { properties, required };
+}
+
+/** The names of an object schema's properties, over every schema given for it. */
+function propertyNames(schemas: unknown[], resolve: Resolve): Set<string> {
+  const names = new Set<string>();
+  for (const schema of schemas) {
+    for (const name of shape(schema, resolve, true).properties.keys()) names.add(name);
+  }
+  return names;
+}
+
+/** One kind of resource a document may hold: its JSON:API types (null: any) and attribute names. */
+interface ResourceKind {
+  types: Set<string> | null;
+  attributes: Set<string>;
+}
+
+/** The kinds of resource a `data` schema allows: one per oneOf/anyOf branch (reports have one per report type). */
+function resourceKinds(schema: unknown, resolve: Resolve, depth = 0): ResourceKind[] {
+  let node = resolve(schema);
+  if (node.type === 'array' || node.items !== undefined) node = resolve(node.items);
+  const alternatives = [
+    ...(Array.isArray(node.oneOf) ? node.oneOf : []),
+    ...(Array.isArray(node.anyOf) ? node.anyOf : []),
+  ];
+  if (alternatives.length > 0 && depth < 4) {
+    return alternatives.flatMap((branch) => resourceKinds(branch, resolve, depth + 1));
+  }
+  const { properties } = shape(node, resolve, false);
+  let types: Set<string> | null = null;
+  for (const typeSchema of properties.get('type') ?? []) {
+    const resolved = resolve(typeSchema);
+    const values =
+      resolved.const !== undefined
+        ? [resolved.const]
+        : Array.isArray(resolved.enum)
+          ? resolved.enum
+          : null;
+    if (values) types = new Set([...(types ?? []), ...values.map(String)]);
+  }
+  return [{ types, attributes: propertyNames(properties.get('attributes') ?? [], resolve) }];
 }
 
 interface OperationView {
@@ -100,9 +146,11 @@ interface OperationView {
   path: string;
   operationId: string;
   parameters: Map<string, boolean>;
-  requiredFields: Set<string>;
+  /** Required request fields, by request media type. */
+  requiredFields: (mediaType: string) => Set<string>;
+  mediaTypes: string[];
   statuses: Set<string>;
-  responseFields: Set<string> | null;
+  responseKinds: ResourceKind[] | null;
 }
 
 /** `in:name` → required, with the members of deepObject query parameters as `query:filter[x]`. */
@@ -128,28 +176,47 @@ function parametersOf(item: Json, operation: Json, resolve: Resolve): Map<string
   return out;
 }
 
-/** Required members at every depth of a JSON request body: `data`, `data.attributes.case-template-id`. */
-function requiredFieldsOf(operation: Json, resolve: Resolve): Set<string> {
+/** The media types of an operation's request body, in the order written. */
+function requestMediaTypes(operation: Json, resolve: Resolve): string[] {
+  const content = resolve(operation.requestBody).content;
+  return isObject(content) ? Object.keys(content) : [];
+}
+
+/** `data[attributes][file]` → `data.attributes.file`: form fields in bracket notation as a path. */
+function bracketPath(name: string): string {
+  return name.replace(/\[([^\]]*)\]/g, '.$1');
+}
+
+/**
+ * Required members at every depth of a request body of `mediaType`:
+ * `data`, `data.attributes.case-template-id`. A required member is listed
+ * whenever its parent is there, so the lists compare however a spec nests them.
+ */
+function requiredFieldsOf(operation: Json, resolve: Resolve, mediaType: string): Set<string> {
   const out = new Set<string>();
-  const body = resolve(operation.requestBody);
-  const content = isObject(body.content) ? body.content : {};
-  const media = resolve(content['application/json'] ?? content['multipart/form-data']);
+  const content = resolve(operation.requestBody).content;
+  const media = resolve(isObject(content) ? content[mediaType] : undefined);
+  const add = (path: string) => {
+    // A flat form field `data[attributes][file]` stands for its parents as well.
+    const parts = bracketPath(path).split('.');
+    for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
+  };
   const walk = (schema: unknown, prefix: string, depth: number) => {
     if (depth > 4) return;
     const { properties, required } = shape(schema, resolve, false);
-    for (const name of required) out.add(prefix + name);
-    for (const [name, child] of properties) {
+    for (const name of required) add(prefix + name);
+    for (const [name, children] of properties) {
       // Custom fields are each organization's own.
       if (name === 'fields') continue;
-      walk(child, `${prefix}${name}.`, depth + 1);
+      for (const child of children) walk(child, `${prefix}${name}.`, depth + 1);
     }
   };
   if (media.schema !== undefined) walk(media.schema, '', 0);
   return out;
 }
 
-/** Attribute names of the primary resource of the first 2xx answer with a JSON body. */
-function responseFieldsOf(operation: Json, resolve: Resolve): Set<string> | null {
+/** The kinds of primary resource of the first 2xx answer with a JSON body. */
+function responseKindsOf(operation: Json, resolve: Resolve): ResourceKind[] | null {
   const responses = isObject(operation.responses) ? operation.responses : {};
   const success = Object.keys(responses)
     .filter((status) => /^2\d\d$/.test(status))
@@ -159,12 +226,23 @@ function responseFieldsOf(operation: Json, resolve: Resolve): Set<string> | null
   if (!success) return null;
   const media = resolve((success.content as Json)['application/json']);
   const data = shape(media.schema, resolve, true).properties.get('data');
-  if (data === undefined) return null;
-  let resource = resolve(data);
-  if (resource.type === 'array' || resource.items !== undefined) resource = resolve(resource.items);
-  const attributes = shape(resource, resolve, true).properties.get('attributes');
-  if (attributes === undefined) return null;
-  return new Set(shape(attributes, resolve, true).properties.keys());
+  if (!data) return null;
+  return data.flatMap((schema) => resourceKinds(schema, resolve));
+}
+
+/**
+ * Attribute names of the kinds of resource both specs describe: Persona's spec has
+ * report kinds persona-kit does not support, and those are not compared.
+ */
+function sharedAttributes(ours: ResourceKind[], theirs: ResourceKind[]): [Set<string>, Set<string>] {
+  const typesOf = (kinds: ResourceKind[]) =>
+    kinds.some((k) => k.types === null)
+      ? null
+      : new Set(kinds.flatMap((k) => [...(k.types ?? [])]));
+  const keep = (kinds: ResourceKind[], other: Set<string> | null) =>
+    kinds.filter((k) => other === null || k.types === null || [...k.types].some((t) => other.has(t)));
+  const union = (kinds: ResourceKind[]) => new Set(kinds.flatMap((k) => [...k.attributes]));
+  return [union(keep(ours, typesOf(theirs))), union(keep(theirs, typesOf(ours)))];
 }
 
 function operationsOf(document: Json): Map<string, OperationView> {
@@ -181,9 +259,10 @@ function operationsOf(document: Json): Map<string, OperationView> {
         path,
         operationId: String(operation.operationId ?? `${method} ${path}`),
         parameters: parametersOf(item, operation, resolve),
-        requiredFields: requiredFieldsOf(operation, resolve),
+        requiredFields: (mediaType) => requiredFieldsOf(operation, resolve, mediaType),
+        mediaTypes: requestMediaTypes(operation, resolve),
         statuses: new Set(Object.keys(isObject(operation.responses) ? operation.responses : {})),
-        responseFields: responseFieldsOf(operation, resolve),
+        responseKinds: responseKindsOf(operation, resolve),
       };
       out.set(`${view.method} ${normalize(path)}`, view);
     }
@@ -276,17 +355,26 @@ export function compareSpecs(ours: Json, upstream: Json): Comparison {
         );
       }
     }
-    differences.push(
-      ...setDifferences(our.requiredFields, their.requiredFields, (item, side) =>
-        diff('request-field', item, side, `required ${SIDE_TEXT[side]}`),
-      ),
-    );
+    // Request bodies compare in a media type both accept, else in each one's first.
+    const shared = our.mediaTypes.find((t) => their.mediaTypes.includes(t));
+    const ourType = shared ?? our.mediaTypes[0];
+    const theirType = shared ?? their.mediaTypes[0];
+    if (ourType !== undefined || theirType !== undefined) {
+      differences.push(
+        ...setDifferences(
+          ourType === undefined ? new Set() : our.requiredFields(ourType),
+          theirType === undefined ? new Set() : their.requiredFields(theirType),
+          (item, side) => diff('request-field', item, side, `required ${SIDE_TEXT[side]}`),
+        ),
+      );
+    }
     differences.push(
       ...setDifferences(our.statuses, their.statuses, (item, side) => diff('status', item, side)),
     );
-    if (our.responseFields && their.responseFields) {
+    if (our.responseKinds && their.responseKinds) {
+      const [ourFields, theirFields] = sharedAttributes(our.responseKinds, their.responseKinds);
       differences.push(
-        ...setDifferences(our.responseFields, their.responseFields, (item, side) =>
+        ...setDifferences(ourFields, theirFields, (item, side) =>
           diff('response-field', item, side),
         ),
       );

@@ -53,6 +53,7 @@ export async function handle(
     const rawBody = BODY_METHODS.has(method) ? await readBody(request, contentType) : undefined;
 
     const checked = validateRequest({
+      operationId,
       method,
       path,
       query: url.searchParams,

@@ -120,16 +120,6 @@ export const accountLifecycle: Scenario = {
           expect: 200,
         });
         ctx.assert.equal(ids(listed.body), [ctx.state.a], 'accounts with the reference id');
-        const typed = await ctx.api.call('listAccounts', {
-          query: {
-            'filter[reference-id]': ctx.state.referenceA,
-            'filter[account-type-id]': ctx.fixtures.otherAccountTypeId,
-          },
-          expect: 200,
-        });
-        if (ctx.fixtures.otherAccountTypeId) {
-          ctx.assert.equal(ids(typed.body), [], 'the reference id under another account type');
-        }
       },
     },
     {

@@ -31,7 +31,7 @@ export const workflowRuns: Scenario = {
       },
     },
     {
-      name: 'retrieve the run and list the runs of the workflow',
+      name: 'retrieve the run and find it among recent runs',
       async run(ctx) {
         const got = await ctx.api.call('retrieveWorkflowRun', {
           params: { 'workflow-run-id': ctx.state.run },
@@ -39,11 +39,13 @@ export const workflowRuns: Scenario = {
         });
         ctx.assert.equal(got.body.data.id, ctx.state.run, 'id');
         await ctx.eventually(async () => {
+          // Newest first: the run just started is on the first page. (Persona's spec
+          // has no filter by workflow.)
           const listed = await ctx.api.call('listWorkflowRuns', {
-            query: { 'filter[workflow-id]': ctx.need('signupWorkflow').id, 'page[size]': 100 },
+            query: { 'page[size]': 100 },
             expect: 200,
           });
-          ctx.assert.includes(ids(listed.body), ctx.state.run, 'runs of the workflow');
+          ctx.assert.includes(ids(listed.body), ctx.state.run, 'recent workflow runs');
         });
       },
     },

@@ -1,0 +1,81 @@
+// The differences from Persona's spec kept on purpose, each rule with its reason.
+import type { Difference, DifferenceKind, Side } from './compare.js';
+
+export interface AllowRule {
+  kind: DifferenceKind;
+  /** Omitted: either side. */
+  side?: Side;
+  /** `*` for every operation, or a list of `METHOD /path` with our path templates. */
+  operations: '*' | string[];
+  /** What differs; `*` in an item matches any text. */
+  items: string[];
+  reason: string;
+}
+
+export interface AllowList {
+  allowed: AllowRule[];
+}
+
+const KINDS: DifferenceKind[] = [
+  'path',
+  'method',
+  'parameter',
+  'request-field',
+  'status',
+  'response-field',
+];
+const SIDES: Side[] = ['only-ours', 'only-upstream', 'both-differ'];
+
+/** Checks the file's shape, so a typo in a rule is an error rather than a rule that allows nothing. */
+export function parseAllowList(value: unknown, source = 'allow-list'): AllowList {
+  const fail = (message: string): never => {
+    throw new Error(`${source}: ${message}`);
+  };
+  const rules = (value as { allowed?: unknown } | null)?.allowed;
+  if (!Array.isArray(rules)) fail('needs an "allowed" array');
+  (rules as unknown[]).forEach((raw, i) => {
+    const rule = raw as Partial<AllowRule>;
+    const at = `allowed[${i}]`;
+    if (!KINDS.includes(rule.kind as DifferenceKind)) fail(`${at}.kind must be one of ${KINDS.join(', ')}`);
+    if (rule.side !== undefined && !SIDES.includes(rule.side)) {
+      fail(`${at}.side must be one of ${SIDES.join(', ')}`);
+    }
+    if (rule.operations !== '*' && !Array.isArray(rule.operations)) {
+      fail(`${at}.operations must be "*" or a list of "METHOD /path"`);
+    }
+    if (!Array.isArray(rule.items) || rule.items.length === 0) fail(`${at}.items must list what differs`);
+    if (typeof rule.reason !== 'string' || rule.reason.trim() === '') fail(`${at}.reason is required`);
+  });
+  return { allowed: rules as AllowRule[] };
+}
+
+function glob(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+export function matches(rule: AllowRule, difference: Difference): boolean {
+  if (rule.kind !== difference.kind) return false;
+  if (rule.side !== undefined && rule.side !== difference.side) return false;
+  if (rule.operations !== '*' && !rule.operations.includes(difference.operation)) return false;
+  return rule.items.some((item) => glob(item).test(difference.item));
+}
+
+export interface Classified {
+  difference: Difference;
+  /** The rule that keeps it, or null when it is not allowed. */
+  rule: AllowRule | null;
+}
+
+export function classify(
+  differences: Difference[],
+  list: AllowList,
+): { classified: Classified[]; unused: AllowRule[] } {
+  const used = new Set<AllowRule>();
+  const classified = differences.map((difference) => {
+    const rule = list.allowed.find((r) => matches(r, difference)) ?? null;
+    if (rule) used.add(rule);
+    return { difference, rule };
+  });
+  return { classified, unused: list.allowed.filter((r) => !used.has(r)) };
+}
