@@ -31,7 +31,10 @@ describe('sparse fieldsets', () => {
       validateResponse({ ...input, path: '/accounts/act_x?fields[account]=reference-id,tags' }),
     ).toEqual([]);
     expect(
-      validateResponse({ ...input, query: new URLSearchParams('fields[account]=reference-id,tags') }),
+      validateResponse({
+        ...input,
+        query: new URLSearchParams('fields[account]=reference-id,tags'),
+      }),
     ).toEqual([]);
   });
 

@@ -62,6 +62,8 @@ describe('toMatchApiSpec', () => {
   it('says what it needs when it cannot tell the request', async () => {
     const response = jsonResponse({}, 200, `${base}/accounts`);
     await expect(expect(response).toMatchApiSpec()).rejects.toThrow(/pass \{ method \}/);
-    await expect(expect({ nothing: true }).toMatchApiSpec()).rejects.toThrow(/expects a fetch Response/);
+    await expect(expect({ nothing: true }).toMatchApiSpec()).rejects.toThrow(
+      /expects a fetch Response/,
+    );
   });
 });

@@ -36,15 +36,18 @@ export function parseAllowList(value: unknown, source = 'allow-list'): AllowList
   (rules as unknown[]).forEach((raw, i) => {
     const rule = raw as Partial<AllowRule>;
     const at = `allowed[${i}]`;
-    if (!KINDS.includes(rule.kind as DifferenceKind)) fail(`${at}.kind must be one of ${KINDS.join(', ')}`);
+    if (!KINDS.includes(rule.kind as DifferenceKind))
+      fail(`${at}.kind must be one of ${KINDS.join(', ')}`);
     if (rule.side !== undefined && !SIDES.includes(rule.side)) {
       fail(`${at}.side must be one of ${SIDES.join(', ')}`);
     }
     if (rule.operations !== '*' && !Array.isArray(rule.operations)) {
       fail(`${at}.operations must be "*" or a list of "METHOD /path"`);
     }
-    if (!Array.isArray(rule.items) || rule.items.length === 0) fail(`${at}.items must list what differs`);
-    if (typeof rule.reason !== 'string' || rule.reason.trim() === '') fail(`${at}.reason is required`);
+    if (!Array.isArray(rule.items) || rule.items.length === 0)
+      fail(`${at}.items must list what differs`);
+    if (typeof rule.reason !== 'string' || rule.reason.trim() === '')
+      fail(`${at}.reason is required`);
   });
   return { allowed: rules as AllowRule[] };
 }

@@ -234,13 +234,18 @@ function responseKindsOf(operation: Json, resolve: Resolve): ResourceKind[] | nu
  * Attribute names of the kinds of resource both specs describe: Persona's spec has
  * report kinds persona-kit does not support, and those are not compared.
  */
-function sharedAttributes(ours: ResourceKind[], theirs: ResourceKind[]): [Set<string>, Set<string>] {
+function sharedAttributes(
+  ours: ResourceKind[],
+  theirs: ResourceKind[],
+): [Set<string>, Set<string>] {
   const typesOf = (kinds: ResourceKind[]) =>
     kinds.some((k) => k.types === null)
       ? null
       : new Set(kinds.flatMap((k) => [...(k.types ?? [])]));
   const keep = (kinds: ResourceKind[], other: Set<string> | null) =>
-    kinds.filter((k) => other === null || k.types === null || [...k.types].some((t) => other.has(t)));
+    kinds.filter(
+      (k) => other === null || k.types === null || [...k.types].some((t) => other.has(t)),
+    );
   const union = (kinds: ResourceKind[]) => new Set(kinds.flatMap((k) => [...k.attributes]));
   return [union(keep(ours, typesOf(theirs))), union(keep(theirs, typesOf(ours)))];
 }
@@ -282,7 +287,8 @@ function setDifferences(
 ): Difference[] {
   const out: Difference[] = [];
   for (const item of [...ours].sort()) if (!upstream.has(item)) out.push(make(item, 'only-ours'));
-  for (const item of [...upstream].sort()) if (!ours.has(item)) out.push(make(item, 'only-upstream'));
+  for (const item of [...upstream].sort())
+    if (!ours.has(item)) out.push(make(item, 'only-upstream'));
   return out;
 }
 
@@ -335,11 +341,15 @@ export function compareSpecs(ours: Json, upstream: Json): Comparison {
     }
     compared.push(operation);
     if (their.path !== our.path) {
-      differences.push(diff('path', our.path, 'both-differ', `Persona's spec writes ${their.path}`));
+      differences.push(
+        diff('path', our.path, 'both-differ', `Persona's spec writes ${their.path}`),
+      );
     }
     differences.push(
-      ...setDifferences(new Set(our.parameters.keys()), new Set(their.parameters.keys()), (item, side) =>
-        diff('parameter', item, side),
+      ...setDifferences(
+        new Set(our.parameters.keys()),
+        new Set(their.parameters.keys()),
+        (item, side) => diff('parameter', item, side),
       ),
     );
     for (const [name, required] of our.parameters) {

@@ -80,7 +80,8 @@ export async function runCompat(options: CompatOptions): Promise<CompatResult> {
   }
   if (unused.length > 0) {
     lines.push('', 'Allow-list rules that match no difference (remove them):');
-    for (const rule of unused) lines.push(`  ${rule.kind} ${rule.items.join(', ')}: ${rule.reason}`);
+    for (const rule of unused)
+      lines.push(`  ${rule.kind} ${rule.items.join(', ')}: ${rule.reason}`);
   }
   lines.push('');
   if (notAllowed.length > 0) {

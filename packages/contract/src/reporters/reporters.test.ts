@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { computeCoverage } from '../suite/coverage.js';
+import type { SuiteResult } from '../suite/types.js';
+import { jsonReport, junitReport, prettyReport } from './index.js';
+
+const violation = {
+  operationId: 'createAccount',
+  method: 'POST',
+  path: '/accounts',
+  status: 201,
+  location: 'body' as const,
+  pointer: '/data/attributes/tags',
+  message: '/data/attributes/tags must be array, got string "x"',
+  expected: 'array',
+  received: 'x',
+};
+
+const result: SuiteResult = {
+  mode: 'stateful',
+  baseUrl: 'http://127.0.0.1:4010/api/v1',
+  runId: 'r1',
+  scenarios: [
+    {
+      name: 'accounts <&>',
+      tags: ['accounts'],
+      outcome: 'failed',
+      durationMs: 3,
+      steps: [
+        {
+          name: 'create',
+          outcome: 'failed',
+          calls: [],
+          violations: [violation],
+          durationMs: 1,
+        },
+        {
+          name: 'later',
+          outcome: 'skipped',
+          reason: 'needs "a" from an earlier step, which did not run',
+          calls: [],
+          violations: [],
+          durationMs: 0,
+        },
+      ],
+    },
+  ],
+  coverage: computeCoverage([
+    {
+      operationId: 'createAccount',
+      method: 'POST',
+      url: '/accounts',
+      status: 201,
+      violations: [violation],
+    },
+  ]),
+  violations: [violation],
+  counts: { passed: 0, failed: 1, skipped: 1, calls: 1 },
+  ok: false,
+  durationMs: 5,
+};
+
+describe('reporters', () => {
+  it('pretty: steps, violations, skips with reasons, the coverage table', () => {
+    const text = prettyReport(result);
+    expect(text).toContain('✗ create');
+    expect(text).toContain(
+      'POST /accounts 201 /data/attributes/tags: expected array, got string "x"',
+    );
+    expect(text).toContain('accounts <&> › later: needs "a" from an earlier step');
+    expect(text).toMatch(/Coverage: 1\/55 operations exercised/);
+    expect(text).toMatch(/createAccount\s+POST\s+\/accounts\s+201\s+200 400 401/);
+    expect(text).toMatch(/Never exercised \(54\): listAccounts, /);
+    expect(text).toMatch(/FAILED: 0 passed, 1 failed, 1 skipped steps; 1 violations in 1 calls/);
+  });
+
+  it('junit: a suite per scenario, escaped, and the coverage as a suite', () => {
+    const xml = junitReport(result);
+    expect(xml).toContain('<testsuite name="accounts &lt;&amp;&gt;" tests="2" failures="1"');
+    expect(xml).toContain('<failure message="1 spec violations">');
+    expect(xml).toContain('expected array, got string &quot;x&quot;');
+    expect(xml).toContain('<skipped message="needs &quot;a&quot; from an earlier step');
+    expect(xml).toContain('<property name="operations" value="1/55"/>');
+    expect(xml).toContain(
+      'name="listAccounts (GET /accounts)" time="0">\n      <skipped message="never exercised"/>',
+    );
+  });
+
+  it('json: the result with each violation on one line', () => {
+    const parsed = JSON.parse(jsonReport(result));
+    expect(parsed.ok).toBe(false);
+    expect(parsed.violations[0].text).toBe(
+      'POST /accounts 201 /data/attributes/tags: expected array, got string "x"',
+    );
+  });
+});
