@@ -43,7 +43,8 @@ export function withDefaults(record: ResourceRecord): ResourceRecord {
     const attributes: Record<string, unknown> = {};
     const stored = record.attributes;
     for (const name in stored) attributes[name] = stored[name];
-    for (const [name, value] of defaults) if (attributes[name] === undefined) attributes[name] = value;
+    for (const [name, value] of defaults)
+      if (attributes[name] === undefined) attributes[name] = value;
     out.attributes = attributes;
   }
   if (record.relationships || toMany) {
