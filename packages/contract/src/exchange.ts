@@ -1,6 +1,6 @@
 // A Fetch Response (or an openapi-fetch result) as the input of a response check.
 // A Response knows its URL and status but not its request's method: the caller
-// says it, or the response went through `validatingFetch`/`trackingFetch`, which
+// says it, or the response went through `validatingFetch` or `handlersFetch`, which
 // remember the request of every response they hand back.
 import { findOperation, operations, type Violation } from '@persona-kit/spec';
 import type { ContractResponseInput } from './validate.js';
@@ -18,7 +18,7 @@ export function rememberRequest(response: Response, request: SentRequest): void 
   requests.set(response, request);
 }
 
-/** The request a response answered, when it came through `validatingFetch` or `trackingFetch`. */
+/** The request a response answered, when it came through `validatingFetch` or `handlersFetch`. */
 export function requestOf(response: Response): SentRequest | undefined {
   return requests.get(response);
 }

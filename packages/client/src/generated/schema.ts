@@ -1754,6 +1754,23 @@ export interface components {
         InquiryStatus: "created" | "pending" | "completed" | "expired" | "failed" | "needs_review" | "approved" | "declined";
         /** @description What the inquiry collected and when it changed state. Personal data (names, birthdate, address, identification, contact details) is null until collected and again after redaction. */
         InquiryAttributes: {
+            /** @description Signals of how the person went through the flow (hesitation, pasted values, spoofing attempts). Null members were not measured. */
+            behaviors?: {
+                "autofill-cancels"?: number | null;
+                "autofill-starts"?: number | null;
+                "distraction-events"?: number | null;
+                "hesitation-baseline"?: number | null;
+                "hesitation-count"?: number | null;
+                "hesitation-time"?: number | null;
+                "request-spoof-attempts"?: number | null;
+                "shortcut-copies"?: number | null;
+                "shortcut-pastes"?: number | null;
+                "user-agent-spoof-attempts"?: number | null;
+                "completion-time"?: number | null;
+                "hesitation-percentage"?: number | null;
+                "behavior-threat-level"?: string | null;
+                "devtools-open"?: boolean | null;
+            } | null;
             status: components["schemas"]["InquiryStatus"];
             /** @description Your identifier for the person, the reference id of the inquiry's account. */
             "reference-id": string | null;
@@ -2020,6 +2037,14 @@ export interface components {
                 [key: string]: unknown;
             }[] | null;
             "run-history"?: components["schemas"]["ReportRunHistory"];
+            /** @description Adverse media subjects a reviewer dismissed. */
+            "ignore-list-entity"?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Adverse media articles a reviewer dismissed, grouped as Persona returns them. */
+            "ignore-list-media"?: {
+                [key: string]: unknown;
+            };
             /** @description Matches dismissed by a reviewer. */
             "ignore-list"?: {
                 [key: string]: unknown;
@@ -2443,6 +2468,26 @@ export interface components {
         };
         /** @description Unprocessable Entity. The request was read but its content is not valid. */
         UnprocessableEntity: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDocument"];
+            };
+        };
+        /** @description Service Unavailable. The service cannot take the request right now; retry after a delay. */
+        ServiceUnavailable: {
+            headers: {
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDocument"];
+            };
+        };
+        /** @description Request Timeout. The request took too long to process; retrying it may succeed. */
+        RequestTimeout: {
             headers: {
                 "Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -3263,6 +3308,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveCase: {
@@ -4420,6 +4466,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];

@@ -1,0 +1,26 @@
+// The scenario suite against the mock in this process: msw handlers called
+// through fetch, no server. Every operation of the spec is exercised.
+import { describe, expect, it } from 'vitest';
+import { runSuite } from '../../packages/contract/src/index.js';
+import { handlersFetch } from '../../packages/contract/src/msw.js';
+import { coverageLines } from '../../packages/contract/src/reporters/index.js';
+import { createPersonaMock } from '../../packages/mock/src/index.js';
+import { failures, neverExercised } from './support.js';
+
+describe('contract suite against the in-process mock', () => {
+  it('passes, with every answer valid and every operation exercised', async () => {
+    const mock = createPersonaMock();
+    const result = await runSuite({
+      baseUrl: 'https://api.withpersona.com/api/v1',
+      apiKey: 'contract-in-process',
+      fetch: handlersFetch(mock.handlers),
+    });
+    console.info(coverageLines(result.coverage)[0]);
+    expect(failures(result)).toBe('');
+    expect(result.violations).toEqual([]);
+    expect(result.counts.skipped).toBe(0);
+    expect(neverExercised(result)).toEqual([]);
+    expect(result.coverage.exercisedOperations).toBe(result.coverage.totalOperations);
+    expect(result.ok).toBe(true);
+  });
+});
