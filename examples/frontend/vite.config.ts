@@ -4,11 +4,6 @@ export default defineConfig({
   resolve: {
     // Workspace packages resolve to their TypeScript sources: no build of the kit needed.
     conditions: ['@persona-kit/source', ...defaultClientConditions],
-    alias: {
-      // The mock's CSV importer uses csv-parse, whose default entry needs Node's Buffer
-      // at load time; its browser build carries its own.
-      'csv-parse/sync': 'csv-parse/browser/esm/sync',
-    },
   },
   build: {
     // The mock (the whole spec and its Ajv validators) makes a large bundle; fine for a demo.

@@ -112,6 +112,14 @@ describe('accounts', () => {
     });
     expect(later.status).toBe(200);
     expect((await call('GET', `/accounts/${id}`)).body.data.attributes['name-first']).toBeNull();
+    const events = await call(
+      'GET',
+      `/events?filter[object-id]=${id}&filter[name]=account.created`,
+    );
+    expect(events.violations).toEqual([]);
+    expect(events.body.data[0].attributes['redacted-at']).toEqual(expect.any(String));
+    expect(events.body.data[0].attributes.payload.data.attributes['name-first']).toBeNull();
+    expect(JSON.stringify(events.body)).not.toContain('ada@example.com');
   });
 
   it('adds, removes and sets tags', async () => {

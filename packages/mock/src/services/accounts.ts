@@ -1,7 +1,7 @@
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { linkedId, type Org } from '../core/org.js';
 import type { Linkage, Relationship, ResourceRecord } from '../core/types.js';
-import { recordEvent } from './events.js';
+import { recordEvent, redactEventsOf } from './events.js';
 import { type FieldSchema, typed, typeFields } from './fields.js';
 
 /** Attributes that identify a person: what redaction removes for good. */
@@ -195,6 +195,13 @@ export function redactAccount(org: Org, now: string, id: string): ResourceRecord
     a.attributes.fields = {};
     a.attributes['redacted-at'] = now;
     a.attributes['updated-at'] = now;
+  });
+  // The account's own earlier events lose the personal data too.
+  redactEventsOf(org, now, id, (attributes) => {
+    for (const name of identityAttributes) delete attributes[name];
+    delete attributes['identification-numbers'];
+    delete attributes['selfie-photo'];
+    attributes.fields = {};
   });
   for (const link of toMany(account, 'inquiries')) redactRelated(org, now, 'inquiries', link.id);
   for (const link of toMany(account, 'reports')) redactRelated(org, now, 'reports', link.id);

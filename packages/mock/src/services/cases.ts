@@ -239,25 +239,24 @@ function change(
   });
 }
 
-/** File types a case accepts as attachments, by their first bytes. */
-const acceptedFiles: { name: string; test: (b: Buffer) => boolean }[] = [
-  { name: 'PDF', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { name: 'PNG', test: (b) => b.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) },
+/** The first bytes as Latin-1 text: enough to read a file's signature. */
+const head = (b: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...b.subarray(from, to));
+
+/** File types a case accepts as attachments, by their first bytes (works in Node and browsers). */
+const acceptedFiles: { name: string; test: (b: Uint8Array) => boolean }[] = [
+  { name: 'PDF', test: (b) => head(b, 0, 5) === '%PDF-' },
+  { name: 'PNG', test: (b) => b[0] === 0x89 && head(b, 1, 4) === 'PNG' },
   { name: 'JPEG', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { name: 'GIF', test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
-  {
-    name: 'WebP',
-    test: (b) =>
-      b.subarray(0, 4).toString('latin1') === 'RIFF' &&
-      b.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
+  { name: 'GIF', test: (b) => head(b, 0, 4) === 'GIF8' },
+  { name: 'WebP', test: (b) => head(b, 0, 4) === 'RIFF' && head(b, 8, 12) === 'WEBP' },
 ];
 const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function attachment(caseId: string, upload: { filename: string; data: string }, where: string) {
   const text = upload.data.replace(/\s+/g, '');
   if (!base64.test(text)) throw invalid(`${where}.data is not base64`);
-  const bytes = Buffer.from(text, 'base64');
+  const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   if (bytes.length === 0) throw invalid(`${where}.data is empty`);
   if (!acceptedFiles.some((f) => f.test(bytes))) {
     throw invalid(`${where} ${upload.filename} is neither a PDF file nor an image`);

@@ -49,3 +49,24 @@ export function recordEvent(
 export function eventPrefix(type: string): string {
   return type.startsWith('importer/') ? 'importer' : type;
 }
+
+/**
+ * Removes an object's personal data from the payloads of the events that
+ * recorded it (each event keeps its name and time, and gets `redacted-at`).
+ */
+export function redactEventsOf(
+  org: Org,
+  now: string,
+  objectId: string,
+  redact: (attributes: Record<string, unknown>) => void,
+): void {
+  const events = org.collection('events');
+  for (const eventId of events.lookup('object', objectId)) {
+    events.update(eventId, (event) => {
+      if (event.attributes['redacted-at']) return;
+      const data = (event.attributes.payload as { data?: ResourceRecord } | undefined)?.data;
+      if (data?.attributes) redact(data.attributes);
+      event.attributes['redacted-at'] = now;
+    });
+  }
+}

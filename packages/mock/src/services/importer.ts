@@ -1,4 +1,5 @@
-import { CsvError, parse } from 'csv-parse/sync';
+// csv-parse's Node build needs Buffer; browsers get its browser build (package.json `imports`).
+import { CsvError, parse } from '#csv-sync';
 import { invalid } from '../core/errors.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';

@@ -9,7 +9,7 @@ import {
   registerRedactor,
   toMany,
 } from './accounts.js';
-import { recordEvent } from './events.js';
+import { recordEvent, redactEventsOf } from './events.js';
 import { typed } from './fields.js';
 
 /** Personal data an inquiry collects: null until collected, and again after redaction. */
@@ -487,27 +487,6 @@ export function registerInquiryReportRedactor(
   fn: (org: Org, now: string, id: string) => void,
 ): void {
   reportRedactor = fn;
-}
-
-/**
- * Removes an object's personal data from the payloads of the events that
- * recorded it (each event keeps its name and time, and gets `redacted-at`).
- */
-export function redactEventsOf(
-  org: Org,
-  now: string,
-  objectId: string,
-  redact: (attributes: Record<string, unknown>) => void,
-): void {
-  const events = org.collection('events');
-  for (const eventId of events.lookup('object', objectId)) {
-    events.update(eventId, (event) => {
-      if (event.attributes['redacted-at']) return;
-      const data = (event.attributes.payload as { data?: ResourceRecord } | undefined)?.data;
-      if (data?.attributes) redact(data.attributes);
-      event.attributes['redacted-at'] = now;
-    });
-  }
 }
 
 registerRedactor('inquiries', (org, now, id) => {

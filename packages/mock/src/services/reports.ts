@@ -3,13 +3,8 @@ import { hashKey } from '../core/ids.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { linkToAccount, registerRedactor } from './accounts.js';
-import { recordEvent } from './events.js';
-import {
-  type AutoCreateMeta,
-  redactEventsOf,
-  registerInquiryReportRedactor,
-  resolveAccount,
-} from './inquiries.js';
+import { recordEvent, redactEventsOf } from './events.js';
+import { type AutoCreateMeta, registerInquiryReportRedactor, resolveAccount } from './inquiries.js';
 
 export const reportTypes = [
   'report/watchlist',
