@@ -51,6 +51,66 @@ async function scenario(client: PersonaClient) {
   expect(withInquiries.data.relationships?.inquiries?.data.map((l) => l.id)).toEqual([inquiry.id]);
 }
 
+/** The seeded Signup review workflow twice for one user: one account, a case each time. */
+async function workflowTwice(client: PersonaClient) {
+  const user = Math.random().toString(36).slice(2);
+  const trigger = () =>
+    client.POST('/workflows/{workflow-id}/trigger', {
+      params: { path: { 'workflow-id': seedIds.workflows.signupReview } },
+      body: { data: { attributes: { 'user-id': user } } },
+    });
+  const first = unwrap(await trigger()).data;
+  const second = unwrap(await trigger()).data;
+  const [find1, case1] = first.attributes.steps ?? [];
+  const [find2, case2] = second.attributes.steps ?? [];
+  expect(find1?.output?.['account-created']).toBe(true);
+  expect(find2?.output?.['account-created']).toBe(false);
+  const accountId = find1?.output?.['account-id'] as string;
+  expect(find2?.output?.['account-id']).toBe(accountId);
+  for (const caseId of [case1?.output?.['case-id'], case2?.output?.['case-id']]) {
+    const opened = unwrap(
+      await client.GET('/cases/{case-id}', { params: { path: { 'case-id': caseId as string } } }),
+    );
+    expect(opened.data.relationships.accounts.data).toEqual([{ type: 'account', id: accountId }]);
+  }
+}
+
+/** A CSV with a new row, a row for an existing account and a broken row, in upsert mode. */
+async function importRows(baseUrl: string, apiKey: string) {
+  const headers = { Authorization: `Bearer ${apiKey}` };
+  await fetch(`${baseUrl}/accounts`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ data: { attributes: { 'reference-id': 'csv-existing' } } }),
+  });
+  const csv = [
+    'reference_id,name_first,name_last,birthdate,tags',
+    'csv-new,Grace,Hopper,1906-12-09,navy',
+    'csv-existing,Alan,Turing,1912-06-23,',
+    'csv-broken,Bad,Date,1990-02-31,',
+  ].join('\n');
+  const form = new FormData();
+  form.set('data[attributes][file]', new Blob([csv], { type: 'text/csv' }), 'accounts.csv');
+  form.set('data[attributes][mode]', 'upsert');
+  const response = await fetch(`${baseUrl}/importer/accounts`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
+  expect(response.status).toBe(201);
+  const importer = (await response.json()).data;
+  expect(importer.attributes).toMatchObject({
+    'created-count': 1,
+    'updated-count': 1,
+    'error-count': 1,
+  });
+  expect(importer.attributes['row-errors']).toEqual([
+    expect.objectContaining({ row: 3, 'reference-id': 'csv-broken' }),
+  ]);
+  const again = await fetch(`${baseUrl}/importers/${importer.id}`, { headers });
+  expect((await again.json()).data.attributes['successful-count']).toBe(2);
+}
+
 describe('the mock over HTTP', () => {
   let server: MockServer;
   beforeAll(async () => {
@@ -66,6 +126,16 @@ describe('the mock over HTTP', () => {
     await scenario(
       createPersonaClient({ apiKey: 'http-key', baseUrl: server.baseUrl, retry: false }),
     );
+  });
+
+  it('finds one account when the seeded workflow runs twice for a user, with a case each time', async () => {
+    await workflowTwice(
+      createPersonaClient({ apiKey: 'http-key', baseUrl: server.baseUrl, retry: false }),
+    );
+  });
+
+  it('imports a CSV upload and reports each row', async () => {
+    await importRows(server.baseUrl, 'http-import');
   });
 
   it('answers unknown paths and admin routes', async () => {
@@ -89,5 +159,10 @@ describe('the mock in-process with msw', () => {
 
   it('runs the same scenario against the default Persona base URL', async () => {
     await scenario(createPersonaClient({ apiKey: 'msw-key', retry: false }));
+  });
+
+  it('runs the workflow twice and imports the same CSV', async () => {
+    await workflowTwice(createPersonaClient({ apiKey: 'msw-key', retry: false }));
+    await importRows('https://api.withpersona.com/api/v1', 'msw-import');
   });
 });
