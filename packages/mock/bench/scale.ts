@@ -2,7 +2,7 @@
 // should cost what they cost with 100 (indexes, no scans); resident memory and
 // the time to load a --db file of that size are printed too.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { fromFetch } from '../src/http/mock-request.js';
 import { createPersonaMock, type PersonaMock } from '../src/index.js';
 import { fileStorage } from '../src/node/index.js';
 import { createAccount } from '../src/services/accounts.js';
+import { startProcess } from './processes.js';
 
 const BIG = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const SMALL = 100;
@@ -119,6 +120,7 @@ async function main() {
   await writer.core.store.commit();
   const load = child(['--load', file]);
   const size = statSync(file).size;
+  const built = await servedFromFile(file);
   rmSync(dir, { recursive: true, force: true });
 
   console.log(
@@ -138,6 +140,41 @@ async function main() {
   console.log(
     `--db file of ${(size / 2 ** 20).toFixed(1)} MB loads and answers in ${load.ms.toFixed(0)} ms (target < 2000 ms)`,
   );
+  if (built) {
+    console.log(
+      `built persona-mock --db: first answer ${built.ms.toFixed(0)} ms after start, resident memory ${(built.rss / 2 ** 20).toFixed(0)} MB`,
+    );
+  }
+}
+
+/**
+ * The compiled CLI (what `persona-mock` runs once installed) started on the
+ * file: time from spawn to the first answer, and its resident memory then.
+ */
+async function servedFromFile(file: string): Promise<{ ms: number; rss: number } | undefined> {
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  if (!existsSync(cli)) return undefined;
+  const started = performance.now();
+  const server = await startProcess(process.execPath, [
+    cli,
+    '--port',
+    '0',
+    '--quiet',
+    '--db',
+    file,
+  ]);
+  try {
+    const response = await fetch(`${server.baseUrl}/accounts?filter[reference-id]=user-7`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    if (response.status !== 200) throw new Error(`answered ${response.status}`);
+    const ms = performance.now() - started;
+    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    return { ms, rss };
+  } finally {
+    await server.stop();
+  }
 }
 
 await main();
