@@ -109,6 +109,31 @@ export const errorStatuses: Scenario = {
         })),
     },
     {
+      name: 'every operation answers 429 with rate-limit headers when the server is asked to (Prefer)',
+      run: async (ctx) => {
+        // Prism's convention, which persona-kit's mock follows: `Prefer: code=429`.
+        // Persona ignores it, so the step is skipped against a real sandbox.
+        const probe =
+          operations.find((o) => o.operationId === 'listAccountTypes') ?? operations[0]!;
+        const answer = await ctx.api.call(probe.operationId, {
+          headers: { Prefer: 'code=429' },
+          expect: [200, 429],
+        });
+        if (answer.status !== 429) {
+          ctx.skip(
+            'the server does not honour `Prefer: code=429`; a real rate limit is left to chance',
+          );
+        }
+        await each(ctx, operations, (operation) => ({
+          params: unknownParams(operation),
+          query: requiredQuery(operation),
+          ...exampleBody(operation),
+          headers: { Prefer: 'code=429' },
+          expect: 429,
+        }));
+      },
+    },
+    {
       name: 'every list answers 400 to a page size out of range',
       run: (ctx) =>
         each(ctx, operations.filter(isPaged), (operation) => ({
