@@ -41,15 +41,26 @@ export class Store {
     this.db = new Low<MockData>(adapter ?? new Memory<MockData>(), emptyData());
   }
 
+  /**
+   * Reads stored data. No file yet means a fresh start; a file of anything
+   * else is refused rather than overwritten, so `--db` never destroys a file
+   * it did not write.
+   */
   async load(): Promise<void> {
-    await this.db.read();
-    const data = this.db.data as MockData | null;
-    if (!data || typeof data !== 'object' || data.format !== 'persona-kit-mock@1') {
-      if (data && Object.keys(data).length > 0 && (data as { format?: unknown }).format) {
-        throw new Error(`unsupported mock data format ${(data as { format?: unknown }).format}`);
-      }
+    const read = await this.db.adapter.read();
+    if (read === null) {
       this.db.data = emptyData();
+      return;
     }
+    const format = (read as { format?: unknown } | null)?.format;
+    if (!read || typeof read !== 'object' || format !== 'persona-kit-mock@1' || !read.orgs) {
+      throw new Error(
+        format === undefined
+          ? 'the data file was not written by persona-mock (no format marker); refusing to overwrite it'
+          : `unsupported mock data format ${String(format)}`,
+      );
+    }
+    this.db.data = read;
   }
 
   get data(): MockData {
