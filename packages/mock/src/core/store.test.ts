@@ -48,7 +48,10 @@ describe('Store with a file', () => {
     let writes = 0;
     const counting = {
       read: () => adapter.read(),
-      write: (data: never) => (writes++, adapter.write(data)),
+      write: (data: never) => {
+        writes++;
+        return adapter.write(data);
+      },
     };
     const store = new Store(counting);
     await store.load();
