@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileStorage } from '../node/index.js';
-import { Store } from './store.js';
+import { type MockData, Store } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,7 +48,7 @@ describe('Store with a file', () => {
     let writes = 0;
     const counting = {
       read: () => adapter.read(),
-      write: (data: never) => {
+      write: (data: MockData) => {
         writes++;
         return adapter.write(data);
       },

@@ -14,6 +14,7 @@ export interface StoredAnswer {
  * while the first is still running); the same key with another request is a 409.
  */
 export class Idempotency {
+  #stored = 0;
   readonly #inFlight = new Map<string, { fingerprint: string; done: Promise<StoredAnswer> }>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -43,6 +44,8 @@ export class Idempotency {
       if (answer.status < 500) {
         const entry: IdempotencyEntry = { fingerprint, ...answer, createdAt: this.now() };
         org.idempotency[key] = entry;
+        // Now and then, forget answers older than a day, so the store does not grow without end.
+        if (++this.#stored % 1000 === 0) this.sweep(org);
       }
       return { ...answer, replayed: false };
     } finally {

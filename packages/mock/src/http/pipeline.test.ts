@@ -145,6 +145,28 @@ describe('idempotency', () => {
     expect(other.violations).toEqual([]);
   });
 
+  it('replays a retried file upload with the same key, and refuses the key for another file', async () => {
+    const upload = (csv: string) => {
+      const form = new FormData();
+      form.set('data[attributes][file]', new Blob([csv], { type: 'text/csv' }), 'a.csv');
+      return getResponse(
+        mock.handlers,
+        new Request('https://api.withpersona.com/api/v1/importer/accounts', {
+          method: 'POST',
+          headers: { Authorization: 'Bearer key-test', 'Idempotency-Key': 'upload-1' },
+          body: form,
+        }),
+      );
+    };
+    const first = await upload('reference_id\nu-1\n');
+    const retry = await upload('reference_id\nu-1\n');
+    expect(retry?.status).toBe(first?.status);
+    expect(await retry?.json()).toEqual(await first?.json());
+    expect(retry?.headers.get('Idempotent-Replayed')).toBe('true');
+    expect((await upload('reference_id\nu-2\n'))?.status).toBe(409);
+    expect((await call('GET', '/importers')).body.data).toHaveLength(1);
+  });
+
   it('acts once for concurrent replays of one key', async () => {
     const id = (await call('POST', '/accounts', { data: { attributes: {} } })).body.data.id;
     const answers = await Promise.all(

@@ -1,6 +1,6 @@
 import { inflectKeys, validateRequest } from '@persona-kit/spec';
 import { ApiError, badRequest } from '../core/errors.js';
-import { newId, requestIds } from '../core/ids.js';
+import { requestIds } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import type { FaultInjector } from './faults.js';
@@ -89,7 +89,7 @@ export async function handle(
       ? await deps.idempotency.run(
           org.data,
           key,
-          `${method} ${path}${url.search} ${rawBody?.text ?? ''}`,
+          fingerprint(`${method} ${path}${url.search} ${rawBody?.text ?? ''}`),
           act,
         )
       : await act();
@@ -150,7 +150,7 @@ async function readBody(
   if (contentType?.toLowerCase().startsWith('multipart/form-data')) {
     try {
       const form = await request.formData();
-      return { present: true, value: form, text: `multipart ${newId('upload')}` };
+      return { present: true, value: form, text: await formText(form) };
     } catch {
       throw badRequest('The multipart body could not be read');
     }
@@ -216,4 +216,32 @@ function injected(
     headers: baseHeaders(requestId, headers),
     body: JSON.stringify({ errors: [error] }),
   };
+}
+
+/** A multipart body as text, files included, so that a retried upload fingerprints the same. */
+async function formText(form: FormData): Promise<string> {
+  const parts: string[] = [];
+  for (const [name, value] of form.entries()) {
+    parts.push(
+      typeof value === 'string'
+        ? `${name}=${value}`
+        : `${name}=file:${value.name}:${await value.text()}`,
+    );
+  }
+  return parts.join('&');
+}
+
+/**
+ * What identifies a request for Idempotency-Key: a 64-bit hash of method,
+ * path, query and body, so that stored entries stay small whatever was sent.
+ */
+export function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}:${text.length}`;
 }
