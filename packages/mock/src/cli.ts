@@ -49,7 +49,8 @@ export function parseCli(argv: string[]): {
   help: boolean;
 } {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm mock -- --port 5000` hands the separator through: it means nothing here.
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
