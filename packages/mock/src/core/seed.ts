@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { createAccount } from '../services/accounts.js';
 import { defaultSeed } from './default-seed.js';
@@ -14,9 +14,8 @@ export { defaultSeed };
 /** A seed file: the default content extended (or, with `extends: none`, replaced). */
 export type SeedFile = Partial<SeedContent> & { extends?: 'default' | 'none' };
 
-const validate = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(
-  seedSchema,
-);
+// Compiled on first use: most mocks start from the default seed and never need it.
+let validateSeed: ValidateFunction | undefined;
 
 /** Reads a seed from YAML or JSON text and checks it; a bad seed is a 422 naming the place. */
 export function parseSeed(text: string, contentType = 'application/yaml'): SeedFile {
@@ -32,8 +31,11 @@ export function parseSeed(text: string, contentType = 'application/yaml'): SeedF
 }
 
 export function checkSeed(value: unknown): SeedFile {
-  if (!validate(value)) {
-    const error = validate.errors?.[0];
+  validateSeed ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(
+    seedSchema,
+  );
+  if (!validateSeed(value)) {
+    const error = validateSeed.errors?.[0];
     throw invalid(`seed${error?.instancePath ?? ''} ${error?.message ?? 'is invalid'}`);
   }
   return value as SeedFile;
