@@ -154,6 +154,23 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
         skip(reason) {
           throw new Skip(reason);
         },
+        async mockAdmin(method, path, body) {
+          if (!fixtures.personaKitMock)
+            throw new Skip(`needs personaKitMock: ${fixtureHints.personaKitMock}`);
+          const response = await fetchImpl(
+            new Request(`${new URL(options.baseUrl).origin}/__mock/${path}`, {
+              method,
+              headers: {
+                Authorization: `Bearer ${options.apiKey}`,
+                'Content-Type': 'application/json',
+              },
+              ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+            }),
+          );
+          if (!response.ok)
+            throw new Error(`${method} /__mock/${path} answered ${response.status}`);
+          return response.json();
+        },
         async eventually(check) {
           for (let attempt = 1; ; attempt++) {
             try {

@@ -29,6 +29,8 @@ export interface StepContext {
   need<K extends keyof Fixtures>(name: K): NonNullable<Fixtures[K]>;
   /** Skips the rest of this step, with a reason the report shows. */
   skip(reason: string): never;
+  /** Calls an admin route of persona-kit's mock (`plan`, `state`); skips the step on other servers. */
+  mockAdmin(method: string, path: string, body?: unknown): Promise<Json>;
   /** Retries `check` while it throws, for a server that is eventually consistent (search). */
   eventually<T>(check: () => Promise<T>): Promise<T>;
 }

@@ -93,6 +93,24 @@ export const workflowRuns: Scenario = {
       },
     },
     {
+      name: 'on the Startup plan, a workflow with Find or Create Account is refused (403)',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        const state = await ctx.mockAdmin('GET', 'state');
+        await ctx.mockAdmin('PUT', 'plan', { plan: 'startup' });
+        try {
+          const workflow = ctx.need('signupWorkflow');
+          await ctx.api.call('triggerWorkflow', {
+            params: { 'workflow-id': workflow.id },
+            body: { data: { attributes: { [workflow.triggerKey]: `${ctx.runId}-startup` } } },
+            expect: 403,
+          });
+        } finally {
+          await ctx.mockAdmin('PUT', 'plan', { plan: state.plan });
+        }
+      },
+    },
+    {
       name: 'trigger an unknown workflow (404)',
       stateful: IDS_NEEDED,
       async run(ctx) {
