@@ -223,53 +223,7 @@ function redactRelated(org: Org, now: string, kind: 'inquiries' | 'reports', id:
   redactors[kind]?.(org, now, id);
 }
 
-export function addTag(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
-  tag: string,
-  collection: Parameters<Org['collection']>[0],
-) {
-  const tags = record.attributes.tags as string[];
-  if (!tags.includes(tag)) {
-    org.collection(collection).update(record.id, (r) => {
-      (r.attributes.tags as string[]).push(tag);
-      r.attributes['updated-at'] = now;
-    });
-  }
-  recordEvent(org, now, `${record.type}.tag-added`, record);
-  return record;
-}
-
-export function removeTag(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
-  tag: string,
-  collection: Parameters<Org['collection']>[0],
-) {
-  org.collection(collection).update(record.id, (r) => {
-    r.attributes.tags = (r.attributes.tags as string[]).filter((t) => t !== tag);
-    r.attributes['updated-at'] = now;
-  });
-  recordEvent(org, now, `${record.type}.tag-removed`, record);
-  return record;
-}
-
-export function setTags(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
-  tags: string[],
-  collection: Parameters<Org['collection']>[0],
-) {
-  org.collection(collection).update(record.id, (r) => {
-    r.attributes.tags = uniqueTags(tags);
-    r.attributes['updated-at'] = now;
-  });
-  recordEvent(org, now, `${record.type}.tags-set`, record);
-  return record;
-}
+export { addTag, removeTag, setTags } from './tags.js';
 
 /**
  * Moves every inquiry, report and case of the sources to the destination and

@@ -4,6 +4,7 @@ import type { Linkage, ResourceRecord } from '../core/types.js';
 import { linkToAccount, toMany } from './accounts.js';
 import { recordEvent } from './events.js';
 import { type FieldSchema, typeFields } from './fields.js';
+import { addTag, removeTag, type Stamp, setTags } from './tags.js';
 
 /** The longest SLA a case may take: 90 days. */
 export const MAX_SLA_SECONDS = 90 * 24 * 60 * 60;
@@ -233,9 +234,7 @@ function change(
 ): ResourceRecord {
   return org.collection('cases').update(record.id, (c) => {
     apply(c);
-    c.attributes['updated-at'] = now;
-    c.attributes['updater-id'] = actor.id;
-    c.attributes['updater-type'] = actor.type;
+    stampBy(actor)(c, now);
   });
 }
 
@@ -387,20 +386,23 @@ export function addCaseObjects(
   return record;
 }
 
+/** Tag changes stamp the case's updater, as every change made through the API does. */
+const stampBy =
+  (actor: Actor): Stamp =>
+  (c, now) => {
+    c.attributes['updated-at'] = now;
+    c.attributes['updater-id'] = actor.id;
+    c.attributes['updater-type'] = actor.type;
+  };
+
 export function addCaseTag(
   org: Org,
   now: string,
   id: string,
   tag: string,
   actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
-  if ((record.attributes.tags as string[]).includes(tag)) return record;
-  change(org, now, record, actor, (c) => {
-    (c.attributes.tags as string[]).push(tag);
-  });
-  recordEvent(org, now, 'case.tag-added', record);
-  return record;
+) {
+  return addTag(org, now, getCase(org, id), tag, 'cases', stampBy(actor));
 }
 
 export function removeCaseTag(
@@ -409,14 +411,8 @@ export function removeCaseTag(
   id: string,
   tag: string,
   actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
-  if (!(record.attributes.tags as string[]).includes(tag)) return record;
-  change(org, now, record, actor, (c) => {
-    c.attributes.tags = (c.attributes.tags as string[]).filter((t) => t !== tag);
-  });
-  recordEvent(org, now, 'case.tag-removed', record);
-  return record;
+) {
+  return removeTag(org, now, getCase(org, id), tag, 'cases', stampBy(actor));
 }
 
 export function setCaseTags(
@@ -425,13 +421,8 @@ export function setCaseTags(
   id: string,
   tags: string[],
   actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
-  change(org, now, record, actor, (c) => {
-    c.attributes.tags = [...new Set(tags)];
-  });
-  recordEvent(org, now, 'case.tags-set', record);
-  return record;
+) {
+  return setTags(org, now, getCase(org, id), tags, 'cases', stampBy(actor));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ResourceRecord } from '../core/types.js';
 import { linkToAccount, registerRedactor } from './accounts.js';
 import { recordEvent, redactEventsOf } from './events.js';
 import { type AutoCreateMeta, registerInquiryReportRedactor, resolveAccount } from './inquiries.js';
+import { addTag, removeTag, setTags } from './tags.js';
 
 export const reportTypes = [
   'report/watchlist',
@@ -316,36 +317,17 @@ export function redactReport(org: Org, now: string, id: string): ResourceRecord 
   return report;
 }
 
-/**
- * Tag changes. A report has no `updated-at`, so the account helpers (which
- * set one) are not used here.
- */
+/** Tag changes (a report has no `updated-at`: the shared helpers stamp nothing). */
 export function addReportTag(org: Org, now: string, id: string, tag: string): ResourceRecord {
-  const report = getReport(org, id);
-  org.collection('reports').update(id, (r) => {
-    const tags = r.attributes.tags as string[];
-    if (!tags.includes(tag)) tags.push(tag);
-  });
-  recordEvent(org, now, `${report.type}.tag-added`, report);
-  return report;
+  return addTag(org, now, getReport(org, id), tag, 'reports');
 }
 
 export function removeReportTag(org: Org, now: string, id: string, tag: string): ResourceRecord {
-  const report = getReport(org, id);
-  org.collection('reports').update(id, (r) => {
-    r.attributes.tags = (r.attributes.tags as string[]).filter((t) => t !== tag);
-  });
-  recordEvent(org, now, `${report.type}.tag-removed`, report);
-  return report;
+  return removeTag(org, now, getReport(org, id), tag, 'reports');
 }
 
 export function setReportTags(org: Org, now: string, id: string, tags: string[]): ResourceRecord {
-  const report = getReport(org, id);
-  org.collection('reports').update(id, (r) => {
-    r.attributes.tags = [...new Set(tags)];
-  });
-  recordEvent(org, now, `${report.type}.tags-set`, report);
-  return report;
+  return setTags(org, now, getReport(org, id), tags, 'reports');
 }
 
 const redactIfPresent = (org: Org, now: string, id: string) => {
