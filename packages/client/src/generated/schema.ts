@@ -1022,10 +1022,10 @@ export interface components {
          */
         AccountTypeId: string;
         /**
-         * @description Identifier of an account.
+         * @description An account id as responses carry it, recognised by its prefix only: Persona does not promise a length.
          * @example act_68h3lHszBfNOTSPxUYT6LUvR
          */
-        AccountId: string;
+        AccountResponseId: string;
         /** Format: date-time */
         Timestamp: string;
         /** Format: date-time */
@@ -1078,15 +1078,15 @@ export interface components {
         AccountAttributes: {
             /** @description The account's identifier in your own system, unique per account type. */
             "reference-id": string | null;
-            "account-type-name": string;
+            "account-type-name"?: string;
             /** @description Name of the custom status currently set on the account, if any. */
             "account-status"?: string | null;
             "created-at": components["schemas"]["Timestamp"];
             "updated-at": components["schemas"]["Timestamp"];
             /** @description When the account's personal data was removed; null while it is kept. */
             "redacted-at"?: components["schemas"]["NullableTimestamp"];
-            tags: components["schemas"]["Tags"];
-            fields: components["schemas"]["Fields"];
+            tags?: components["schemas"]["Tags"];
+            fields?: components["schemas"]["Fields"];
             "name-first"?: string | null;
             "name-middle"?: string | null;
             "name-last"?: string | null;
@@ -1126,7 +1126,7 @@ export interface components {
         Account: {
             /** @constant */
             type: "account";
-            id: components["schemas"]["AccountId"];
+            id: components["schemas"]["AccountResponseId"];
             attributes: components["schemas"]["AccountAttributes"];
             relationships?: components["schemas"]["AccountRelationships"];
         };
@@ -1257,6 +1257,11 @@ export interface components {
             query: components["schemas"]["AccountSearchQuery"];
             page?: components["schemas"]["AccountSearchPage"];
         };
+        /**
+         * @description Identifier of an account.
+         * @example act_68h3lHszBfNOTSPxUYT6LUvR
+         */
+        AccountId: string;
         /** @description Attributes to change; members left out keep their value. The account type cannot be changed. */
         AccountUpdateAttributes: {
             /** @description The account's identifier in your own system. */
@@ -1319,7 +1324,7 @@ export interface components {
         AccountLinkage: {
             /** @constant */
             type: "account";
-            id: components["schemas"]["AccountId"];
+            id: components["schemas"]["AccountResponseId"];
         };
         /** @description A relationship to exactly one account. */
         AccountToOne: {
@@ -1369,6 +1374,11 @@ export interface components {
             };
             included?: components["schemas"]["Included"];
         };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
+         * @example acttp_wfPTWyooKpUJqrKekoeLytOZ
+         */
+        AccountTypeResponseId: string;
         /** @description One custom field that accounts of this type carry. `key` is the name the value has under the account's `fields`, exactly as stored. */
         AccountTypeFieldSchema: {
             key: string;
@@ -1380,6 +1390,11 @@ export interface components {
             /** @description Name shown in the dashboard, or null when none was set. */
             label: string | null;
         };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
+         * @example accac_zJZL0Ppe8xY95rBVSWT8Vefk
+         */
+        AccountActionResponseId: string;
         /** @description One parameter an account action takes in `data.parameters` of a run-action request. */
         AccountTypeActionParameter: {
             key: string;
@@ -1392,7 +1407,7 @@ export interface components {
         };
         /** @description An action that can be run on accounts of this type through run-action. */
         AccountTypeAction: {
-            id: components["schemas"]["AccountActionId"];
+            id: components["schemas"]["AccountActionResponseId"];
             name: string;
             parameters: components["schemas"]["AccountTypeActionParameter"][];
         };
@@ -1410,7 +1425,7 @@ export interface components {
         AccountType: {
             /** @constant */
             type: "account-type";
-            id: components["schemas"]["AccountTypeId"];
+            id: components["schemas"]["AccountTypeResponseId"];
             attributes: components["schemas"]["AccountTypeAttributes"];
         };
         /** @description A page of account types. */
@@ -1466,10 +1481,10 @@ export interface components {
             "created-at-end"?: string;
         };
         /**
-         * @description Identifier of a case.
+         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
          * @example case_T4mQw8ZrLp2XcV6nB1sDk9Hj
          */
-        CaseId: string;
+        CaseResponseId: string;
         /** @description Who performed an action on the case: a dashboard user's email address, or the id of a workflow run or API key. Null when nobody has. */
         CaseActorId: string | null;
         /**
@@ -1543,7 +1558,7 @@ export interface components {
         Case: {
             /** @constant */
             type: "case";
-            id: components["schemas"]["CaseId"];
+            id: components["schemas"]["CaseResponseId"];
             attributes: components["schemas"]["CaseAttributes"];
             relationships: components["schemas"]["CaseRelationships"];
         };
@@ -1594,6 +1609,11 @@ export interface components {
             data: components["schemas"]["Case"];
             included?: components["schemas"]["Included"];
         };
+        /**
+         * @description Identifier of a case.
+         * @example case_T4mQw8ZrLp2XcV6nB1sDk9Hj
+         */
+        CaseId: string;
         /** @description A file to attach, sent inline. */
         CaseAttachmentUpload: {
             filename: string;
@@ -1644,6 +1664,11 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "archived";
         };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
+         * @example ctmpl_Ry7uNc2Wq5LmXa9Tb3HvEk6P
+         */
+        CaseTemplateResponseId: string;
         /** @description A field that cases made from the template carry. */
         CaseTemplateFieldSchema: {
             /** @description Name of the field in a case's `fields`. */
@@ -1680,7 +1705,7 @@ export interface components {
         CaseTemplate: {
             /** @constant */
             type: "case-template";
-            id: components["schemas"]["CaseTemplateId"];
+            id: components["schemas"]["CaseTemplateResponseId"];
             attributes: components["schemas"]["CaseTemplateAttributes"];
         };
         /** @description A page of case templates. */
@@ -1699,6 +1724,11 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "archived";
         };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
+         * @example cqueue_Vb8sK2mXq4TzRw7Lc1NpGh5Yd
+         */
+        CaseQueueResponseId: string;
         CaseQueueAttributes: {
             /**
              * @description Only active queues accept cases.
@@ -1715,7 +1745,7 @@ export interface components {
         CaseQueue: {
             /** @constant */
             type: "case-queue";
-            id: components["schemas"]["CaseQueueId"];
+            id: components["schemas"]["CaseQueueResponseId"];
             attributes: components["schemas"]["CaseQueueAttributes"];
         };
         /** @description A page of case queues. */
@@ -1743,10 +1773,10 @@ export interface components {
             "created-at-end"?: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Identifies an inquiry.
+         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
          * @example inq_Hx7Kq2Vn9RtLm4Pw8ZcYb3Jd
          */
-        InquiryId: string;
+        InquiryResponseId: string;
         /**
          * @description Where the inquiry stands. `created` until the user opens the flow, `pending` while they go through it, then `completed` or `failed`; `expired` when it timed out (it can be resumed); `needs_review`, `approved` and `declined` come from a reviewer or a workflow.
          * @enum {string}
@@ -1819,14 +1849,18 @@ export interface components {
             "email-address": string | null;
             "phone-number": string | null;
         };
+        /** @description A to-one relationship whose `data` may also be an empty object: Persona's published inquiry payloads say "nothing linked" that way as well as with null. */
+        ToOneOrEmpty: {
+            data: components["schemas"]["ResourceLinkage"] | null | Record<string, unknown>;
+        };
         /** @description Objects linked to the inquiry. `account`, `inquiry-template`, `reports` and `verifications` are always present; the others appear when Persona has them. */
         InquiryRelationships: {
             /** @description The account the inquiry belongs to (`account`). */
             account: components["schemas"]["ToOne"];
             /** @description The template the inquiry was created from (`inquiry-template`). */
-            "inquiry-template": components["schemas"]["ToOne"];
+            "inquiry-template": components["schemas"]["ToOneOrEmpty"];
             /** @description The template version the flow ran (`inquiry-template-version`). */
-            "inquiry-template-version"?: components["schemas"]["ToOne"];
+            "inquiry-template-version"?: components["schemas"]["ToOneOrEmpty"];
             /** @description Reports the flow ran (`report/…`). */
             reports: components["schemas"]["ToMany"];
             /** @description Checks the user went through (`verification/…`). */
@@ -1840,13 +1874,15 @@ export interface components {
             /** @description The transaction that started the inquiry, if any (`transaction`). */
             transaction?: components["schemas"]["ToOne"];
             /** @description Who made the last decision (`user`, `workflow` or `workflow-run`). */
-            reviewer?: components["schemas"]["ToOne"];
+            reviewer?: components["schemas"]["ToOneOrEmpty"];
+            /** @description The legacy template (`template`) of inquiries created before inquiry templates existed; empty for the others. */
+            template?: components["schemas"]["ToOneOrEmpty"];
         };
         /** @description One run of an inquiry template for one person. */
         Inquiry: {
             /** @constant */
             type: "inquiry";
-            id: components["schemas"]["InquiryId"];
+            id: components["schemas"]["InquiryResponseId"];
             attributes: components["schemas"]["InquiryAttributes"];
             relationships: components["schemas"]["InquiryRelationships"];
         };
@@ -1911,6 +1947,11 @@ export interface components {
             data: components["schemas"]["Inquiry"];
             included?: components["schemas"]["Included"];
         };
+        /**
+         * @description Identifies an inquiry.
+         * @example inq_Hx7Kq2Vn9RtLm4Pw8ZcYb3Jd
+         */
+        InquiryId: string;
         /** @description Body of Update an Inquiry; attributes left out keep their value. */
         InquiryUpdateRequest: {
             data: {
@@ -1960,15 +2001,15 @@ export interface components {
             "created-at-end"?: components["schemas"]["Timestamp"];
         };
         /**
-         * @description The kind of report, which is its JSON:API type.
+         * @description The kind of report as responses carry it: every kind Persona runs, not only those this kit can create. Persona adds kinds over time.
          * @enum {string}
          */
-        ReportType: "report/watchlist" | "report/politically-exposed-person" | "report/adverse-media" | "report/email-address" | "report/phone-number";
+        ReportResponseType: "report/address-lookup" | "report/adverse-media" | "report/business-adverse-media" | "report/business-lookup" | "report/business-watchlist" | "report/crypto-address-watchlist" | "report/email-address" | "report/integration/sentilink-scores" | "report/phone-number" | "report/politically-exposed-person" | "report/profile" | "report/profile-non-authoritative" | "report/social-media" | "report/synthetic" | "report/watchlist";
         /**
-         * @description Identifies a report.
+         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
          * @example rep_Tb5Nw8Qz3Lc7Vx2Hk9Rm4Jp6
          */
-        ReportId: string;
+        ReportResponseId: string;
         /**
          * @description `pending` while the search runs, `ready` with its findings, `errored` when it could not run.
          * @enum {string}
@@ -2000,16 +2041,16 @@ export interface components {
         }[];
         /** @description The state of the report, the search input it ran with and what it found. Search input: `name-*`, `term`, `birthdate` and `country-code` for watchlist and adverse media reports (under `query` for politically exposed person reports), `email-address` and `phone-number` for the kinds named after them. Findings: `matched-lists` (watchlist), `related-sources` (adverse media), `result` (politically exposed person), `email-*` and `phone-*` fields. Search input and findings are null after redaction. */
         ReportAttributes: {
-            status: components["schemas"]["ReportStatus"];
+            status?: components["schemas"]["ReportStatus"];
             "created-at": components["schemas"]["Timestamp"];
             /** @description When the search finished; null while it runs. */
             "completed-at": components["schemas"]["NullableTimestamp"];
-            "redacted-at": components["schemas"]["NullableTimestamp"];
-            tags: components["schemas"]["Tags"];
+            "redacted-at"?: components["schemas"]["NullableTimestamp"];
+            tags?: components["schemas"]["Tags"];
             /** @description Name of the template version the report ran with. */
             "report-template-version-name"?: string | null;
             /** @description Whether the search found anything; null until the report is ready. */
-            "has-match": boolean | null;
+            "has-match"?: boolean | null;
             /** @description Whether the report has run more than once. */
             "is-continuous"?: boolean;
             /** @description Whether the report is scheduled to run again. */
@@ -2110,10 +2151,10 @@ export interface components {
         };
         /** @description One background check on one subject. */
         Report: {
-            type: components["schemas"]["ReportType"];
-            id: components["schemas"]["ReportId"];
+            type: components["schemas"]["ReportResponseType"];
+            id: components["schemas"]["ReportResponseId"];
             attributes: components["schemas"]["ReportAttributes"];
-            relationships: components["schemas"]["ReportRelationships"];
+            relationships?: components["schemas"]["ReportRelationships"];
         };
         /** @description A page of reports, newest first. */
         ReportListDocument: {
@@ -2121,6 +2162,11 @@ export interface components {
             links: components["schemas"]["ListLinks"];
             included?: components["schemas"]["Included"];
         };
+        /**
+         * @description The kind of report, which is its JSON:API type.
+         * @enum {string}
+         */
+        ReportType: "report/watchlist" | "report/politically-exposed-person" | "report/adverse-media" | "report/email-address" | "report/phone-number";
         /** @description What to search for. Watchlist, politically exposed person and adverse media reports need at least one of `name-first`, `name-middle`, `name-last` or `term`; email address reports need `email-address`; phone number reports need `phone-number`. */
         ReportQueryInput: {
             "name-first"?: string | null;
@@ -2161,6 +2207,11 @@ export interface components {
             data: components["schemas"]["Report"];
             included?: components["schemas"]["Included"];
         };
+        /**
+         * @description Identifies a report.
+         * @example rep_Tb5Nw8Qz3Lc7Vx2Hk9Rm4Jp6
+         */
+        ReportId: string;
         /** @description Trigger values by name, as the workflow version's trigger schema defines them. Keys are passed to the workflow as sent. */
         WorkflowTriggerPayload: {
             [key: string]: unknown;
