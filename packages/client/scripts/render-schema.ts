@@ -8,6 +8,13 @@ export const SPEC_PATH = fileURLToPath(
   new URL('../../spec/src/generated/persona.openapi.json', import.meta.url),
 );
 export const SCHEMA_PATH = fileURLToPath(new URL('../src/generated/schema.ts', import.meta.url));
+/** The mock's control plane: its bundled document and the types made of it. */
+export const CONTROL_PLANE_SPEC_PATH = fileURLToPath(
+  new URL('../../spec/src/generated/control-plane.openapi.json', import.meta.url),
+);
+export const CONTROL_PLANE_SCHEMA_PATH = fileURLToPath(
+  new URL('../src/generated/control-plane-schema.ts', import.meta.url),
+);
 
 export async function renderSchema(specPath = SPEC_PATH): Promise<string> {
   const document = JSON.parse(await readFile(specPath, 'utf8')) as OpenAPI3;

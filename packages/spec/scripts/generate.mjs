@@ -19,6 +19,9 @@ const repoRoot = resolve(packageDir, '../..');
 
 export const defaultSpec = join(repoRoot, 'openapi/persona.yaml');
 export const defaultOut = join(packageDir, 'src/generated/persona.openapi.json');
+/** The mock's control plane (`/__mock/`), a document of its own. */
+export const controlPlaneSpec = join(repoRoot, 'openapi/control-plane.yaml');
+export const controlPlaneOut = join(packageDir, 'src/generated/control-plane.openapi.json');
 
 /** The Redocly CLI's entry point, resolved from the workspace root (no shell, any OS). */
 function redoclyBin() {
@@ -63,6 +66,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const out = generate({ spec: values.spec, out: values.out && resolve(values.out) });
     console.log(`wrote ${out}`);
+    // Without options, both documents: Persona's API and the mock's control plane.
+    if (values.spec === undefined && values.out === undefined) {
+      console.log(`wrote ${generate({ spec: controlPlaneSpec, out: controlPlaneOut })}`);
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

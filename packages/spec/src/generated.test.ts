@@ -39,3 +39,31 @@ describe('src/generated/persona.openapi.json', () => {
     expect(fresh.endsWith('}\n')).toBe(true);
   });
 });
+
+describe('src/generated/control-plane.openapi.json', () => {
+  it('is what `pnpm generate` makes of openapi/control-plane.yaml now', () => {
+    const out = join(work, 'control-plane.openapi.json');
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(packageDir, 'scripts/generate.mjs'),
+        '--spec',
+        join(packageDir, '../../openapi/control-plane.yaml'),
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.status, `bundling openapi/control-plane.yaml failed:\n${result.stderr}`).toBe(0);
+    const fresh = readFileSync(out, 'utf8');
+    const current = readFileSync(
+      join(packageDir, 'src/generated/control-plane.openapi.json'),
+      'utf8',
+    );
+    if (fresh !== current) {
+      expect.fail(
+        `the bundled control plane is stale: run \`pnpm generate\` and commit the result. First difference at ${firstDifference(current, fresh)}`,
+      );
+    }
+  });
+});
