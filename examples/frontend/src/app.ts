@@ -272,7 +272,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
         h('dt', {}, 'Status'),
         h('dd', { 'data-testid': 'detail-status' }, a['account-status'] ?? '—'),
         h('dt', {}, 'Tags'),
-        h('dd', {}, a.tags.join(', ') || '—'),
+        h('dd', {}, (a.tags ?? []).join(', ') || '—'),
         h('dt', {}, 'Created'),
         h('dd', {}, new Date(a['created-at']).toLocaleString()),
       ),
