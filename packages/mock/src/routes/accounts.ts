@@ -15,12 +15,11 @@ export const accountRoutes: RouteTable = {
   listAccounts: (input) => {
     const accounts = input.org.collection('accounts');
     const { filter } = input.query;
-    const candidates = intersect(
-      lookupIf(accounts, 'reference', filter['reference-id']),
-      lookupIf(accounts, 'account-type', filter['account-type-id']),
-    );
     return listPage(input, accounts, {
-      ...(candidates ? { candidates } : {}),
+      candidates: intersect(
+        lookupIf(accounts, 'reference', filter['reference-id']),
+        lookupIf(accounts, 'account-type', filter['account-type-id']),
+      ),
       where: allOf(attributeIs('account-status', filter.status), createdBetween(filter)),
     });
   },

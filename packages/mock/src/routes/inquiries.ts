@@ -23,13 +23,12 @@ export const inquiryRoutes: RouteTable = {
       linkedId(r, 'inquiry-template'),
     );
     const byStatus = anyOf(inquiries, null, filter.status, (r) => r.attributes.status);
-    const candidates = intersect(
-      byAccount.candidates,
-      byTemplate.candidates,
-      lookupIf(inquiries, 'reference', filter['reference-id']),
-    );
     return listPage(input, inquiries, {
-      ...(candidates ? { candidates } : {}),
+      candidates: intersect(
+        byAccount.candidates,
+        byTemplate.candidates,
+        lookupIf(inquiries, 'reference', filter['reference-id']),
+      ),
       where: allOf(byAccount.where, byTemplate.where, byStatus.where, createdBetween(filter)),
     });
   },

@@ -12,14 +12,13 @@ export const reportRoutes: RouteTable = {
   listReports: (input) => {
     const reports = input.org.collection('reports');
     const { filter } = input.query;
-    const candidates = intersect(
-      lookupIf(reports, 'account', filter['account-id']),
-      lookupIf(reports, 'reference', filter['reference-id']),
-      lookupIf(reports, 'template', filter['report-template-id']),
-    );
     const byStatus = anyOf(reports, null, filter.status, (r) => r.attributes.status);
     return listPage(input, reports, {
-      ...(candidates ? { candidates } : {}),
+      candidates: intersect(
+        lookupIf(reports, 'account', filter['account-id']),
+        lookupIf(reports, 'reference', filter['reference-id']),
+        lookupIf(reports, 'template', filter['report-template-id']),
+      ),
       where: allOf(byStatus.where, createdBetween(filter)),
     });
   },
