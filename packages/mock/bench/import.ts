@@ -8,7 +8,7 @@
  */
 import { getResponse } from 'msw';
 import { createPersonaMock } from '../src/create-mock.js';
-import { createAccount } from '../src/services/accounts.js';
+import { createAccount } from '../src/services/accounts/accounts.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const header =

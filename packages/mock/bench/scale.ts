@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { fromFetch } from '../src/http/mock-request.js';
 import { createPersonaMock, type PersonaMock } from '../src/index.js';
 import { fileStorage } from '../src/node/index.js';
-import { createAccount } from '../src/services/accounts.js';
+import { createAccount } from '../src/services/accounts/accounts.js';
 import { startProcess } from './processes.js';
 
 const BIG = Number(process.env.BENCH_ACCOUNTS ?? 100_000);

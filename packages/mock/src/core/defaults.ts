@@ -1,3 +1,4 @@
+import { personalNames } from '../services/redaction.js';
 import type { Relationship, ResourceRecord } from './types.js';
 
 /**
@@ -8,21 +9,8 @@ import type { Relationship, ResourceRecord } from './types.js';
 export const attributeDefaults: Record<string, Record<string, unknown>> = {
   account: {
     'redacted-at': null,
-    'name-first': null,
-    'name-middle': null,
-    'name-last': null,
-    birthdate: null,
-    'address-street-1': null,
-    'address-street-2': null,
-    'address-city': null,
-    'address-subdivision': null,
-    'address-postal-code': null,
-    'country-code': null,
-    'phone-number': null,
-    'email-address': null,
-    'social-security-number': null,
-    'identification-numbers': null,
-    'selfie-photo': null,
+    // Personal data: left out of a stored account until given, and again once redacted.
+    ...Object.fromEntries(personalNames('account', 'remove').map((name) => [name, null])),
   },
 };
 

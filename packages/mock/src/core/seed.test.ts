@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPersonaMock } from '../index.js';
-import { mockClient } from '../test-client.js';
+import { mockClient } from '../test-support/test-client.js';
 import { parseSeed, resolveSeed } from './seed.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

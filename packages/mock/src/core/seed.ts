@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { createAccount } from '../services/accounts.js';
+import { createAccount } from '../services/accounts/accounts.js';
 import { defaultSeed } from './default-seed.js';
 import { invalid } from './errors.js';
 import type { Org } from './org.js';

@@ -2,15 +2,16 @@ import { type HttpHandler, http } from 'msw';
 import { ApiError, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { parseSeed, seedOrg } from '../core/seed.js';
+import { exportSeed } from '../core/seed-export.js';
 import { type Plan, plans } from '../core/types.js';
 import { checkFaults } from './faults-config.js';
-import type { HandlerOptions } from './handlers.js';
+import type { HandlerOptions } from './handler-options.js';
 import { bearerKey } from './pipeline.js';
 import { baseHeaders, errorResponse, toApiError } from './respond.js';
 
 /**
- * Routes under `/__mock/` that drive the mock itself: reset, state, seed,
- * plan and faults. Each acts on the organization of the Bearer key given.
+ * Routes under `/__mock/` that drive the mock itself: reset, state, seed
+ * (read and extend), plan and faults. Each acts on the organization of the Bearer key given.
  */
 export function adminHandlers(options: HandlerOptions): HttpHandler[] {
   const { core, faults } = options;
@@ -48,18 +49,17 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
       '*/__mock/state',
       admin((request) => {
         const org = core.orgFor(bearerKey(request.headers.get('authorization')));
-        const full = new URL(request.url).searchParams.get('full') === 'true';
         const counts: Record<string, number> = {};
         for (const [name, records] of Object.entries(org.data.collections)) {
           counts[name] = Object.keys(records).length;
         }
-        return {
-          organization: org.id,
-          plan: org.data.plan,
-          counts,
-          ...(full ? { collections: org.data.collections } : {}),
-        };
+        // Counts only: stored objects hold what the mock keeps for itself (`internal`).
+        return { organization: org.id, plan: org.data.plan, counts };
       }),
+    ),
+    http.get(
+      '*/__mock/seed',
+      admin((request) => exportSeed(core.orgFor(bearerKey(request.headers.get('authorization'))))),
     ),
     http.post(
       '*/__mock/seed',

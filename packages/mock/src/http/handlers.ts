@@ -2,27 +2,11 @@ import { findOperation, operations } from '@persona-kit/spec';
 import { type HttpHandler, http } from 'msw';
 import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import type { MockCore } from '../core/mock-core.js';
 import { adminHandlers } from './admin.js';
-import type { FaultInjector } from './faults.js';
-import type { Idempotency } from './idempotency.js';
-import type { MockRequest } from './mock-request.js';
-import { fromFetch, type MockAnswer, toFetch } from './mock-request.js';
+import type { HandlerOptions } from './handler-options.js';
+import { fromFetch, type MockAnswer, type MockRequest, toFetch } from './mock-request.js';
 import { handle } from './pipeline.js';
 import { errorResponse } from './respond.js';
-import type { RouteTable } from './route.js';
-
-export interface HandlerOptions {
-  core: MockCore;
-  routes: RouteTable;
-  faults: FaultInjector;
-  idempotency: Idempotency;
-  /** Where the API lives: a full URL, or a path after `*` to match any origin (the default). */
-  baseUrl: string;
-  /** Stored data is loaded: requests wait for it. */
-  ready: Promise<void>;
-  onError?: (error: unknown, request: MockRequest) => void;
-}
 
 export function basePathOf(baseUrl: string): string {
   const path = baseUrl.startsWith('*') ? baseUrl.slice(1) : new URL(baseUrl).pathname;

@@ -35,7 +35,8 @@ export function parseQuery(params: URLSearchParams): ParsedQuery {
   return query;
 }
 
-function splitList(value: string): string[] {
+/** `a,b, c` → `['a', 'b', 'c']`: items trimmed, empty ones dropped. */
+export function splitList(value: string): string[] {
   return value
     .split(',')
     .map((item) => item.trim())

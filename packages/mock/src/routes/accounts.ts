@@ -1,53 +1,31 @@
 import { invalid, notFound } from '../core/errors.js';
-import type { ResourceRecord } from '../core/types.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
-import {
-  addTag,
-  consolidateAccounts,
-  createAccount,
-  getAccount,
-  redactAccount,
-  removeTag,
-  setTags,
-  updateAccount,
-} from '../services/accounts.js';
+import { createAccount, getAccount, updateAccount } from '../services/accounts/accounts.js';
+import { consolidateAccounts } from '../services/accounts/consolidate.js';
+import { redactAccount } from '../services/redaction.js';
 import { matchesQuery, type SearchQuery } from '../services/search.js';
 import { runAccountAction } from '../services/workflows.js';
+import { attributeIs, attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
+import { tagRoutes } from './tags.js';
 
-type Body = {
-  data?: { attributes?: Record<string, unknown>; [k: string]: unknown };
-  meta?: Record<string, unknown>;
-};
-
-const body = (input: RouteInput) => (input.body ?? {}) as Body;
-const now = (input: RouteInput) => input.core.now();
-const one = (data: ResourceRecord, status = 200) => ({ status, data });
+const id = (input: RouteInput) => input.params['account-id']!;
 
 export const accountRoutes: RouteTable = {
   listAccounts: (input) => {
     const accounts = input.org.collection('accounts');
     const { filter } = input.query;
-    const candidates = intersect(
-      filter['reference-id'] !== undefined
-        ? accounts.lookup('reference', filter['reference-id'])
-        : undefined,
-      filter['account-type-id'] !== undefined
-        ? accounts.lookup('account-type', filter['account-type-id'])
-        : undefined,
-    );
-    const status = filter.status;
     return listPage(input, accounts, {
-      ...(candidates ? { candidates } : {}),
-      where: allOf(
-        status !== undefined && ((r) => r.attributes['account-status'] === status),
-        createdBetween(filter),
+      candidates: intersect(
+        lookupIf(accounts, 'reference', filter['reference-id']),
+        lookupIf(accounts, 'account-type', filter['account-type-id']),
       ),
+      where: allOf(attributeIs('account-status', filter.status), createdBetween(filter)),
     });
   },
   createAccount: (input) => {
     const { account, created } = createAccount(input.org, now(input), {
-      attributes: body(input).data?.attributes ?? {},
+      attributes: attributesOf(input),
     });
     return one(account, created ? 201 : 200);
   },
@@ -69,56 +47,22 @@ export const accountRoutes: RouteTable = {
       },
     );
   },
-  retrieveAccount: (input) => one(getAccount(input.org, input.params['account-id']!)),
+  retrieveAccount: (input) => one(getAccount(input.org, id(input))),
   updateAccount: (input) =>
-    one(
-      updateAccount(
-        input.org,
-        now(input),
-        input.params['account-id']!,
-        body(input).data?.attributes ?? {},
-      ),
-    ),
-  redactAccount: (input) => one(redactAccount(input.org, now(input), input.params['account-id']!)),
-  addAccountTag: (input) =>
-    one(
-      addTag(
-        input.org,
-        now(input),
-        getAccount(input.org, input.params['account-id']!),
-        tagName(input),
-        'accounts',
-      ),
-    ),
-  removeAccountTag: (input) =>
-    one(
-      removeTag(
-        input.org,
-        now(input),
-        getAccount(input.org, input.params['account-id']!),
-        tagName(input),
-        'accounts',
-      ),
-    ),
-  setAccountTags: (input) =>
-    one(
-      setTags(
-        input.org,
-        now(input),
-        getAccount(input.org, input.params['account-id']!),
-        tagNames(input),
-        'accounts',
-      ),
-    ),
+    one(updateAccount(input.org, now(input), id(input), attributesOf(input))),
+  redactAccount: (input) => one(redactAccount(input.org, now(input), id(input))),
+  ...tagRoutes({
+    operations: { add: 'addAccountTag', remove: 'removeAccountTag', set: 'setAccountTags' },
+    collection: 'accounts',
+    param: 'account-id',
+    get: getAccount,
+  }),
   consolidateAccounts: (input) => {
-    const sources = body(input).meta?.['source-account-ids'] as string[];
-    return one(
-      consolidateAccounts(input.org, now(input), input.params['account-id']!, sources),
-      202,
-    );
+    const sources = metaOf(input)['source-account-ids'] as string[];
+    return one(consolidateAccounts(input.org, now(input), id(input), sources), 202);
   },
   listAccountRelations: (input) => {
-    const account = getAccount(input.org, input.params['account-id']!);
+    const account = getAccount(input.org, id(input));
     const relations = input.org.collection('account-relations');
     const { filter } = input.query;
     if (!filter.key) throw invalid('filter[key] is required');
@@ -135,7 +79,7 @@ export const accountRoutes: RouteTable = {
     const { account, run } = runAccountAction(
       input.org,
       now(input),
-      input.params['account-id']!,
+      id(input),
       data['account-action-id'],
       data.parameters ?? {},
     );
@@ -143,17 +87,9 @@ export const accountRoutes: RouteTable = {
   },
   listAccountTypes: (input) => listPage(input, input.org.collection('account-types')),
   retrieveAccountType: (input) => {
-    const id = input.params['account-type-id']!;
-    const type = input.org.collection('account-types').get(id);
-    if (!type) throw notFound('account type', id);
+    const typeId = input.params['account-type-id']!;
+    const type = input.org.collection('account-types').get(typeId);
+    if (!type) throw notFound('account type', typeId);
     return one(type);
   },
 };
-
-export function tagName(input: RouteInput): string {
-  return (body(input).meta?.['tag-name'] as string) ?? '';
-}
-
-export function tagNames(input: RouteInput): string[] {
-  return (body(input).meta?.['tag-name'] as string[]) ?? [];
-}

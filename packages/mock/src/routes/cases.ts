@@ -1,31 +1,22 @@
 import type { ResourceRecord } from '../core/types.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
+import { apiActor, stampBy } from '../services/cases/actors.js';
 import {
   addCaseObjects,
-  addCaseTag,
   assignCase,
   type CaseUpdate,
   createCase,
   getCase,
   getCaseTemplate,
   redactCase,
-  removeCaseTag,
   setCaseStatus,
-  setCaseTags,
   updateCase,
-} from '../services/cases.js';
+} from '../services/cases/cases.js';
+import { attributeIs, attributesOf, lookupIf, metaOf as meta, now, one } from './support.js';
+import { tagRoutes } from './tags.js';
 
-type Body = {
-  data?: { attributes?: Record<string, unknown> };
-  meta?: Record<string, unknown>;
-};
-
-const body = (input: RouteInput) => (input.body ?? {}) as Body;
-const meta = (input: RouteInput) => body(input).meta ?? {};
-const now = (input: RouteInput) => input.core.now();
 const caseId = (input: RouteInput) => input.params['case-id']!;
-const one = (data: ResourceRecord, status = 200) => ({ status, data });
 
 /** Whether a case's to-many relationship names the object. */
 const links = (name: string, id: string) => (r: ResourceRecord) => {
@@ -44,9 +35,7 @@ export const caseRoutes: RouteTable = {
       const accounts = org.collection('accounts');
       const ids = intersect(
         filter['account-id'] !== undefined ? [filter['account-id']] : undefined,
-        filter['reference-id'] !== undefined
-          ? accounts.lookup('reference', filter['reference-id'])
-          : undefined,
+        lookupIf(accounts, 'reference', filter['reference-id']),
       )!;
       ofAccounts = new Set();
       for (const id of ids) {
@@ -55,18 +44,14 @@ export const caseRoutes: RouteTable = {
       }
     }
     const candidates = intersect(
-      filter['case-template-id'] !== undefined
-        ? cases.lookup('template', filter['case-template-id'])
-        : undefined,
-      filter['case-queue-id'] !== undefined
-        ? cases.lookup('queue', filter['case-queue-id'])
-        : undefined,
+      lookupIf(cases, 'template', filter['case-template-id']),
+      lookupIf(cases, 'queue', filter['case-queue-id']),
     );
     const accountCases = ofAccounts;
     return listPage(input, cases, {
       ...(candidates ? { candidates } : {}),
       where: allOf(
-        filter.status !== undefined && ((r) => r.attributes.status === filter.status),
+        attributeIs('status', filter.status),
         accountCases !== undefined && ((r) => accountCases.has(r.id)),
         filter['inquiry-id'] !== undefined && links('inquiries', filter['inquiry-id']),
         filter['report-id'] !== undefined && links('reports', filter['report-id']),
@@ -75,7 +60,7 @@ export const caseRoutes: RouteTable = {
     });
   },
   createCase: (input) => {
-    const attributes = body(input).data?.attributes ?? {};
+    const attributes = attributesOf(input);
     const m = meta(input);
     const record = createCase(input.org, now(input), {
       caseTemplateId: attributes['case-template-id'] as string,
@@ -90,7 +75,7 @@ export const caseRoutes: RouteTable = {
   },
   retrieveCase: (input) => one(getCase(input.org, caseId(input))),
   updateCase: (input) => {
-    const attributes = body(input).data?.attributes ?? {};
+    const attributes = attributesOf(input);
     const m = meta(input);
     const update: CaseUpdate = {};
     if (attributes.fields !== undefined)
@@ -117,24 +102,22 @@ export const caseRoutes: RouteTable = {
     one(
       addCaseObjects(input.org, now(input), caseId(input), meta(input)['object-ids'] as string[]),
     ),
-  addCaseTag: (input) =>
-    one(addCaseTag(input.org, now(input), caseId(input), meta(input)['tag-name'] as string)),
-  removeCaseTag: (input) =>
-    one(removeCaseTag(input.org, now(input), caseId(input), meta(input)['tag-name'] as string)),
-  setCaseTags: (input) =>
-    one(setCaseTags(input.org, now(input), caseId(input), meta(input)['tag-name'] as string[])),
-  listCaseTemplates: (input) => {
-    const { status } = input.query.filter;
-    return listPage(input, input.org.collection('case-templates'), {
-      where: allOf(status !== undefined && ((r) => r.attributes.status === status)),
-    });
-  },
+  // Tag changes stamp the case's updater, as every change made through the API does.
+  ...tagRoutes({
+    operations: { add: 'addCaseTag', remove: 'removeCaseTag', set: 'setCaseTags' },
+    collection: 'cases',
+    param: 'case-id',
+    get: getCase,
+    stamp: (org) => stampBy(apiActor(org)),
+  }),
+  listCaseTemplates: (input) =>
+    listPage(input, input.org.collection('case-templates'), {
+      where: allOf(attributeIs('status', input.query.filter.status)),
+    }),
   retrieveCaseTemplate: (input) =>
     one(getCaseTemplate(input.org, input.params['case-template-id']!)),
-  listCaseQueues: (input) => {
-    const { status } = input.query.filter;
-    return listPage(input, input.org.collection('case-queues'), {
-      where: allOf(status !== undefined && ((r) => r.attributes.status === status)),
-    });
-  },
+  listCaseQueues: (input) =>
+    listPage(input, input.org.collection('case-queues'), {
+      where: allOf(attributeIs('status', input.query.filter.status)),
+    }),
 };

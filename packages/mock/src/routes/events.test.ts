@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
-import { type Answer, mockClient } from '../test-client.js';
+import { type Answer, mockClient } from '../test-support/test-client.js';
 
 let mock: PersonaMock;
 let clock: number;

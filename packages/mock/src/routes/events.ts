@@ -1,15 +1,7 @@
 import { notFound } from '../core/errors.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteTable } from '../http/route.js';
-
-/** `a,b, c` → `['a', 'b', 'c']`; undefined when the filter is absent. */
-function list(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
+import { filterList as list } from './support.js';
 
 export const eventRoutes: RouteTable = {
   listEvents: (input) => {

@@ -2,7 +2,7 @@ import { validateResponse } from '@persona-kit/spec';
 import { getResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
-import { type Answer, mockClient } from '../test-client.js';
+import { type Answer, mockClient } from '../test-support/test-client.js';
 
 let mock: PersonaMock;
 let call: ReturnType<typeof mockClient>;

@@ -1,47 +1,16 @@
-import type { Collection } from '../core/collection.js';
 import { linkedId } from '../core/org.js';
-import type { ResourceRecord } from '../core/types.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
-import { addTag, removeTag, setTags } from '../services/accounts.js';
-import {
-  type AutoCreateMeta,
-  createInquiry,
-  decideInquiry,
-  expireInquiry,
-  getInquiry,
-  redactInquiry,
-  resumeInquiry,
-  updateInquiry,
-} from '../services/inquiries.js';
-import { tagName, tagNames } from './accounts.js';
+import type { AutoCreateMeta } from '../services/accounts/resolve.js';
+import { createInquiry, getInquiry, updateInquiry } from '../services/inquiries/inquiries.js';
+import { resumeInquiry } from '../services/inquiries/sessions.js';
+import { decideInquiry, expireInquiry } from '../services/inquiries/status.js';
+import { redactInquiry } from '../services/redaction.js';
+import { anyOf, attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
+import { tagRoutes } from './tags.js';
 
-type Body = {
-  data?: { type?: string; attributes?: Record<string, unknown> };
-  meta?: Record<string, unknown>;
-};
-
-const body = (input: RouteInput) => (input.body ?? {}) as Body;
-const now = (input: RouteInput) => input.core.now();
 const id = (input: RouteInput) => input.params['inquiry-id']!;
-const one = (data: ResourceRecord, status = 200) => ({ status, data });
-
-/**
- * Candidates of a filter that takes several values separated by commas: one
- * value narrows through the index; several are checked one object at a time.
- */
-export function anyOf(
-  collection: Collection,
-  index: string,
-  value: string | undefined,
-  key: (r: ResourceRecord) => unknown,
-): { candidates?: string[]; where?: (r: ResourceRecord) => boolean } {
-  if (value === undefined) return {};
-  const values = [...new Set(value.split(','))];
-  if (values.length === 1) return { candidates: collection.lookup(index, values[0]!) };
-  const wanted = new Set(values);
-  return { where: (r) => wanted.has(key(r) as string) };
-}
+const comment = (input: RouteInput) => metaOf(input).comment as string | undefined;
 
 export const inquiryRoutes: RouteTable = {
   listInquiries: (input) => {
@@ -53,22 +22,14 @@ export const inquiryRoutes: RouteTable = {
     const byTemplate = anyOf(inquiries, 'template', filter['inquiry-template-id'], (r) =>
       linkedId(r, 'inquiry-template'),
     );
-    const candidates = intersect(
-      byAccount.candidates,
-      byTemplate.candidates,
-      filter['reference-id'] !== undefined
-        ? inquiries.lookup('reference', filter['reference-id'])
-        : undefined,
-    );
-    const statuses = filter.status !== undefined ? new Set(filter.status.split(',')) : undefined;
+    const byStatus = anyOf(inquiries, null, filter.status, (r) => r.attributes.status);
     return listPage(input, inquiries, {
-      ...(candidates ? { candidates } : {}),
-      where: allOf(
-        byAccount.where,
-        byTemplate.where,
-        statuses && ((r) => statuses.has(r.attributes.status as string)),
-        createdBetween(filter),
+      candidates: intersect(
+        byAccount.candidates,
+        byTemplate.candidates,
+        lookupIf(inquiries, 'reference', filter['reference-id']),
       ),
+      where: allOf(byAccount.where, byTemplate.where, byStatus.where, createdBetween(filter)),
     });
   },
   createInquiry: (input) => {
@@ -83,7 +44,7 @@ export const inquiryRoutes: RouteTable = {
   },
   retrieveInquiry: (input) => one(getInquiry(input.org, id(input))),
   updateInquiry: (input) =>
-    one(updateInquiry(input.org, now(input), id(input), body(input).data?.attributes ?? {})),
+    one(updateInquiry(input.org, now(input), id(input), attributesOf(input))),
   redactInquiry: (input) => one(redactInquiry(input.org, now(input), id(input))),
   approveInquiry: (input) =>
     one(decideInquiry(input.org, now(input), id(input), 'approved', comment(input))),
@@ -94,32 +55,10 @@ export const inquiryRoutes: RouteTable = {
     const { inquiry, sessionToken } = resumeInquiry(input.org, now(input), id(input));
     return { status: 200, data: inquiry, meta: { 'session-token': sessionToken } };
   },
-  addInquiryTag: (input) =>
-    one(
-      addTag(input.org, now(input), getInquiry(input.org, id(input)), tagName(input), 'inquiries'),
-    ),
-  removeInquiryTag: (input) =>
-    one(
-      removeTag(
-        input.org,
-        now(input),
-        getInquiry(input.org, id(input)),
-        tagName(input),
-        'inquiries',
-      ),
-    ),
-  setInquiryTags: (input) =>
-    one(
-      setTags(
-        input.org,
-        now(input),
-        getInquiry(input.org, id(input)),
-        tagNames(input),
-        'inquiries',
-      ),
-    ),
+  ...tagRoutes({
+    operations: { add: 'addInquiryTag', remove: 'removeInquiryTag', set: 'setInquiryTags' },
+    collection: 'inquiries',
+    param: 'inquiry-id',
+    get: getInquiry,
+  }),
 };
-
-function comment(input: RouteInput): string | undefined {
-  return body(input).meta?.comment as string | undefined;
-}

@@ -1,45 +1,25 @@
-import type { ResourceRecord } from '../core/types.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
-import type { AutoCreateMeta } from '../services/inquiries.js';
-import {
-  addReportTag,
-  createReport,
-  getReport,
-  redactReport,
-  removeReportTag,
-  setReportTags,
-} from '../services/reports.js';
-import { tagName, tagNames } from './accounts.js';
+import type { AutoCreateMeta } from '../services/accounts/resolve.js';
+import { redactReport } from '../services/redaction.js';
+import { createReport, getReport } from '../services/reports.js';
+import { anyOf, body, lookupIf, now, one } from './support.js';
+import { tagRoutes } from './tags.js';
 
-type Body = {
-  data?: { type?: string; attributes?: Record<string, unknown> };
-  meta?: Record<string, unknown>;
-};
-
-const body = (input: RouteInput) => (input.body ?? {}) as Body;
-const now = (input: RouteInput) => input.core.now();
 const id = (input: RouteInput) => input.params['report-id']!;
-const one = (data: ResourceRecord, status = 200) => ({ status, data });
 
 export const reportRoutes: RouteTable = {
   listReports: (input) => {
     const reports = input.org.collection('reports');
     const { filter } = input.query;
-    const lookup = (index: string, value: string | undefined) =>
-      value !== undefined ? reports.lookup(index, value) : undefined;
-    const candidates = intersect(
-      lookup('account', filter['account-id']),
-      lookup('reference', filter['reference-id']),
-      lookup('template', filter['report-template-id']),
-    );
-    const statuses = filter.status !== undefined ? new Set(filter.status.split(',')) : undefined;
+    const byStatus = anyOf(reports, null, filter.status, (r) => r.attributes.status);
     return listPage(input, reports, {
-      ...(candidates ? { candidates } : {}),
-      where: allOf(
-        statuses && ((r) => statuses.has(r.attributes.status as string)),
-        createdBetween(filter),
+      candidates: intersect(
+        lookupIf(reports, 'account', filter['account-id']),
+        lookupIf(reports, 'reference', filter['reference-id']),
+        lookupIf(reports, 'template', filter['report-template-id']),
       ),
+      where: allOf(byStatus.where, createdBetween(filter)),
     });
   },
   createReport: (input) => {
@@ -55,8 +35,11 @@ export const reportRoutes: RouteTable = {
   },
   retrieveReport: (input) => one(getReport(input.org, id(input))),
   redactReport: (input) => one(redactReport(input.org, now(input), id(input))),
-  addReportTag: (input) => one(addReportTag(input.org, now(input), id(input), tagName(input))),
-  removeReportTag: (input) =>
-    one(removeReportTag(input.org, now(input), id(input), tagName(input))),
-  setReportTags: (input) => one(setReportTags(input.org, now(input), id(input), tagNames(input))),
+  // A report has no `updated-at`: tag changes stamp nothing.
+  ...tagRoutes({
+    operations: { add: 'addReportTag', remove: 'removeReportTag', set: 'setReportTags' },
+    collection: 'reports',
+    param: 'report-id',
+    get: getReport,
+  }),
 };

@@ -1,7 +1,7 @@
 import { getResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
-import { mockClient } from '../test-client.js';
+import { mockClient } from '../test-support/test-client.js';
 
 let mock: PersonaMock;
 let call: ReturnType<typeof mockClient>;

@@ -22,7 +22,11 @@ export interface MockServer {
 
 const BASE_PATH = '/api/v1';
 
-/** The mock over real HTTP: node:http hands each request to the same msw handlers. */
+/**
+ * The mock over real HTTP: node:http hands each API request straight to the
+ * pipeline the msw handlers wrap (`dispatch`); only admin routes and unknown
+ * paths go through msw's matching (docs/decisions/0001-http-server-dispatch.md).
+ */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
   const mock = createPersonaMock({ ...options, baseUrl: `*${BASE_PATH}` });

@@ -13,6 +13,25 @@ export function snapshot(record: ResourceRecord): ResourceRecord {
 }
 
 /**
+ * A cheaper `snapshot` for objects whose nested values are replaced, never
+ * changed in place (accounts: a change to fields replaces the `fields`
+ * object). What the services do change in place (the attributes object, the
+ * tags list, relationship lists) is copied. A deep copy per account made up
+ * two thirds of the time of a large import, through the memory it took.
+ */
+export function shallowSnapshot(record: ResourceRecord): ResourceRecord {
+  const attributes = { ...record.attributes };
+  if (Array.isArray(attributes.tags)) attributes.tags = [...attributes.tags];
+  const relationships: NonNullable<ResourceRecord['relationships']> = {};
+  for (const [name, relationship] of Object.entries(record.relationships ?? {})) {
+    relationships[name] = Array.isArray(relationship.data)
+      ? { data: [...relationship.data] }
+      : { data: relationship.data };
+  }
+  return { type: record.type, id: record.id, attributes, relationships };
+}
+
+/**
  * Events kept per organization: the newest, as a bounded log, so that a bulk
  * import of 100,000 accounts does not double the mock's memory and file.
  */
@@ -31,6 +50,7 @@ export function recordEvent(
   now: string,
   name: string,
   record: ResourceRecord,
+  copy: (record: ResourceRecord) => ResourceRecord = snapshot,
 ): ResourceRecord {
   makeRoomForEvents(org);
   return org.collection('events').insert({
@@ -38,7 +58,7 @@ export function recordEvent(
     id: org.newId('evt'),
     attributes: {
       name,
-      payload: { data: snapshot(record) },
+      payload: { data: copy(record) },
       'created-at': now,
       'redacted-at': null,
     },
@@ -48,25 +68,4 @@ export function recordEvent(
 /** Event name of an object type: `report/watchlist` keeps its subtype, `importer/account` is `importer`. */
 export function eventPrefix(type: string): string {
   return type.startsWith('importer/') ? 'importer' : type;
-}
-
-/**
- * Removes an object's personal data from the payloads of the events that
- * recorded it (each event keeps its name and time, and gets `redacted-at`).
- */
-export function redactEventsOf(
-  org: Org,
-  now: string,
-  objectId: string,
-  redact: (attributes: Record<string, unknown>) => void,
-): void {
-  const events = org.collection('events');
-  for (const eventId of events.lookup('object', objectId)) {
-    events.update(eventId, (event) => {
-      if (event.attributes['redacted-at']) return;
-      const data = (event.attributes.payload as { data?: ResourceRecord } | undefined)?.data;
-      if (data?.attributes) redact(data.attributes);
-      event.attributes['redacted-at'] = now;
-    });
-  }
 }

@@ -1,11 +1,18 @@
 // csv-parse's Node build needs Buffer; browsers get its browser build (package.json `imports`).
 import { CsvError, parse } from '#csv-sync';
+import { isCalendarDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
-import { accountTypeOf, fieldSchemas, findByReference, identityAttributes } from './accounts.js';
-import { makeRoomForEvents, recordEvent } from './events.js';
-import { typed } from './fields.js';
+import {
+  accountTypeOf,
+  fieldMirror,
+  fieldSchemas,
+  findByReference,
+  insertAccount,
+  mirrorOf,
+} from './accounts/accounts.js';
+import { recordEvent, shallowSnapshot } from './events.js';
 
 export type ImportMode = 'create' | 'update' | 'upsert';
 export const importModes: readonly ImportMode[] = ['create', 'update', 'upsert'];
@@ -122,16 +129,7 @@ export function parseAccountCsv(text: string): AccountCsv {
   return { columns: names.map((name) => (name === '' ? null : (name as ImportColumn))), rows };
 }
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ssnPattern = /^\d{3}-?\d{2}-?\d{4}$/;
-
-function isDate(value: string): boolean {
-  const match = datePattern.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** A row's account attributes (only the cells that hold a value) and what is wrong with it. */
 function readRow(
@@ -161,7 +159,7 @@ function readRow(
         referenceId = value;
         break;
       case 'birthdate':
-        if (!isDate(value)) errors.push(`birthdate ${value} is not a date (YYYY-MM-DD)`);
+        if (!isCalendarDate(value)) errors.push(`birthdate ${value} is not a date (YYYY-MM-DD)`);
         break;
       case 'social_security_number':
         if (!ssnPattern.test(value)) {
@@ -238,12 +236,8 @@ export function planImport(org: Org, csv: AccountCsv, mode: ImportMode): ImportP
 /**
  * Writes a plan in one go (rows were checked by `planImport`, so no row can
  * fail half-way) and records the importer, answered `ready` with its counts.
- *
- * Accounts are written here rather than through `createAccount` and
- * `updateAccount`: those copy each event's payload with `structuredClone` and
- * draw each id from the system's random source, which made up most of the
- * time of a large import. The accounts and events are the same (a test
- * compares an imported account with one made through the API).
+ * New accounts are stored as `createAccount` stores them, by the same code,
+ * without its checks: the plan made them.
  */
 export function applyImport(
   org: Org,
@@ -252,23 +246,11 @@ export function applyImport(
   options: ImportOptions = {},
 ): ResourceRecord {
   const accounts = org.collection('accounts');
-  const events = org.collection('events');
   const type = org.collection('account-types').get(plan.accountTypeId)!;
-  const mirrored = mirroredFields(new Set(fieldSchemas(type).map((s) => s.key)));
-  const ids = idPool();
-  const event = (name: string, account: ResourceRecord) => {
-    makeRoomForEvents(org);
-    events.insert({
-      type: 'event',
-      id: ids('evt'),
-      attributes: {
-        name,
-        payload: { data: payloadOf(account) },
-        'created-at': now,
-        'redacted-at': null,
-      },
-    });
-  };
+  const mirror = mirrorOf(type);
+  // An update mirrors only the fields the importer's columns fill.
+  const keys = new Set(fieldSchemas(type).map((s) => s.key));
+  const updateMirror = fieldMirror(new Set(['name', 'birthdate'].filter((k) => keys.has(k))));
 
   const total = plan.creates.length + plan.updates.length;
   const step = Math.max(1, Math.ceil(total / 10));
@@ -279,36 +261,16 @@ export function applyImport(
       options.onProgress(done, total);
   };
   for (const attrs of plan.creates) {
-    // Stored as `createAccount` stores them: personal data never given is left out (core/defaults.ts).
-    const attributes: Record<string, unknown> = {
-      'reference-id': attrs['reference-id'],
-      'account-type-name': type.attributes.name,
-      'account-status': 'active',
-      'created-at': now,
-      'updated-at': now,
-      tags: (attrs.tags as string[] | undefined) ?? [],
-      fields: {},
-    };
-    for (const name of identityAttributes) {
-      if (typeof attrs[name] === 'string') attributes[name] = attrs[name];
-    }
-    attributes.fields = mirrored(attributes);
-    const account = accounts.insert({
-      type: 'account',
-      id: ids('act'),
-      attributes,
-      relationships: { 'account-type': { data: { type: 'account-type', id: type.id } } },
-    });
-    event('account.created', account);
+    insertAccount(org, now, type, mirror, attrs);
     progress();
   }
   for (const { id, attributes: changes } of plan.updates) {
     const account = accounts.update(id, (a) => {
       Object.assign(a.attributes, changes);
-      a.attributes.fields = { ...(a.attributes.fields as object), ...mirrored(a.attributes) };
+      a.attributes.fields = { ...(a.attributes.fields as object), ...updateMirror(a.attributes) };
       a.attributes['updated-at'] = now;
     });
-    event('account.updated', account);
+    recordEvent(org, now, 'account.updated', account, shallowSnapshot);
     progress();
   }
   if (total === 0) options.onProgress?.(0, 0);
@@ -332,77 +294,6 @@ export function applyImport(
   org.collection('importers').insert(importer);
   recordEvent(org, now, 'importer.completed', importer);
   return importer;
-}
-
-/**
- * The standard fields an account type mirrors from the imported attributes
- * (`name` from the name parts, `birthdate`), as accounts made through the API
- * show them.
- */
-function mirroredFields(keys: Set<string>) {
-  return (attributes: Record<string, unknown>): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    if (keys.has('name')) {
-      const name: Record<string, string> = {};
-      for (const [attribute, key] of [
-        ['name-first', 'first'],
-        ['name-middle', 'middle'],
-        ['name-last', 'last'],
-      ] as const) {
-        if (typeof attributes[attribute] === 'string') name[key] = attributes[attribute];
-      }
-      if (Object.keys(name).length > 0) out.name = typed(name);
-    }
-    if (keys.has('birthdate') && typeof attributes.birthdate === 'string') {
-      out.birthdate = { type: 'date', value: attributes.birthdate };
-    }
-    return out;
-  };
-}
-
-/**
- * The account as answered at this moment, for an event's payload. What the
- * services change in place (the attributes object, the tags list, the
- * relationship lists) is copied; field values are shared, because a change
- * to fields always replaces the `fields` object. A deep copy per row made up
- * two thirds of the time of a large import, through the memory it took.
- */
-function payloadOf(account: ResourceRecord): ResourceRecord {
-  const attributes = { ...account.attributes, tags: [...(account.attributes.tags as string[])] };
-  const relationships: NonNullable<ResourceRecord['relationships']> = {};
-  for (const [name, relationship] of Object.entries(account.relationships ?? {})) {
-    relationships[name] = Array.isArray(relationship.data)
-      ? { data: [...relationship.data] }
-      : { data: relationship.data };
-  }
-  return { type: account.type, id: account.id, attributes, relationships };
-}
-
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/**
- * Persona-style ids (a prefix and 24 letters or digits, as `newId` makes them)
- * drawn from a pool of random bytes filled 64 KiB at a time.
- */
-function idPool(): (prefix: string) => string {
-  let pool = new Uint8Array(0);
-  let at = 0;
-  return (prefix) => {
-    let out = `${prefix}_`;
-    for (let n = 0; n < 24; ) {
-      if (at === pool.length) {
-        pool = globalThis.crypto.getRandomValues(new Uint8Array(65_536));
-        at = 0;
-      }
-      const b = pool[at++] as number;
-      // 248 is the largest multiple of 62 below 256: rejecting above it keeps letters uniform.
-      if (b < 248) {
-        out += alphabet[b % 62];
-        n++;
-      }
-    }
-    return out;
-  };
 }
 
 /** Imports accounts from CSV text: parse, check every row, then write the good rows. */

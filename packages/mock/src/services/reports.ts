@@ -2,10 +2,9 @@ import { invalid, notFound } from '../core/errors.js';
 import { hashKey } from '../core/ids.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
-import { linkToAccount, registerRedactor } from './accounts.js';
-import { recordEvent, redactEventsOf } from './events.js';
-import { type AutoCreateMeta, registerInquiryReportRedactor, resolveAccount } from './inquiries.js';
-import { addTag, removeTag, setTags } from './tags.js';
+import { linkToAccount } from './accounts/links.js';
+import { type AutoCreateMeta, resolveAccount } from './accounts/resolve.js';
+import { recordEvent } from './events.js';
 
 export const reportTypes = [
   'report/watchlist',
@@ -29,37 +28,6 @@ const subjectOf: Record<ReportType, 'name' | 'email-address' | 'phone-number'> =
 };
 
 const nameKeys = ['name-first', 'name-middle', 'name-last', 'term'] as const;
-
-/** Search input and findings, by kind: what redaction erases. */
-const erasedByKind: Record<ReportType, string[]> = {
-  'report/watchlist': [...nameKeys, 'birthdate', 'country-code', 'matched-lists'],
-  'report/politically-exposed-person': ['query', 'result'],
-  'report/adverse-media': [...nameKeys, 'birthdate', 'country-code'],
-  'report/email-address': [
-    'email-address',
-    'email-reputation',
-    'email-estimated-age-days',
-    'email-domain-age-days',
-    'email-credentials-leaked-recent',
-    'email-malicious-activity-detected-recent',
-    'email-is-spam',
-    'email-is-disposable',
-    'email-is-deliverable',
-    'email-is-valid-mx',
-    'email-is-suspicious',
-    'email-domain-exists',
-    'email-domain',
-  ],
-  'report/phone-number': [
-    'phone-number',
-    'phone-type',
-    'phone-carrier',
-    'phone-risk-level',
-    'phone-risk-recommendation',
-    'phone-risk-score',
-    'phone-risk-sim-swap',
-  ],
-};
 
 type Query = Partial<Record<string, string | null>>;
 
@@ -291,47 +259,3 @@ function run(kind: ReportType, query: Query, now: string): Record<string, unknow
     'phone-risk-sim-swap': risky ? 'high' : 'low',
   };
 }
-
-/** Search input and findings out of a report's attributes: what redaction leaves. */
-function redactReportAttributes(kind: string, attributes: Record<string, unknown>): void {
-  for (const name of erasedByKind[kind as ReportType] ?? []) {
-    if (name in attributes) attributes[name] = null;
-  }
-  // Not nullable in the report's schema: emptied instead.
-  if (Array.isArray(attributes['related-sources'])) attributes['related-sources'] = [];
-}
-
-/**
- * Erases a report's search input and findings for good, and those of the
- * events that recorded it. Redacting it again changes nothing.
- */
-export function redactReport(org: Org, now: string, id: string): ResourceRecord {
-  const report = getReport(org, id);
-  if (report.attributes['redacted-at'] !== null) return report;
-  org.collection('reports').update(id, (r) => {
-    redactReportAttributes(r.type, r.attributes);
-    r.attributes['redacted-at'] = now;
-  });
-  redactEventsOf(org, now, id, (attributes) => redactReportAttributes(report.type, attributes));
-  recordEvent(org, now, `${report.type}.redacted`, report);
-  return report;
-}
-
-/** Tag changes (a report has no `updated-at`: the shared helpers stamp nothing). */
-export function addReportTag(org: Org, now: string, id: string, tag: string): ResourceRecord {
-  return addTag(org, now, getReport(org, id), tag, 'reports');
-}
-
-export function removeReportTag(org: Org, now: string, id: string, tag: string): ResourceRecord {
-  return removeTag(org, now, getReport(org, id), tag, 'reports');
-}
-
-export function setReportTags(org: Org, now: string, id: string, tags: string[]): ResourceRecord {
-  return setTags(org, now, getReport(org, id), tags, 'reports');
-}
-
-const redactIfPresent = (org: Org, now: string, id: string) => {
-  if (org.collection('reports').has(id)) redactReport(org, now, id);
-};
-registerRedactor('reports', redactIfPresent);
-registerInquiryReportRedactor(redactIfPresent);

@@ -2,9 +2,10 @@ import { ApiError, conflict, forbidden, invalid, notFound } from '../core/errors
 import { linkedId, type Org } from '../core/org.js';
 import type { SeedActionParameter, WorkflowStep } from '../core/seed-types.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
-import { addTag, findOrCreateAccount, getAccount } from './accounts.js';
-import { createCase } from './cases.js';
+import { findOrCreateAccount, getAccount } from './accounts/accounts.js';
+import { createCase } from './cases/cases.js';
 import { recordEvent } from './events.js';
+import { addTag } from './tags.js';
 import { MissingValueError, render } from './templates.js';
 
 interface StepOutcome {

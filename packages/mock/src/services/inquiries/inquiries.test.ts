@@ -1,10 +1,9 @@
 import type { Adapter } from 'lowdb';
 import { describe, expect, it } from 'vitest';
-import type { MockData } from '../core/store.js';
-import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
-import { type Answer, mockClient } from '../test-client.js';
-import { resolveAccount } from './inquiries.js';
-import './reports.js';
+import type { MockData } from '../../core/store.js';
+import { createPersonaMock, type PersonaMock, seedIds } from '../../index.js';
+import { type Answer, mockClient } from '../../test-support/test-client.js';
+import { resolveAccount } from '../accounts/resolve.js';
 
 const valid = (answer: Answer) => {
   expect(answer.violations).toEqual([]);

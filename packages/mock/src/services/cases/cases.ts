@@ -1,24 +1,13 @@
-import { conflict, invalid, notFound } from '../core/errors.js';
-import type { Org } from '../core/org.js';
-import type { Linkage, ResourceRecord } from '../core/types.js';
-import { linkToAccount, toMany } from './accounts.js';
-import { recordEvent } from './events.js';
-import { type FieldSchema, typeFields } from './fields.js';
-import { addTag, removeTag, type Stamp, setTags } from './tags.js';
-
-/** The longest SLA a case may take: 90 days. */
-export const MAX_SLA_SECONDS = 90 * 24 * 60 * 60;
-
-/** Who acted on a case: a user (by email address), a workflow run, or the API key itself. */
-export interface Actor {
-  type: string;
-  id: string;
-}
-
-/** The actor recorded for changes made through the API with an organization's key. */
-export function apiActor(org: Org): Actor {
-  return { type: 'api-key', id: `api_${org.id.slice(org.id.indexOf('_') + 1)}` };
-}
+import { conflict, invalid, notFound } from '../../core/errors.js';
+import type { Org } from '../../core/org.js';
+import type { ResourceRecord } from '../../core/types.js';
+import { recordEvent } from '../events.js';
+import { type FieldSchema, typeFields } from '../fields.js';
+import { erasePersonal, redactEventsOf } from '../redaction.js';
+import { type Actor, apiActor, changeCase } from './actors.js';
+import { attachment, type Upload } from './attachments.js';
+import { attachObjects, checkObjects } from './objects.js';
+import { slaExpiresAt } from './sla.js';
 
 export interface CaseInput {
   caseTemplateId: string;
@@ -35,20 +24,10 @@ export interface CaseUpdate {
   fields?: Record<string, unknown>;
   /** A queue id, or null to take the case out of its queue. */
   caseQueueId?: string | null;
-  attachments?: { filename: string; data: string }[];
+  attachments?: Upload[];
   /** Seconds from now, or null to clear the deadline. */
   slaExpiresInSeconds?: number | null;
 }
-
-/** Relationship of a case that holds objects of each id prefix. */
-const relationshipOfPrefix: Record<string, string> = {
-  act: 'accounts',
-  inq: 'inquiries',
-  rep: 'reports',
-  ver: 'verifications',
-  txn: 'txns',
-  doc: 'documents',
-};
 
 type TemplateFieldSchema = FieldSchema & { required: boolean };
 
@@ -64,56 +43,10 @@ export function getCaseTemplate(org: Org, id: string): ResourceRecord {
   return found;
 }
 
-/** Checks that every id names an object of this organization that a case can hold. */
-export function checkObjects(org: Org, objectIds: string[], where: string): void {
-  objectIds.forEach((id, i) => {
-    const prefix = id.slice(0, id.indexOf('_'));
-    if (!relationshipOfPrefix[prefix] || !org.findById(id)) {
-      throw invalid(`${where}[${i}] ${id} names no object of this organization`);
-    }
-  });
-}
-
-/**
- * Checks object ids (each must name an object of this organization) and links
- * them to the case; answers how many were not attached before.
- */
-export function attachObjects(
-  org: Org,
-  record: ResourceRecord,
-  objectIds: string[],
-  where: string,
-): number {
-  checkObjects(org, objectIds, where);
-  let added = 0;
-  for (const id of objectIds) {
-    const target = org.findById(id)!;
-    const relationship = relationshipOfPrefix[id.slice(0, id.indexOf('_'))]!;
-    const list = toMany(record, relationship);
-    const linkage: Linkage = { type: target.type, id: target.id };
-    if (!list.some((l) => l.id === linkage.id)) {
-      list.push(linkage);
-      added++;
-    }
-    if (target.type === 'account') linkToAccount(target, 'cases', { type: 'case', id: record.id });
-  }
-  return added;
-}
-
 function checkQueue(org: Org, id: string, where: string): void {
   const queue = org.collection('case-queues').get(id);
   if (!queue) throw invalid(`${where} ${id} names no case queue of this organization`);
   if (queue.attributes.status !== 'active') throw invalid(`${where} ${id} is archived`);
-}
-
-function slaExpiresAt(now: string, seconds: number | null | undefined): string | null {
-  if (seconds === null || seconds === undefined) return null;
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_SLA_SECONDS) {
-    throw invalid(
-      `meta.sla-expires-in-seconds must be an integer from 1 to ${MAX_SLA_SECONDS} (90 days)`,
-    );
-  }
-  return new Date(Date.parse(now) + seconds * 1000).toISOString();
 }
 
 function templateSchemas(template: ResourceRecord): TemplateFieldSchema[] {
@@ -224,49 +157,6 @@ function casePrefix(templateName: string): string {
   return words.map((w) => w[0]!.toUpperCase()).join('');
 }
 
-/** Applies a change to a case, stamping who made it and when. */
-function change(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
-  actor: Actor,
-  apply: (c: ResourceRecord) => void,
-): ResourceRecord {
-  return org.collection('cases').update(record.id, (c) => {
-    apply(c);
-    stampBy(actor)(c, now);
-  });
-}
-
-/** The first bytes as Latin-1 text: enough to read a file's signature. */
-const head = (b: Uint8Array, from: number, to: number) =>
-  String.fromCharCode(...b.subarray(from, to));
-
-/** File types a case accepts as attachments, by their first bytes (works in Node and browsers). */
-const acceptedFiles: { name: string; test: (b: Uint8Array) => boolean }[] = [
-  { name: 'PDF', test: (b) => head(b, 0, 5) === '%PDF-' },
-  { name: 'PNG', test: (b) => b[0] === 0x89 && head(b, 1, 4) === 'PNG' },
-  { name: 'JPEG', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { name: 'GIF', test: (b) => head(b, 0, 4) === 'GIF8' },
-  { name: 'WebP', test: (b) => head(b, 0, 4) === 'RIFF' && head(b, 8, 12) === 'WEBP' },
-];
-const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-function attachment(caseId: string, upload: { filename: string; data: string }, where: string) {
-  const text = upload.data.replace(/\s+/g, '');
-  if (!base64.test(text)) throw invalid(`${where}.data is not base64`);
-  const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  if (bytes.length === 0) throw invalid(`${where}.data is empty`);
-  if (!acceptedFiles.some((f) => f.test(bytes))) {
-    throw invalid(`${where} ${upload.filename} is neither a PDF file nor an image`);
-  }
-  return {
-    filename: upload.filename,
-    url: `https://files.persona-kit.invalid/cases/${caseId}/${encodeURIComponent(upload.filename)}`,
-    'byte-size': bytes.length,
-  };
-}
-
 /** Changes field values, the queue, attachments or the SLA; members left out keep their value. */
 export function updateCase(
   org: Org,
@@ -302,7 +192,7 @@ export function updateCase(
       ? undefined
       : slaExpiresAt(now, update.slaExpiresInSeconds);
 
-  change(org, now, record, actor, (c) => {
+  changeCase(org, now, record, actor, (c) => {
     if (update.fields) c.attributes.fields = merged;
     if (update.caseQueueId !== undefined) {
       c.relationships!['case-queue'] = {
@@ -337,7 +227,7 @@ export function setCaseStatus(
     );
   }
   if (record.attributes.status === status) return record;
-  change(org, now, record, actor, (c) => {
+  changeCase(org, now, record, actor, (c) => {
     c.attributes.status = status;
     const resolved = resolutions.includes(status);
     c.attributes.resolution = resolved ? status : null;
@@ -358,7 +248,7 @@ export function assignCase(
   actor: Actor = apiActor(org),
 ): ResourceRecord {
   const record = getCase(org, id);
-  change(org, now, record, actor, (c) => {
+  changeCase(org, now, record, actor, (c) => {
     c.attributes['assignee-id'] = userEmailAddress;
     c.attributes['assigned-at'] = now;
     c.attributes['assigner-id'] = actor.id;
@@ -379,50 +269,11 @@ export function addCaseObjects(
   const record = getCase(org, id);
   checkObjects(org, objectIds, 'meta.object-ids');
   let added = 0;
-  change(org, now, record, actor, (c) => {
+  changeCase(org, now, record, actor, (c) => {
     added = attachObjects(org, c, objectIds, 'meta.object-ids');
   });
   if (added > 0) recordEvent(org, now, 'case.objects-added', record);
   return record;
-}
-
-/** Tag changes stamp the case's updater, as every change made through the API does. */
-const stampBy =
-  (actor: Actor): Stamp =>
-  (c, now) => {
-    c.attributes['updated-at'] = now;
-    c.attributes['updater-id'] = actor.id;
-    c.attributes['updater-type'] = actor.type;
-  };
-
-export function addCaseTag(
-  org: Org,
-  now: string,
-  id: string,
-  tag: string,
-  actor: Actor = apiActor(org),
-) {
-  return addTag(org, now, getCase(org, id), tag, 'cases', stampBy(actor));
-}
-
-export function removeCaseTag(
-  org: Org,
-  now: string,
-  id: string,
-  tag: string,
-  actor: Actor = apiActor(org),
-) {
-  return removeTag(org, now, getCase(org, id), tag, 'cases', stampBy(actor));
-}
-
-export function setCaseTags(
-  org: Org,
-  now: string,
-  id: string,
-  tags: string[],
-  actor: Actor = apiActor(org),
-) {
-  return setTags(org, now, getCase(org, id), tags, 'cases', stampBy(actor));
 }
 
 /**
@@ -438,22 +289,11 @@ export function redactCase(
 ): ResourceRecord {
   const record = getCase(org, id);
   if (record.attributes['redacted-at'] !== null) return record;
-  change(org, now, record, actor, (c) => {
-    c.attributes.fields = {};
-    c.attributes.attachments = [];
+  changeCase(org, now, record, actor, (c) => {
+    erasePersonal('case', c.attributes);
     c.attributes['redacted-at'] = now;
   });
-  const events = org.collection('events');
-  for (const eventId of events.lookup('object', record.id)) {
-    events.update(eventId, (event) => {
-      const payload = event.attributes.payload as { data: ResourceRecord };
-      if (payload.data.attributes) {
-        payload.data.attributes.fields = {};
-        payload.data.attributes.attachments = [];
-      }
-      event.attributes['redacted-at'] = now;
-    });
-  }
+  redactEventsOf(org, now, record.id, 'case');
   recordEvent(org, now, 'case.redacted', record);
   return record;
 }

@@ -1,6 +1,6 @@
 import { validateResponse } from '@persona-kit/spec';
 import { getResponse } from 'msw';
-import type { PersonaMock } from './create-mock.js';
+import type { PersonaMock } from '../create-mock.js';
 
 export interface Answer {
   status: number;

@@ -1,0 +1,18 @@
+import type { MockCore } from '../core/mock-core.js';
+import type { FaultInjector } from './faults.js';
+import type { Idempotency } from './idempotency.js';
+import type { MockRequest } from './mock-request.js';
+import type { RouteTable } from './route.js';
+
+/** What the msw handlers and the admin routes are made from. */
+export interface HandlerOptions {
+  core: MockCore;
+  routes: RouteTable;
+  faults: FaultInjector;
+  idempotency: Idempotency;
+  /** Where the API lives: a full URL, or a path after `*` to match any origin (the default). */
+  baseUrl: string;
+  /** Stored data is loaded: requests wait for it. */
+  ready: Promise<void>;
+  onError?: (error: unknown, request: MockRequest) => void;
+}

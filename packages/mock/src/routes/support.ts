@@ -1,0 +1,53 @@
+import type { Collection } from '../core/collection.js';
+import type { ResourceRecord } from '../core/types.js';
+import { splitList } from '../http/query.js';
+import type { RouteInput, RouteOutput } from '../http/route.js';
+
+/** A JSON:API request document, as the routes read it (the pipeline checked it against the spec). */
+export type Body = {
+  data?: { type?: string; attributes?: Record<string, unknown>; [k: string]: unknown };
+  meta?: Record<string, unknown>;
+};
+
+export const body = (input: RouteInput) => (input.body ?? {}) as Body;
+export const attributesOf = (input: RouteInput) => body(input).data?.attributes ?? {};
+export const metaOf = (input: RouteInput) => body(input).meta ?? {};
+export const now = (input: RouteInput) => input.core.now();
+export const one = (data: ResourceRecord, status = 200): RouteOutput => ({ status, data });
+
+/** A filter's values, `a,b, c` → `['a', 'b', 'c']`; undefined when the filter is absent. */
+export function filterList(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : splitList(value);
+}
+
+/** Candidates from an index when the filter is given; undefined (no narrowing) when it is not. */
+export function lookupIf(
+  collection: Collection,
+  index: string,
+  value: string | undefined,
+): string[] | undefined {
+  return value !== undefined ? collection.lookup(index, value) : undefined;
+}
+
+/** Objects whose attribute equals the filter's value; false (no condition) when the filter is absent. */
+export function attributeIs(name: string, value: string | undefined) {
+  return value !== undefined && ((r: ResourceRecord) => r.attributes[name] === value);
+}
+
+/**
+ * A filter that takes several values separated by commas: one value narrows
+ * through the index; several are checked one object at a time.
+ */
+export function anyOf(
+  collection: Collection,
+  index: string | null,
+  value: string | undefined,
+  key: (r: ResourceRecord) => unknown,
+): { candidates?: string[]; where?: (r: ResourceRecord) => boolean } {
+  const values = filterList(value);
+  if (values === undefined) return {};
+  const wanted = new Set(values);
+  if (index !== null && wanted.size === 1)
+    return { candidates: collection.lookup(index, values[0]!) };
+  return { where: (r) => wanted.has(key(r) as string) };
+}

@@ -1,0 +1,249 @@
+import { notFound } from '../core/errors.js';
+import type { CollectionName, Org } from '../core/org.js';
+import type { Linkage, ResourceRecord } from '../core/types.js';
+import { recordEvent } from './events.js';
+
+/**
+ * How redaction erases one attribute:
+ * - `remove`: left out of the stored object (answers show null, core/defaults.ts);
+ * - `null`: set to null;
+ * - `empty`: emptied to `[]` or `{}`, where the schema does not allow null;
+ * - `null-values`: typed fields keep their types, each value set to null.
+ */
+export type Erasure = 'remove' | 'null' | 'empty' | 'null-values';
+
+const each = (names: readonly string[], erasure: Erasure): Record<string, Erasure> =>
+  Object.fromEntries(names.map((name) => [name, erasure]));
+
+const nameParts = ['name-first', 'name-middle', 'name-last'] as const;
+const reportName = [...nameParts, 'term'] as const;
+/** A person's name, birthdate and street address, as accounts, inquiries and verifications hold them. */
+const person = [
+  ...nameParts,
+  'birthdate',
+  'address-street-1',
+  'address-street-2',
+  'address-city',
+  'address-subdivision',
+] as const;
+
+/**
+ * The personal attributes of each resource type, and how redaction erases
+ * them: the one place that names them. Types not listed hold no personal data.
+ */
+export const personalAttributes: Record<string, Record<string, Erasure>> = {
+  account: {
+    ...each(
+      [
+        ...person,
+        'address-postal-code',
+        'country-code',
+        'phone-number',
+        'email-address',
+        'social-security-number',
+        'identification-numbers',
+        'selfie-photo',
+      ],
+      'remove',
+    ),
+    fields: 'empty',
+  },
+  inquiry: {
+    ...each(
+      [
+        ...person,
+        'address-subdivision-abbr',
+        'address-postal-code',
+        'address-postal-code-abbr',
+        'social-security-number',
+        'identification-number',
+        'email-address',
+        'phone-number',
+      ],
+      'null',
+    ),
+    fields: 'null-values',
+  },
+  verification: each(
+    [
+      ...person,
+      'name-suffix',
+      'birthplace',
+      'nationality',
+      'address-postal-code',
+      'identification-number',
+      'document-number',
+      'front-photo-url',
+      'back-photo-url',
+      'photo-urls',
+      'selfie-photo',
+      'selfie-photo-url',
+      'video-url',
+    ],
+    'null',
+  ),
+  // A report's search input and findings.
+  'report/watchlist': each([...reportName, 'birthdate', 'country-code', 'matched-lists'], 'null'),
+  'report/politically-exposed-person': each(['query', 'result'], 'null'),
+  'report/adverse-media': {
+    ...each([...reportName, 'birthdate', 'country-code'], 'null'),
+    'related-sources': 'empty',
+  },
+  'report/email-address': each(
+    [
+      'email-address',
+      'email-reputation',
+      'email-estimated-age-days',
+      'email-domain-age-days',
+      'email-credentials-leaked-recent',
+      'email-malicious-activity-detected-recent',
+      'email-is-spam',
+      'email-is-disposable',
+      'email-is-deliverable',
+      'email-is-valid-mx',
+      'email-is-suspicious',
+      'email-domain-exists',
+      'email-domain',
+    ],
+    'null',
+  ),
+  'report/phone-number': each(
+    [
+      'phone-number',
+      'phone-type',
+      'phone-carrier',
+      'phone-risk-level',
+      'phone-risk-recommendation',
+      'phone-risk-score',
+      'phone-risk-sim-swap',
+    ],
+    'null',
+  ),
+  case: { fields: 'empty', attachments: 'empty' },
+};
+
+/** `verification/government-id` falls back to `verification`. */
+function tableOf(type: string): Record<string, Erasure> {
+  return personalAttributes[type] ?? personalAttributes[type.slice(0, type.indexOf('/'))] ?? {};
+}
+
+/** The personal attributes of a type that are erased a given way (`null`: those a new object starts null). */
+export function personalNames(type: string, erasure?: Erasure): string[] {
+  return Object.entries(tableOf(type))
+    .filter(([, how]) => erasure === undefined || how === erasure)
+    .map(([name]) => name);
+}
+
+/** Erases an object's personal attributes, in place, as the table says. */
+export function erasePersonal(type: string, attributes: Record<string, unknown>): void {
+  for (const [name, erasure] of Object.entries(tableOf(type))) {
+    const value = attributes[name];
+    if (erasure === 'remove') delete attributes[name];
+    else if (!(name in attributes)) continue;
+    else if (erasure === 'null') attributes[name] = null;
+    else if (erasure === 'empty') attributes[name] = Array.isArray(value) ? [] : {};
+    else if (value && typeof value === 'object') {
+      attributes[name] = Object.fromEntries(
+        Object.entries(value as Record<string, { type: string }>).map(([key, field]) => [
+          key,
+          { type: field.type, value: null },
+        ]),
+      );
+    }
+  }
+}
+
+/**
+ * Erases an object's personal data from the payloads of the events that
+ * recorded it (each event keeps its name and time, and gets `redacted-at`).
+ */
+export function redactEventsOf(org: Org, now: string, objectId: string, type: string): void {
+  const events = org.collection('events');
+  for (const eventId of events.lookup('object', objectId)) {
+    events.update(eventId, (event) => {
+      if (event.attributes['redacted-at']) return;
+      const data = (event.attributes.payload as { data?: ResourceRecord } | undefined)?.data;
+      if (data?.attributes) erasePersonal(type, data.attributes);
+      event.attributes['redacted-at'] = now;
+    });
+  }
+}
+
+function existing(org: Org, name: CollectionName, kind: string, id: string): ResourceRecord {
+  const record = org.collection(name).get(id);
+  if (!record) throw notFound(kind, id);
+  return record;
+}
+
+/** Redacts the objects a to-many relationship links to, those that still exist. */
+function redactLinked(
+  org: Org,
+  now: string,
+  record: ResourceRecord,
+  name: 'inquiries' | 'verifications' | 'reports',
+  redact: (org: Org, now: string, id: string) => unknown,
+): void {
+  const data = record.relationships?.[name]?.data;
+  for (const link of Array.isArray(data) ? (data as Linkage[]) : []) {
+    if (org.collection(name).has(link.id)) redact(org, now, link.id);
+  }
+}
+
+/** Erases one stored object and the events that recorded it. */
+function erase(org: Org, now: string, name: CollectionName, record: ResourceRecord): void {
+  org.collection(name).update(record.id, (r) => {
+    erasePersonal(r.type, r.attributes);
+    r.attributes['redacted-at'] = now;
+    if ('updated-at' in r.attributes) r.attributes['updated-at'] = now;
+    // A redacted inquiry's session can no longer be used.
+    if (name === 'inquiries') r.internal = { ...r.internal, session: null };
+  });
+  redactEventsOf(org, now, record.id, record.type);
+}
+
+/*
+ * The cascade: an account's redaction reaches its inquiries and reports; an
+ * inquiry's reaches its verifications and reports; each erases the events
+ * that recorded the object. Objects and events stay, with `redacted-at` set.
+ */
+
+/**
+ * Removes the account's personal data for good and redacts its inquiries and
+ * reports. The account itself stays, and can still be updated (and redacted again).
+ */
+export function redactAccount(org: Org, now: string, id: string): ResourceRecord {
+  const account = existing(org, 'accounts', 'account', id);
+  erase(org, now, 'accounts', account);
+  redactLinked(org, now, account, 'inquiries', redactInquiry);
+  redactLinked(org, now, account, 'reports', redactReport);
+  recordEvent(org, now, 'account.redacted', account);
+  return account;
+}
+
+/**
+ * Erases an inquiry's personal data for good, then that of its verifications
+ * and reports. Redacting it again changes nothing.
+ */
+export function redactInquiry(org: Org, now: string, id: string): ResourceRecord {
+  const inquiry = existing(org, 'inquiries', 'inquiry', id);
+  if (inquiry.attributes['redacted-at'] !== null) return inquiry;
+  erase(org, now, 'inquiries', inquiry);
+  redactLinked(org, now, inquiry, 'verifications', redactVerification);
+  redactLinked(org, now, inquiry, 'reports', redactReport);
+  recordEvent(org, now, 'inquiry.redacted', inquiry);
+  return inquiry;
+}
+
+/** Erases a verification's personal data and the events that recorded it. */
+function redactVerification(org: Org, now: string, id: string): void {
+  erase(org, now, 'verifications', org.collection('verifications').get(id)!);
+}
+
+/** Erases a report's search input and findings for good. Redacting it again changes nothing. */
+export function redactReport(org: Org, now: string, id: string): ResourceRecord {
+  const report = existing(org, 'reports', 'report', id);
+  if (report.attributes['redacted-at'] !== null) return report;
+  erase(org, now, 'reports', report);
+  recordEvent(org, now, `${report.type}.redacted`, report);
+  return report;
+}
