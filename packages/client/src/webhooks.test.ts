@@ -146,3 +146,17 @@ describe('verifyWebhook', () => {
     expect(text).not.toContain(SECRET);
   });
 });
+
+describe('signWebhook with several secrets', () => {
+  it('writes one set per secret, separated by a space, all with one timestamp', async () => {
+    const header = await signWebhook({ secrets: [OLD_SECRET, SECRET], payload, timestamp: NOW });
+    expect(header).toBe(
+      `t=${NOW},v1=${hmac(OLD_SECRET, NOW, payload)} t=${NOW},v1=${hmac(SECRET, NOW, payload)}`,
+    );
+  });
+
+  it('needs at least one non-empty secret', async () => {
+    await expect(signWebhook({ secrets: [], payload })).rejects.toThrow(TypeError);
+    await expect(signWebhook({ secrets: [SECRET, ''], payload })).rejects.toThrow(TypeError);
+  });
+});
