@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseWebhook, signWebhook, WebhookVerificationError } from './webhooks.js';
+import { verificationReason as reason } from './test-support/webhooks.js';
+import { parseWebhook, signWebhook } from './webhooks.js';
 
 const SECRET = 'wbhsec_5f0c8e4a2b6d4e1f9a7c3b8d0e2f4a6c';
 const OLD_SECRET = 'wbhsec_0a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -27,15 +28,6 @@ const delivery = (header: string, payload: string = body) =>
     headers: { 'Persona-Signature': header, 'Content-Type': 'application/json' },
     body: payload,
   });
-
-async function reason(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookVerificationError);
-  return (error as WebhookVerificationError).reason;
-}
 
 describe('parseWebhook', () => {
   it('returns the event of a genuine Fetch request', async () => {
