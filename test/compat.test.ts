@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCompat } from '@persona-kit/contract/compat';
+import { document } from '@persona-kit/spec';
 import { describe, expect, it } from 'vitest';
-import { runCompat } from '../packages/contract/src/compat/run.js';
-import { document } from '../packages/spec/src/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const upstreamPath = resolve(

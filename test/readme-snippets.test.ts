@@ -149,7 +149,7 @@ describe.skipIf(skipReason !== null)('README.md snippets', () => {
   it.skipIf(runnable.length === 0)(
     'run against a fresh mock',
     async () => {
-      const { startMockServer } = await import('../packages/mock/src/node/index.js');
+      const { startMockServer } = await import('@persona-kit/mock/node');
       for (const snippet of runnable) {
         const mock = await startMockServer({ port: 0, host: '127.0.0.1' });
         try {

@@ -2,8 +2,8 @@
 // prints the coverage; against a server that answers wrong shapes it exits 1
 // and names the violation.
 import type { Server } from 'node:http';
+import { type MockServer, startMockServer } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMockServer } from '../../packages/mock/src/node/index.js';
 import { closeServer, runContractCli, startBrokenServer } from './support.js';
 
 let mock: MockServer;

@@ -1,15 +1,11 @@
 // Drift is caught: the mock is broken on purpose, one answer at a time, and the
 // suite fails with a message naming each break.
+
+import { formatViolation, type Json, runSuite, type SuiteResult } from '@persona-kit/contract';
+import { handlersFetch } from '@persona-kit/contract/msw';
+import { createPersonaMock } from '@persona-kit/mock';
+import { findOperation } from '@persona-kit/spec';
 import { describe, expect, it } from 'vitest';
-import {
-  formatViolation,
-  type Json,
-  runSuite,
-  type SuiteResult,
-} from '../../packages/contract/src/index.js';
-import { handlersFetch } from '../../packages/contract/src/msw.js';
-import { createPersonaMock } from '../../packages/mock/src/index.js';
-import { findOperation } from '../../packages/spec/src/index.js';
 
 type Break = (operationId: string, response: Response) => Promise<Response>;
 

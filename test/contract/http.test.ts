@@ -1,8 +1,9 @@
 // The scenario suite over real HTTP: the mock's node:http server on a free
 // loopback port, called with the global fetch like any server.
+
+import { runSuite } from '@persona-kit/contract';
+import { type MockServer, startMockServer } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSuite } from '../../packages/contract/src/index.js';
-import { type MockServer, startMockServer } from '../../packages/mock/src/node/index.js';
 import { failures, neverExercised } from './support.js';
 
 let server: MockServer;

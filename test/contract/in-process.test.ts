@@ -1,10 +1,10 @@
 // The scenario suite against the mock in this process: msw handlers called
 // through fetch, no server. Every operation of the spec is exercised.
+
+import { coverageLines, runSuite } from '@persona-kit/contract';
+import { handlersFetch } from '@persona-kit/contract/msw';
+import { createPersonaMock } from '@persona-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { runSuite } from '../../packages/contract/src/index.js';
-import { handlersFetch } from '../../packages/contract/src/msw.js';
-import { coverageLines } from '../../packages/contract/src/reporters/index.js';
-import { createPersonaMock } from '../../packages/mock/src/index.js';
 import { failures, neverExercised } from './support.js';
 
 describe('contract suite against the in-process mock', () => {

@@ -2,8 +2,8 @@
 // that answers the spec's examples. No state is asserted; every answer must
 // validate, and the steps that need state are skipped with their reasons.
 import type { ChildProcess } from 'node:child_process';
+import { runSuite } from '@persona-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSuite } from '../../packages/contract/src/index.js';
 import { failures, neverExercised, prismAvailable, startPrism, stop } from './support.js';
 
 const skipReason = prismAvailable();

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatViolation, type SuiteResult } from '../../packages/contract/src/index.js';
+import { formatViolation, type SuiteResult } from '@persona-kit/contract';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const specFile = join(root, 'packages/spec/src/generated/persona.openapi.json');

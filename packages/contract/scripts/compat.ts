@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { document } from '@persona-kit/spec';
-import { runCompat } from '../src/compat/run.js';
+import { runCompat } from '../src/compat/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const result = await runCompat({

@@ -9,6 +9,16 @@ export {
   type SentRequest,
 } from './exchange.js';
 export { formatViolation, formatViolations } from './format.js';
+export {
+  coverageLines,
+  jsonReport,
+  junitReport,
+  prettyReport,
+  type Reporter,
+  report,
+  reporters,
+  summaryLines,
+} from './reporters/index.js';
 export type { Answer, CallOptions } from './suite/api.js';
 export type { Assert } from './suite/assert.js';
 export { computeCoverage } from './suite/coverage.js';

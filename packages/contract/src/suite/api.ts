@@ -5,7 +5,7 @@ import { exchangeOf } from '../exchange.js';
 import { validateResponse } from '../validate.js';
 import type { FetchFunction } from '../validating-fetch.js';
 import { AssertionFailed } from './assert.js';
-import type { Call, Json, Mode } from './types.js';
+import type { Call, Json, Mode } from './values.js';
 
 export interface CallOptions {
   /** Path parameters by name: `{ 'account-id': 'act_…' }`. */

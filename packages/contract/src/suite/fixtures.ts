@@ -1,11 +1,11 @@
 // The ids scenarios need from an organization's configuration: account types and
 // their actions, templates, queues, a workflow. They are given, read from the API
-// where Persona lists them, or read from persona-kit's mock (its /__mock/state
+// where Persona lists them, or read from persona-kit's mock (its /__mock/seed
 // route) when the server is that mock. What none of these yields is missing, and
 // the steps that need it are skipped with the reason.
 import type { FetchFunction } from '../validating-fetch.js';
 import type { Api } from './api.js';
-import type { Json } from './types.js';
+import type { Json } from './values.js';
 
 export interface AccountActionFixture {
   id: string;
@@ -132,47 +132,45 @@ export async function discoverFromApi(api: Api): Promise<Fixtures> {
   return found;
 }
 
-interface MockRecord {
-  id: string;
-  attributes?: Json;
-  internal?: Json;
+/** The part of the mock's seed format (`GET /__mock/seed`) the scenarios read. */
+interface MockSeed {
+  inquiryTemplates?: { id: string; name?: string }[];
+  reportTemplates?: { id: string; name?: string; reportType?: string }[];
+  workflows?: { id: string; name?: string; steps?: Json[] }[];
 }
 
 /**
- * persona-kit's mock describes its seed through `GET /__mock/state?full=true`:
- * the templates and workflows Persona's API has no list operation for.
+ * persona-kit's mock tells its organization's content through `GET /__mock/seed`,
+ * in its seed file's format: the templates and workflows Persona's API has no list
+ * operation for.
  */
 export async function discoverFromMock(
   fetchImpl: FetchFunction,
   baseUrl: string,
   apiKey: string,
 ): Promise<Fixtures | null> {
-  let state: Json;
+  let seed: MockSeed;
   try {
     const response = await fetchImpl(
-      new Request(`${new URL(baseUrl).origin}/__mock/state?full=true`, {
+      new Request(`${new URL(baseUrl).origin}/__mock/seed`, {
         headers: { Authorization: `Bearer ${apiKey}` },
       }),
     );
     if (response.status !== 200) return null;
-    state = await response.json();
+    seed = await response.json();
   } catch {
     return null;
   }
-  const collections = state?.collections;
-  if (!collections || typeof collections !== 'object') return null;
-  const records = (name: string): MockRecord[] => Object.values(collections[name] ?? {});
+  if (seed === null || typeof seed !== 'object' || !Array.isArray(seed.workflows)) return null;
   const found: Fixtures = { personaKitMock: true };
-  const inquiryTemplate = records('inquiry-templates').find(
-    (t) => t.attributes?.status !== 'archived',
-  );
+  const inquiryTemplate = seed.inquiryTemplates?.[0];
   if (inquiryTemplate) found.inquiryTemplateId = inquiryTemplate.id;
-  const reportTemplate = records('report-templates').find((t) =>
-    NAME_SEARCH_REPORTS.includes(t.attributes?.['report-type'] ?? t.internal?.reportType),
+  const reportTemplate = seed.reportTemplates?.find((t) =>
+    NAME_SEARCH_REPORTS.includes(t.reportType ?? ''),
   );
   if (reportTemplate) found.reportTemplateId = reportTemplate.id;
-  for (const workflow of records('workflows')) {
-    const steps: Json[] = workflow.internal?.steps ?? [];
+  for (const workflow of seed.workflows) {
+    const steps: Json[] = workflow.steps ?? [];
     const find = steps.find(
       (s) => s.type === 'find-or-create-account' && s.identifierType === 'reference-id',
     );

@@ -4,15 +4,9 @@ import type { Violation } from '@persona-kit/spec';
 import type { Api } from './api.js';
 import type { Assert } from './assert.js';
 import type { Fixtures } from './fixtures.js';
+import type { Call, Json, Mode } from './values.js';
 
-/**
- * `stateful`: the server keeps what it is sent (the mock, a sandbox); every assertion runs.
- * `schema-only`: a stateless server (`prism mock`): only that each answer fits the spec.
- */
-export type Mode = 'stateful' | 'schema-only';
-
-// biome-ignore lint/suspicious/noExplicitAny: API documents are read freely in scenarios
-export type Json = any;
+export type { Call, Json, Mode } from './values.js';
 
 export interface StepContext {
   api: Api;
@@ -52,16 +46,6 @@ export interface Scenario {
   /** The steps share no state: one failing does not skip the others. */
   independent?: boolean;
   steps: Step[];
-}
-
-/** One request and the answer to it, as checked. */
-export interface Call {
-  operationId: string | null;
-  method: string;
-  /** The URL path and query as sent. */
-  url: string;
-  status: number;
-  violations: Violation[];
 }
 
 export type Outcome = 'passed' | 'failed' | 'skipped';
