@@ -13,6 +13,9 @@ const violation = {
   message: '/data/attributes/tags must be array, got string "x"',
   expected: 'array',
   received: 'x',
+  kind: 'wrong-type' as const,
+  severity: 'breaking' as const,
+  resource: 'account',
 };
 
 const result: SuiteResult = {
