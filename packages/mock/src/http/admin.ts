@@ -71,31 +71,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
         return { organization: org.id, plan: org.data.plan, added };
       }),
     ),
-    http.get(
-      '*/__mock/seed',
-      admin((request) => {
-        // The organization's content in the seed file's format (what scenarios need).
-        const org = core.orgFor(bearerKey(request.headers.get('authorization')));
-        const all = (name: string) => Object.values(org.data.collections[name] ?? {});
-        return {
-          plan: org.data.plan,
-          inquiryTemplates: all('inquiry-templates').map((t) => ({
-            id: t.id,
-            name: t.attributes.name,
-          })),
-          reportTemplates: all('report-templates').map((t) => ({
-            id: t.id,
-            name: t.attributes.name,
-            reportType: t.attributes['report-type'],
-          })),
-          workflows: all('workflows').map((w) => ({
-            id: w.id,
-            name: w.attributes.name,
-            steps: w.internal?.steps ?? [],
-          })),
-        };
-      }),
-    ),
     http.put(
       '*/__mock/plan',
       admin(async (request) => {
