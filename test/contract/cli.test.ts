@@ -42,7 +42,8 @@ describe('persona-contract', () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('<testsuites name="persona-contract"');
-    expect(run.stdout).toContain('GET /account-types 200 /data: expected array, got object');
+    expect(run.stdout).toContain('GET /account-types\n');
+    expect(run.stdout).toContain('1× wrong-type (breaking): data');
     // The human summary goes beside the XML.
     expect(run.stderr).toMatch(/FAILED: .* violations/);
   });

@@ -40,8 +40,11 @@ export function prismAvailable(): string | null {
   return existsSync(prismCli) ? null : `Prism is not installed at ${prismCli}`;
 }
 
-/** `prism mock` of our bundled spec on a free loopback port; resolves once it listens. */
-export async function startPrism(): Promise<{
+/**
+ * Prism on a free loopback port, resolved once it listens: by default `prism mock`
+ * of our bundled spec; `['proxy', file, upstream, …]` puts it in front of a server.
+ */
+export async function startPrism(command: string[] = ['mock', specFile]): Promise<{
   baseUrl: string;
   child: ChildProcess;
   log: () => string;
@@ -49,7 +52,7 @@ export async function startPrism(): Promise<{
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [prismCli, 'mock', specFile, '--host', '127.0.0.1', '--port', String(port)],
+    [prismCli, ...command, '--host', '127.0.0.1', '--port', String(port)],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -18,9 +18,12 @@ Usage: persona-contract --base-url <url> --api-key <key> [options]
   --reporter <name>     pretty (default), json or junit
   --output <file>       write the json or junit report to this file instead of stdout
   --fixtures <file>     JSON or YAML ids the scenarios need (account types, templates, a workflow)
+  --strict              additive drift (an attribute, relationship or enum value the spec does not
+                        know) fails too; always on against persona-kit's mock
   --help                show this help
 
-Exits 0 when every step passed and every answer fits the spec, 1 otherwise, 2 on a usage error.`;
+Exits 0 when every step passed and no answer drifted in a breaking way (in any way with --strict),
+1 otherwise, 2 on a usage error.`;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -44,6 +47,7 @@ interface CliOptions {
   reporter: Reporter;
   output?: string;
   fixtures?: string;
+  strict?: boolean;
 }
 
 function parse(argv: string[], env: CliIo['env']): CliOptions | 'help' {
@@ -59,6 +63,7 @@ function parse(argv: string[], env: CliIo['env']): CliOptions | 'help' {
         reporter: { type: 'string' },
         output: { type: 'string' },
         fixtures: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -101,6 +106,7 @@ function parse(argv: string[], env: CliIo['env']): CliOptions | 'help' {
   }
   if (typeof values.output === 'string') options.output = values.output;
   if (typeof values.fixtures === 'string') options.fixtures = values.fixtures;
+  if (values.strict === true) options.strict = true;
   return options;
 }
 
@@ -134,6 +140,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
     mode: options.mode,
+    ...(options.strict ? { strict: true } : {}),
     ...(options.only ? { only: options.only } : {}),
     ...(fixtures ? { fixtures } : {}),
   });

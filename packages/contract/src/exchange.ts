@@ -124,6 +124,8 @@ export async function exchangeOf(
         location: 'body',
         pointer: '',
         message: `body is not valid JSON: ${read.error}`,
+        kind: 'invalid-value',
+        severity: 'breaking',
         expected: 'JSON',
         received: read.text.slice(0, 200),
       });

@@ -1,5 +1,6 @@
 // @persona-kit/contract: check any server's answers against Persona's spec.
-export type { QueryInput, Violation } from '@persona-kit/spec';
+export type { QueryInput, Severity, Violation, ViolationKind } from '@persona-kit/spec';
+export { type DriftGroup, driftLines, failing, groupDrift } from './drift.js';
 export {
   type ExchangeOptions,
   exchangeOf,

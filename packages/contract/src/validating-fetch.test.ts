@@ -61,4 +61,20 @@ describe('validatingFetch', () => {
       pointer: '/data/attributes/reference-id',
     });
   });
+
+  it('lets additive drift through unless strict, keeping it in .violations', async () => {
+    const added = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const body = exampleBody('retrieveAccount', 200);
+      body.data.attributes['new-attribute'] = 1;
+      return jsonResponse(body, 200, request.url);
+    };
+    const url = `${base}/accounts/act_${'a'.repeat(24)}`;
+    const tolerant = validatingFetch(added);
+    expect((await tolerant(url)).status).toBe(200);
+    expect(tolerant.violations.map((v) => v.severity)).toEqual(['additive']);
+    await expect(validatingFetch(added, { strict: true })(url)).rejects.toThrow(
+      '/data/attributes/new-attribute: not in the spec',
+    );
+  });
 });

@@ -2,6 +2,7 @@
 // (`createPersonaClient({ fetch: validatingFetch(fetch) })`) in a team's own
 // tests, and a payload that drifted from the spec fails where it was received.
 import { type Violation, validateRequest } from '@persona-kit/spec';
+import { failing } from './drift.js';
 import { exchangeOf, rememberRequest } from './exchange.js';
 import { formatViolations } from './format.js';
 import { validateResponse } from './validate.js';
@@ -15,13 +16,18 @@ export class ContractViolationError extends Error {
 
 export interface ValidatingFetchOptions {
   /**
-   * What to do with the violations of one exchange: `throw` (the default) rejects the
+   * What to do with the failing violations of one exchange: `throw` (the default) rejects the
    * fetch with a ContractViolationError; `collect` only keeps them in `.violations`;
    * a function is called with them (and may throw).
    */
   onViolation?: 'throw' | 'collect' | ((violations: Violation[], request: Request) => void);
   /** Also check each request against the spec before sending it (default false). */
   validateRequests?: boolean;
+  /**
+   * Additive drift (a member or enum value the spec does not know) fails like breaking
+   * drift. Without it, additive violations are only kept in `.violations`.
+   */
+  strict?: boolean;
 }
 
 export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -37,11 +43,12 @@ export function validatingFetch(
 ): ValidatingFetch {
   const violations: Violation[] = [];
   const report = (found: Violation[], request: Request) => {
-    if (found.length === 0) return;
     violations.push(...found);
+    const failed = failing(found, options.strict);
+    if (failed.length === 0) return;
     const handler = options.onViolation ?? 'throw';
-    if (handler === 'throw') throw new ContractViolationError(found);
-    if (typeof handler === 'function') handler(found, request);
+    if (handler === 'throw') throw new ContractViolationError(failed);
+    if (typeof handler === 'function') handler(failed, request);
   };
 
   const wrapped = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

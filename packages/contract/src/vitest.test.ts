@@ -33,6 +33,17 @@ describe('toMatchApiSpec', () => {
     expect((await listed.json()).data.length).toBeGreaterThan(0);
   });
 
+  it('passes additive drift unless strict, and fails breaking drift always', async () => {
+    const url = `${base}/accounts/act_${'a'.repeat(24)}`;
+    const added = exampleBody('retrieveAccount', 200);
+    added.data.attributes['new-attribute'] = 1;
+    await expect(jsonResponse(added, 200, url)).toMatchApiSpec({ method: 'GET' });
+    await expect(jsonResponse(added, 200, url)).not.toMatchApiSpec({ method: 'GET', strict: true });
+    const broken = exampleBody('retrieveAccount', 200);
+    broken.data.attributes.tags = 'vip';
+    await expect(jsonResponse(broken, 200, url)).not.toMatchApiSpec({ method: 'GET' });
+  });
+
   it('accepts an openapi-fetch result', async () => {
     const response = await fetchMock(`${base}/account-types`, { headers: auth });
     const data = await response.clone().json();

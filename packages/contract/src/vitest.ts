@@ -2,6 +2,7 @@
 // (in a setup file) and await the assertion, since reading a body is async.
 import type { Violation } from '@persona-kit/spec';
 import { expect, type MatcherState } from 'vitest';
+import { failing } from './drift.js';
 import {
   type ExchangeOptions,
   exchangeOf,
@@ -12,7 +13,10 @@ import {
 import { formatViolations } from './format.js';
 import { validateResponse } from './validate.js';
 
-export type MatchApiSpecOptions = ExchangeOptions;
+export interface MatchApiSpecOptions extends ExchangeOptions {
+  /** Additive drift (a member or enum value the spec does not know) fails too. */
+  strict?: boolean;
+}
 
 /** What `toMatchApiSpec` accepts: a Response, an openapi-fetch result, or a request and its response. */
 export type ApiExchange = Response | FetchResultLike | { request: RequestLike; response: Response };
@@ -34,8 +38,15 @@ async function toMatchApiSpec(
   options: MatchApiSpecOptions = {},
 ) {
   const { subject, request } = split(received);
-  const exchange = await exchangeOf(subject, request ? { request, ...options } : options);
-  const violations: Violation[] = [...exchange.violations, ...validateResponse(exchange.input)];
+  const { strict, ...exchangeOptions } = options;
+  const exchange = await exchangeOf(
+    subject,
+    request ? { request, ...exchangeOptions } : exchangeOptions,
+  );
+  const violations: Violation[] = failing(
+    [...exchange.violations, ...validateResponse(exchange.input)],
+    strict,
+  );
   const { method, path, status } = exchange.input;
   return {
     pass: violations.length === 0,

@@ -159,6 +159,26 @@ export interface OperationMatch {
 
 export type ViolationLocation = 'path' | 'query' | 'header' | 'body' | 'content-type' | 'status';
 
+/**
+ * `breaking`: a client written to the spec may fail on it (a member missing, a wrong
+ * type, a value outside a closed enum, an undocumented status). `additive`: something
+ * the spec does not know yet (an attribute, a relationship, a value of an enum marked
+ * `x-open-enum: true`) that a tolerant client ignores.
+ */
+export type Severity = 'breaking' | 'additive';
+
+/** What kind of drift a violation is; drift of one kind groups into one report line. */
+export type ViolationKind =
+  | 'missing-member'
+  | 'wrong-type'
+  | 'closed-enum'
+  | 'invalid-value'
+  | 'undocumented-status'
+  | 'undocumented-operation'
+  | 'content-type'
+  | 'unknown-member'
+  | 'open-enum-value';
+
 export interface Violation {
   /** Null when no operation matched the method and path. */
   operationId: string | null;
@@ -173,4 +193,14 @@ export interface Violation {
   message: string;
   expected?: unknown;
   received?: unknown;
+  kind: ViolationKind;
+  severity: Severity;
+  /** The JSON:API `type` of the object in the body the pointer is in, when there is one. */
+  resource?: string;
 }
+
+/** A violation as a check states it: the operation, tier and resource are filled in after. */
+export type ViolationDraft = Omit<
+  Violation,
+  'operationId' | 'method' | 'path' | 'status' | 'kind' | 'severity' | 'resource'
+> & { kind?: ViolationKind };

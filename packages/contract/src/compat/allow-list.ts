@@ -1,5 +1,5 @@
 // The differences from Persona's spec kept on purpose, each rule with its reason.
-import type { Difference, DifferenceKind, Side } from './compare.js';
+import { type Difference, type DifferenceKind, differenceKinds, type Side } from './compare.js';
 
 export interface AllowRule {
   kind: DifferenceKind;
@@ -16,15 +16,11 @@ export interface AllowList {
   allowed: AllowRule[];
 }
 
-const KINDS: DifferenceKind[] = [
-  'path',
-  'method',
-  'parameter',
-  'request-field',
-  'status',
-  'response-field',
-];
+const KINDS = differenceKinds;
 const SIDES: Side[] = ['only-ours', 'only-upstream', 'both-differ'];
+
+/** The reason a pasted rule carries until someone writes the real one: it fails the check. */
+export const PLACEHOLDER_REASON = 'TODO: say why we keep this difference';
 
 /** Checks the file's shape, so a typo in a rule is an error rather than a rule that allows nothing. */
 export function parseAllowList(value: unknown, source = 'allow-list'): AllowList {
@@ -48,6 +44,8 @@ export function parseAllowList(value: unknown, source = 'allow-list'): AllowList
       fail(`${at}.items must list what differs`);
     if (typeof rule.reason !== 'string' || rule.reason.trim() === '')
       fail(`${at}.reason is required`);
+    if (String(rule.reason).trim().startsWith('TODO'))
+      fail(`${at}.reason is still a placeholder: write why ${String(rule.items)} is kept`);
   });
   return { allowed: rules as AllowRule[] };
 }
@@ -81,4 +79,25 @@ export function classify(
     return { difference, rule };
   });
   return { classified, unused: list.allowed.filter((r) => !used.has(r)) };
+}
+
+/**
+ * Rules to paste into the allow list for differences no rule allows: one per kind,
+ * side and operation, with a placeholder reason that fails until a human writes one.
+ */
+export function suggestRules(differences: Difference[]): AllowRule[] {
+  const rules = new Map<string, AllowRule>();
+  for (const d of differences) {
+    const key = `${d.kind} ${d.side} ${d.operation}`;
+    const rule = rules.get(key) ?? {
+      kind: d.kind,
+      side: d.side,
+      operations: [d.operation],
+      items: [],
+      reason: PLACEHOLDER_REASON,
+    };
+    if (!rule.items.includes(d.item)) rule.items.push(d.item);
+    rules.set(key, rule);
+  }
+  return [...rules.values()];
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, parseAllowList } from './allow-list.js';
+import { classify, PLACEHOLDER_REASON, parseAllowList, suggestRules } from './allow-list.js';
 import { compareSpecs } from './compare.js';
 import { runCompat } from './run.js';
 
@@ -111,8 +111,8 @@ describe('compareSpecs', () => {
         'PATCH /accounts/{account-id} request-field data: required only in our spec',
         'PATCH /accounts/{account-id} request-field data.attributes: required only in our spec',
         "PATCH /accounts/{account-id} status 503: only in Persona's spec",
-        'PATCH /accounts/{account-id} response-field extra: only in our spec',
-        "PATCH /accounts/{account-id} response-field behaviors: only in Persona's spec",
+        'PATCH /accounts/{account-id} response-field attributes.extra: only in our spec',
+        "PATCH /accounts/{account-id} response-field attributes.behaviors: only in Persona's spec",
       ]),
     );
     // Header names compare without case.
@@ -127,7 +127,7 @@ describe('compareSpecs', () => {
           kind: 'response-field',
           side: 'only-ours',
           operations: ['PATCH /accounts/{account-id}'],
-          items: ['extra'],
+          items: ['attributes.extra'],
           reason: 'mock only',
         },
         { kind: 'method', operations: '*', items: ['GET'], reason: 'unused' },
@@ -135,7 +135,7 @@ describe('compareSpecs', () => {
     });
     const { classified, unused } = classify(differences, list);
     const allowed = classified.filter((c) => c.rule).map((c) => c.difference.item);
-    expect(allowed.sort()).toEqual(['503', 'extra']);
+    expect(allowed.sort()).toEqual(['503', 'attributes.extra']);
     expect(unused.map((r) => r.reason)).toEqual(['unused']);
   });
 
@@ -144,6 +144,110 @@ describe('compareSpecs', () => {
       parseAllowList({ allowed: [{ kind: 'status', operations: '*', items: ['1'] }] }),
     ).toThrow(/reason is required/);
     expect(() => parseAllowList({})).toThrow(/"allowed" array/);
+  });
+});
+
+describe('compareSpecs in depth', () => {
+  const inquiry = (
+    attributes: Record<string, unknown>,
+    required: string[],
+    relationships = {},
+  ) => ({
+    paths: {
+      '/inquiries/{inquiry-id}': {
+        get: {
+          operationId: 'retrieveInquiry',
+          responses: {
+            '200': {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      data: {
+                        type: 'object',
+                        properties: {
+                          type: { const: 'inquiry' },
+                          attributes: { type: 'object', required, properties: attributes },
+                          relationships: { type: 'object', properties: relationships },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const ourSpec = inquiry(
+    {
+      status: { enum: ['created', 'completed', 'archived'] },
+      creator: { type: ['string', 'null'] },
+      behaviors: {
+        type: 'object',
+        properties: { 'api-version': { type: 'string' }, 'hesitation-count': { type: 'integer' } },
+      },
+      fields: { type: 'object', properties: { mine: { type: 'string' } } },
+    },
+    ['status', 'creator'],
+    { 'inquiry-template': { type: 'object' } },
+  );
+  const theirSpec = inquiry(
+    {
+      status: { type: 'string', enum: ['created', 'completed', 'pending'] },
+      creator: { type: 'string' },
+      behaviors: {
+        type: 'object',
+        properties: { 'api-version': { type: 'number' }, 'bot-score': { type: 'number' } },
+      },
+      fields: { type: 'object', properties: { theirs: { type: 'string' } } },
+    },
+    ['status'],
+    { template: { type: 'object' } },
+  );
+  const { differences } = compareSpecs(ourSpec, theirSpec);
+  const keys = differences.map((d) => d.key);
+
+  it('compares nested attributes, types, nullability, enums, required members and relationships', () => {
+    const op = 'GET /inquiries/{inquiry-id}';
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        `${op} response-field only-ours attributes.behaviors.hesitation-count`,
+        `${op} response-field only-upstream attributes.behaviors.bot-score`,
+        `${op} response-type both-differ attributes.behaviors.api-version`,
+        `${op} response-nullable only-ours attributes.creator`,
+        `${op} response-required only-ours attributes.creator`,
+        `${op} response-enum only-ours attributes.status=archived`,
+        `${op} response-enum only-upstream attributes.status=pending`,
+        `${op} response-field only-ours relationships.inquiry-template`,
+        `${op} response-field only-upstream relationships.template`,
+      ]),
+    );
+    // Custom fields are each organization's own; a status both spell alike is not news.
+    expect(keys.some((k) => k.includes('attributes.fields.'))).toBe(false);
+    expect(keys.some((k) => k.includes('attributes.status '))).toBe(false);
+  });
+
+  it('gives each difference a key that does not depend on its wording', () => {
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(compareSpecs(ourSpec, theirSpec).differences.map((d) => d.key)).toEqual(keys);
+  });
+
+  it('suggests rules to paste, whose placeholder reason fails until someone writes one', () => {
+    const rules = suggestRules(differences);
+    const enumRule = rules.find((r) => r.kind === 'response-enum' && r.side === 'only-upstream');
+    expect(enumRule).toMatchObject({
+      operations: ['GET /inquiries/{inquiry-id}'],
+      items: ['attributes.status=pending'],
+      reason: PLACEHOLDER_REASON,
+    });
+    expect(() => parseAllowList({ allowed: rules })).toThrow(/reason is still a placeholder/);
+    const written = rules.map((r) => ({ ...r, reason: 'kept on purpose' }));
+    const { classified } = classify(differences, parseAllowList({ allowed: written }));
+    expect(classified.every((c) => c.rule !== null)).toBe(true);
   });
 });
 
@@ -173,6 +277,8 @@ describe('runCompat', () => {
       expect(result.report).toContain(
         "PATCH /accounts/{account-id} status 503: only in Persona's spec",
       );
+      // Ready to paste: a rule per kind, side and operation, with a placeholder reason.
+      expect(result.report).toContain('"reason": "TODO: say why we keep this difference"');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

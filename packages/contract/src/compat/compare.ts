@@ -3,13 +3,41 @@
 // methods, parameters, required request fields, statuses, and the attribute
 // names of the primary resource a success answers.
 
+import { compareMembers, type MemberDifference, membersOf, mergeMembers } from './members.js';
+import { isObject, type Json, type Resolve, resolver, shape } from './schema.js';
+
 export type DifferenceKind =
   | 'path'
   | 'method'
   | 'parameter'
   | 'request-field'
+  | 'request-member'
+  | 'request-type'
+  | 'request-nullable'
+  | 'request-enum'
   | 'status'
-  | 'response-field';
+  | 'response-field'
+  | 'response-type'
+  | 'response-nullable'
+  | 'response-required'
+  | 'response-enum';
+
+export const differenceKinds: DifferenceKind[] = [
+  'path',
+  'method',
+  'parameter',
+  'request-field',
+  'request-member',
+  'request-type',
+  'request-nullable',
+  'request-enum',
+  'status',
+  'response-field',
+  'response-type',
+  'response-nullable',
+  'response-required',
+  'response-enum',
+];
 
 /** `only-ours`: our spec has it and Persona's does not; `only-upstream`: the reverse. */
 export type Side = 'only-ours' | 'only-upstream' | 'both-differ';
@@ -20,8 +48,13 @@ export interface Difference {
   operationId: string;
   kind: DifferenceKind;
   side: Side;
-  /** What differs: `query:filter[status]`, `data.attributes.case-template-id`, `503`, `behaviors`. */
+  /**
+   * What differs: `query:filter[status]`, `data.attributes.case-template-id`, `503`,
+   * `attributes.behaviors`, `attributes.status=pending` (an enum value).
+   */
   item: string;
+  /** `PATCH /accounts/{account-id} response-enum only-upstream attributes.status=pending`: stable across runs. */
+  key: string;
   /** One line for a report. */
   text: string;
 }
@@ -34,85 +67,13 @@ export interface Comparison {
   differences: Difference[];
 }
 
-type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Follows local `$ref`s; an unresolvable one reads as an empty schema. */
-function resolver(document: Json) {
-  const at = (ref: string): unknown => {
-    let node: unknown = document;
-    for (const raw of ref.replace(/^#\//, '').split('/')) {
-      const segment = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-      node = isObject(node) || Array.isArray(node) ? (node as Json)[segment] : undefined;
-    }
-    return node;
-  };
-  return (value: unknown): Json => {
-    const seen = new Set<string>();
-    let node = value;
-    while (isObject(node) && typeof node.$ref === 'string' && !seen.has(node.$ref)) {
-      seen.add(node.$ref);
-      node = at(node.$ref);
-    }
-    return isObject(node) ? node : {};
-  };
-}
-
-type Resolve = ReturnType<typeof resolver>;
-
-/**
- * An object schema's properties (every schema given for each name) and required
- * names, allOf merged in; with `branches`, the members of oneOf/anyOf too.
- */
-function shape(
-  schema: unknown,
-  resolve: Resolve,
-  branches: boolean,
-  depth = 0,
-): { properties: Map<string, unknown[]>; required: Set<string> } {
-  const node = resolve(schema);
-  const properties = new Map<string, unknown[]>();
-  const required = new Set<string>();
-  if (depth > 8) return { properties, required };
-  const add = (name: string, child: unknown) => {
-    properties.set(name, [...(properties.get(name) ?? []), child]);
-  };
-  for (const [name, child] of Object.entries(isObject(node.properties) ? node.properties : {})) {
-    add(name, child);
-  }
-  if (Array.isArray(node.required)) for (const name of node.required) required.add(String(name));
-  const allOf = Array.isArray(node.allOf) ? node.allOf : [];
-  const parts = [
-    ...allOf,
-    ...(branches && Array.isArray(node.oneOf) ? node.oneOf : []),
-    ...(branches && Array.isArray(node.anyOf) ? node.anyOf : []),
-  ];
-  for (const part of parts) {
-    const inner = shape(part, resolve, branches, depth + 1);
-    for (const [name, children] of inner.properties) for (const child of children) add(name, child);
-    // Only allOf parts make a member required in every case.
-    if (allOf.includes(part)) for (const name of inner.required) required.add(name);
-  }
-  return { properties, required };
-}
-
-/** The names of an object schema's properties, over every schema given for it. */
-function propertyNames(schemas: unknown[], resolve: Resolve): Set<string> {
-  const names = new Set<string>();
-  for (const schema of schemas) {
-    for (const name of shape(schema, resolve, true).properties.keys()) names.add(name);
-  }
-  return names;
-}
 
 /** One kind of resource a document may hold: its JSON:API types (null: any) and attribute names. */
 interface ResourceKind {
   types: Set<string> | null;
-  attributes: Set<string>;
+  /** The resource object's members at every depth: `attributes.name-first`, `relationships.cases`. */
+  members: ReturnType<typeof membersOf>;
 }
 
 /** The kinds of resource a `data` schema allows: one per oneOf/anyOf branch (reports have one per report type). */
@@ -138,7 +99,8 @@ function resourceKinds(schema: unknown, resolve: Resolve, depth = 0): ResourceKi
           : null;
     if (values) types = new Set([...(types ?? []), ...values.map(String)]);
   }
-  return [{ types, attributes: propertyNames(properties.get('attributes') ?? [], resolve) }];
+  // Custom fields are each organization's own: their insides are not compared.
+  return [{ types, members: membersOf(node, resolve, (path) => path === 'attributes.fields') }];
 }
 
 interface OperationView {
@@ -148,6 +110,7 @@ interface OperationView {
   parameters: Map<string, boolean>;
   /** Required request fields, by request media type. */
   requiredFields: (mediaType: string) => Set<string>;
+  requestMembers: (mediaType: string) => ReturnType<typeof membersOf>;
   mediaTypes: string[];
   statuses: Set<string>;
   responseKinds: ResourceKind[] | null;
@@ -231,13 +194,10 @@ function responseKindsOf(operation: Json, resolve: Resolve): ResourceKind[] | nu
 }
 
 /**
- * Attribute names of the kinds of resource both specs describe: Persona's spec has
+ * The members of the kinds of resource both specs describe: Persona's spec has
  * report kinds persona-kit does not support, and those are not compared.
  */
-function sharedAttributes(
-  ours: ResourceKind[],
-  theirs: ResourceKind[],
-): [Set<string>, Set<string>] {
+function sharedMembers(ours: ResourceKind[], theirs: ResourceKind[]): MemberDifference[] {
   const typesOf = (kinds: ResourceKind[]) =>
     kinds.some((k) => k.types === null)
       ? null
@@ -246,8 +206,8 @@ function sharedAttributes(
     kinds.filter(
       (k) => other === null || k.types === null || [...k.types].some((t) => other.has(t)),
     );
-  const union = (kinds: ResourceKind[]) => new Set(kinds.flatMap((k) => [...k.attributes]));
-  return [union(keep(ours, typesOf(theirs))), union(keep(theirs, typesOf(ours)))];
+  const merged = (kinds: ResourceKind[]) => mergeMembers(kinds.map((k) => k.members));
+  return compareMembers(merged(keep(ours, typesOf(theirs))), merged(keep(theirs, typesOf(ours))));
 }
 
 function operationsOf(document: Json): Map<string, OperationView> {
@@ -265,6 +225,11 @@ function operationsOf(document: Json): Map<string, OperationView> {
         operationId: String(operation.operationId ?? `${method} ${path}`),
         parameters: parametersOf(item, operation, resolve),
         requiredFields: (mediaType) => requiredFieldsOf(operation, resolve, mediaType),
+        requestMembers: (mediaType) => {
+          const content = resolve(operation.requestBody).content;
+          const media = resolve(isObject(content) ? content[mediaType] : undefined);
+          return membersOf(media.schema, resolve, (path) => path.endsWith('.fields'));
+        },
         mediaTypes: requestMediaTypes(operation, resolve),
         statuses: new Set(Object.keys(isObject(operation.responses) ? operation.responses : {})),
         responseKinds: responseKindsOf(operation, resolve),
@@ -319,6 +284,7 @@ export function compareSpecs(ours: Json, upstream: Json): Comparison {
       kind,
       side,
       item,
+      key: `${operation} ${kind} ${side} ${item}`,
       text: `${operation} ${kind} ${item}: ${detail ?? SIDE_TEXT[side]}`,
     });
     const their = theirs.get(key);
@@ -381,14 +347,47 @@ export function compareSpecs(ours: Json, upstream: Json): Comparison {
     differences.push(
       ...setDifferences(our.statuses, their.statuses, (item, side) => diff('status', item, side)),
     );
+    if (ourType !== undefined && theirType !== undefined) {
+      const members = compareMembers(our.requestMembers(ourType), their.requestMembers(theirType));
+      // Required request members are compared above, at every depth.
+      const kept = members.filter((m) => m.aspect !== 'required');
+      differences.push(...kept.map((m) => memberDifference('request', m, diff)));
+    }
     if (our.responseKinds && their.responseKinds) {
-      const [ourFields, theirFields] = sharedAttributes(our.responseKinds, their.responseKinds);
-      differences.push(
-        ...setDifferences(ourFields, theirFields, (item, side) =>
-          diff('response-field', item, side),
-        ),
-      );
+      const members = sharedMembers(our.responseKinds, their.responseKinds);
+      differences.push(...members.map((m) => memberDifference('response', m, diff)));
     }
   }
   return { compared, onlyOurs, differences };
+}
+
+type MakeDifference = (
+  kind: DifferenceKind,
+  item: string,
+  side: Side,
+  detail?: string,
+) => Difference;
+
+function memberDifference(
+  where: 'request' | 'response',
+  m: MemberDifference,
+  diff: MakeDifference,
+): Difference {
+  switch (m.aspect) {
+    case 'presence':
+      return diff(where === 'request' ? 'request-member' : 'response-field', m.path, m.side);
+    case 'type':
+      return diff(
+        `${where}-type`,
+        m.path,
+        'both-differ',
+        `${m.ours} in our spec, ${m.upstream} in Persona's`,
+      );
+    case 'nullable':
+      return diff(`${where}-nullable`, m.path, m.side, `may be null ${SIDE_TEXT[m.side]}`);
+    case 'required':
+      return diff('response-required', m.path, m.side, `required ${SIDE_TEXT[m.side]}`);
+    case 'enum':
+      return diff(`${where}-enum`, `${m.path}=${m.value}`, m.side, `value ${SIDE_TEXT[m.side]}`);
+  }
 }

@@ -2,7 +2,13 @@
 // list, compares, prints every difference with its reason or as not allowed.
 import { access, readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { type AllowRule, type Classified, classify, parseAllowList } from './allow-list.js';
+import {
+  type AllowRule,
+  type Classified,
+  classify,
+  parseAllowList,
+  suggestRules,
+} from './allow-list.js';
 import { type Comparison, compareSpecs } from './compare.js';
 
 export interface CompatOptions {
@@ -89,6 +95,14 @@ export async function runCompat(options: CompatOptions): Promise<CompatResult> {
       `NOT ALLOWED (${notAllowed.length}): fix our spec, or keep the difference with a reason in the allow list:`,
     );
     for (const { difference } of notAllowed) lines.push(`  ${difference.text}`);
+    lines.push(
+      '',
+      'To keep them, paste these rules into the allow list and replace each TODO with the reason:',
+      JSON.stringify(suggestRules(notAllowed.map((c) => c.difference)), null, 2).replace(
+        /^\[\n|\n\]$/g,
+        '',
+      ),
+    );
   } else {
     lines.push('Every difference from Persona’s spec is kept on purpose.');
   }

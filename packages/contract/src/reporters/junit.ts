@@ -1,6 +1,6 @@
 // JUnit XML for CI dashboards: a test suite per scenario, a test case per step,
 // and a `coverage` suite with a case per operation (skipped when never exercised).
-import { formatViolation } from '../format.js';
+import { driftLines, tiers } from '../drift.js';
 import type { StepResult, SuiteResult } from '../suite/types.js';
 
 function escapeXml(text: string): string {
@@ -24,8 +24,8 @@ function testcase(suite: string, step: StepResult): string {
   if (step.outcome === 'skipped') {
     return `${open}>\n      <skipped message="${escapeXml(step.reason ?? '')}"/>\n    </testcase>`;
   }
-  const details = [step.error, ...step.violations.map(formatViolation)].filter(Boolean).join('\n');
-  const message = step.error ?? `${step.violations.length} spec violations`;
+  const details = [step.error, ...driftLines(step.violations)].filter(Boolean).join('\n');
+  const message = step.error ?? `spec violations: ${tiers(step.violations)}`;
   return `${open}>\n      <failure message="${escapeXml(message.split('\n')[0]!)}">${escapeXml(details)}</failure>\n    </testcase>`;
 }
 

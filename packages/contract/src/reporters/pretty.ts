@@ -1,6 +1,6 @@
 // A run as a reviewer reads it in a terminal or a CI log: each scenario and
-// step, every violation on one line, what was skipped and why, the coverage.
-import { formatViolation } from '../format.js';
+// step, its drift grouped by resource and kind, what was skipped and why, the coverage.
+import { driftLines, tiers } from '../drift.js';
 import type { Coverage, StepResult, SuiteResult } from '../suite/types.js';
 
 const MARK = { passed: '✓', failed: '✗', skipped: '–' } as const;
@@ -16,7 +16,7 @@ function indent(text: string, spaces: number): string {
 function stepLines(step: StepResult): string[] {
   const lines = [`  ${MARK[step.outcome]} ${step.name}`];
   if (step.error) lines.push(indent(step.error, 6));
-  for (const v of step.violations) lines.push(`      ${formatViolation(v)}`);
+  for (const line of driftLines(step.violations)) lines.push(`      ${line}`);
   if (step.outcome === 'skipped' && step.reason) lines.push(`      skipped: ${step.reason}`);
   return lines;
 }
@@ -73,12 +73,18 @@ export function summaryLines(result: SuiteResult): string[] {
   }
   const fixtures = result.scenarios.find((s) => s.name === 'fixtures')?.steps[0]?.reason;
   if (fixtures) lines.push(`Fixtures ${fixtures}`, '');
+  if (result.violations.length > 0) {
+    const tier = result.strict
+      ? 'additive drift fails too (strict)'
+      : 'additive drift is reported only';
+    lines.push(`Drift by resource and kind (${tier}):`, ...driftLines(result.violations), '');
+  }
   lines.push(...coverageLines(result.coverage), '');
   const { passed, failed, skipped: skippedCount, calls } = result.counts;
   const seconds = (result.durationMs / 1000).toFixed(1);
   lines.push(
     `${result.ok ? 'PASSED' : 'FAILED'}: ${passed} passed, ${failed} failed, ${skippedCount} skipped steps; ` +
-      `${result.violations.length} violations in ${calls} calls (${seconds} s)`,
+      `${result.violations.length} violations (${tiers(result.violations)}) in ${calls} calls (${seconds} s)`,
   );
   return lines;
 }

@@ -13,7 +13,25 @@ const violation = {
   message: '/data/attributes/tags must be array, got string "x"',
   expected: 'array',
   received: 'x',
+  kind: 'wrong-type' as const,
+  severity: 'breaking' as const,
+  resource: 'account',
 };
+
+const unknownAttribute = (name: string) => ({
+  ...violation,
+  pointer: `/data/attributes/${name}`,
+  message: `/data/attributes/${name} is not allowed`,
+  expected: [],
+  received: name,
+  kind: 'unknown-member' as const,
+  severity: 'additive' as const,
+});
+const additive = [
+  unknownAttribute('name-first'),
+  unknownAttribute('name-first'),
+  unknownAttribute('birthdate'),
+];
 
 const result: SuiteResult = {
   mode: 'stateful',
@@ -30,7 +48,7 @@ const result: SuiteResult = {
           name: 'create',
           outcome: 'failed',
           calls: [],
-          violations: [violation],
+          violations: [violation, ...additive],
           durationMs: 1,
         },
         {
@@ -53,7 +71,8 @@ const result: SuiteResult = {
       violations: [violation],
     },
   ]),
-  violations: [violation],
+  violations: [violation, ...additive],
+  strict: false,
   counts: { passed: 0, failed: 1, skipped: 1, calls: 1 },
   ok: false,
   durationMs: 5,
@@ -63,21 +82,31 @@ describe('reporters', () => {
   it('pretty: steps, violations, skips with reasons, the coverage table', () => {
     const text = prettyReport(result);
     expect(text).toContain('✗ create');
+    // Drift is grouped by resource and kind: one line per kind, with a count.
     expect(text).toContain(
-      'POST /accounts 201 /data/attributes/tags: expected array, got string "x"',
+      [
+        'breaking: 1, additive: 3',
+        '  account',
+        '      1× wrong-type (breaking): attributes/tags',
+        '      3× unknown-member (additive): attributes/name-first, attributes/birthdate',
+      ].join('\n'),
     );
+    expect(text).toContain('Drift by resource and kind (additive drift is reported only):');
+    expect(text).not.toContain('name-first is not allowed');
     expect(text).toContain('accounts <&> › later: needs "a" from an earlier step');
     expect(text).toMatch(/Coverage: 1\/55 operations exercised/);
     expect(text).toMatch(/createAccount\s+POST\s+\/accounts\s+201\s+200 400 401/);
     expect(text).toMatch(/Never exercised \(54\): listAccounts, /);
-    expect(text).toMatch(/FAILED: 0 passed, 1 failed, 1 skipped steps; 1 violations in 1 calls/);
+    expect(text).toMatch(
+      /FAILED: 0 passed, 1 failed, 1 skipped steps; 4 violations \(breaking: 1, additive: 3\) in 1 calls/,
+    );
   });
 
   it('junit: a suite per scenario, escaped, and the coverage as a suite', () => {
     const xml = junitReport(result);
     expect(xml).toContain('<testsuite name="accounts &lt;&amp;&gt;" tests="2" failures="1"');
-    expect(xml).toContain('<failure message="1 spec violations">');
-    expect(xml).toContain('expected array, got string &quot;x&quot;');
+    expect(xml).toContain('<failure message="spec violations: breaking: 1, additive: 3">');
+    expect(xml).toContain('1× wrong-type (breaking): attributes/tags');
     expect(xml).toContain('<skipped message="needs &quot;a&quot; from an earlier step');
     expect(xml).toContain('<property name="operations" value="1/55"/>');
     expect(xml).toContain(
@@ -91,5 +120,22 @@ describe('reporters', () => {
     expect(parsed.violations[0].text).toBe(
       'POST /accounts 201 /data/attributes/tags: expected array, got string "x"',
     );
+    expect(parsed.violations[0].severity).toBe('breaking');
+    expect(parsed.drift).toEqual([
+      {
+        resource: 'account',
+        kind: 'wrong-type',
+        severity: 'breaking',
+        count: 1,
+        members: ['attributes/tags'],
+      },
+      {
+        resource: 'account',
+        kind: 'unknown-member',
+        severity: 'additive',
+        count: 3,
+        members: ['attributes/name-first', 'attributes/birthdate'],
+      },
+    ]);
   });
 });

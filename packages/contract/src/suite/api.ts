@@ -1,6 +1,6 @@
 // How scenario steps call the API: by operationId, with path ids, query, body
 // and headers. Every answer is checked against the spec and recorded.
-import { expandPath, getOperation, type Violation } from '@persona-kit/spec';
+import { basePath, expandPath, getOperation, type Violation } from '@persona-kit/spec';
 import { exchangeOf } from '../exchange.js';
 import { validateResponse } from '../validate.js';
 import type { FetchFunction } from '../validating-fetch.js';
@@ -65,13 +65,18 @@ function statusMatches(status: number, expected: number[], mode: Mode): boolean 
   return expected.some((e) => Math.floor(e / 100) === Math.floor(status / 100));
 }
 
-/** `links.next` may be a path with the API's base path, or a whole URL: request it from the base URL's origin. */
+/**
+ * `links.next` may be a whole URL, or a path with or without the API's base path
+ * (`/api/v1/accounts?…`): a path is requested under the base URL, whatever its own
+ * path is (a proxy in front of the API may serve it from `/`).
+ */
 function urlFor(baseUrl: string, link: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(link)) return link;
   const base = new URL(baseUrl);
-  const basePath = base.pathname.replace(/\/$/, '');
-  const path = link.startsWith(basePath) || basePath === '' ? link : `${basePath}${link}`;
-  return `${base.origin}${path}`;
+  const own = base.pathname.replace(/\/$/, '');
+  const path = own !== '' && link.startsWith(`${own}/`) ? link.slice(own.length) : link;
+  const relative = path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : path;
+  return `${base.origin}${own}${relative}`;
 }
 
 export function createApi(options: ApiOptions): Api {

@@ -159,4 +159,35 @@ describe('runSuite', () => {
     });
     expect(result.scenarios.map((s) => s.name)).toEqual(['x']);
   });
+
+  it('fails on additive drift only when strict, and always against the mock', async () => {
+    // The mock's answers with one attribute more than the spec knows.
+    const mockFetch = handlersFetch(createPersonaMock().handlers);
+    const extra = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await mockFetch(input, init);
+      if (!new URL(response.url).pathname.endsWith('/account-types')) return response;
+      const body = await response.json();
+      for (const type of body.data) type.attributes['new-attribute'] = true;
+      return new Response(JSON.stringify(body), { status: 200, headers: response.headers });
+    };
+    const run = (more: { strict?: boolean; discover?: boolean }) =>
+      runSuite({
+        ...options(),
+        fetch: extra,
+        scenarios: [{ name: 'x', tags: ['x'], steps: [listTypes] }],
+        ...more,
+      });
+    const tolerant = await run({});
+    expect(tolerant.violations.map((v) => [v.kind, v.severity])[0]).toEqual([
+      'unknown-member',
+      'additive',
+    ]);
+    expect(tolerant.strict).toBe(false);
+    expect(tolerant.ok).toBe(true);
+    expect((await run({ strict: true })).ok).toBe(false);
+    // Discovery finds the mock's admin route: the mock is held to the spec exactly.
+    const againstMock = await run({ discover: true });
+    expect(againstMock.strict).toBe(true);
+    expect(againstMock.ok).toBe(false);
+  });
 });

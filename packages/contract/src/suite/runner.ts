@@ -2,6 +2,7 @@
 // against the spec; a step fails on a broken assertion, an unexpected status or
 // a violation; after a step throws, the rest of its scenario is skipped.
 import type { Violation } from '@persona-kit/spec';
+import { failing } from '../drift.js';
 import type { FetchFunction } from '../validating-fetch.js';
 import { createApi } from './api.js';
 import { createAssert } from './assert.js';
@@ -46,6 +47,11 @@ export interface RunOptions {
   onStep?: (scenario: Scenario, step: StepResult) => void;
   /** Attempts of `eventually` checks against servers other than the mock (default 10, 1 s apart). */
   eventualAttempts?: number;
+  /**
+   * Additive drift (an attribute, relationship or enum value the spec does not know)
+   * fails the run too, not only breaking drift. Always on against persona-kit's mock.
+   */
+  strict?: boolean;
 }
 
 class Skip extends Error {}
@@ -99,7 +105,12 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
       fromMock,
       mode === 'schema-only' ? placeholderFixtures() : null,
     );
-    const step = finishStep('read ids of the organization', current, setupStarted);
+    const step = finishStep(
+      'read ids of the organization',
+      current,
+      setupStarted,
+      options.strict === true || fixtures.personaKitMock === true,
+    );
     const missing = (Object.keys(fixtureHints) as (keyof Fixtures)[]).filter(
       (k) => fixtures[k] === undefined && k !== 'personaKitMock',
     );
@@ -113,6 +124,8 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
     });
   }
 
+  // The mock is ours: anything it sends that the spec does not know is our defect.
+  const strict = options.strict === true || fixtures.personaKitMock === true;
   const wanted = options.only?.length ? new Set(options.only) : null;
   const attempts = fixtures.personaKitMock ? 1 : (options.eventualAttempts ?? 10);
   for (const scenario of options.scenarios ?? allScenarios) {
@@ -190,7 +203,7 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
         if (thrown instanceof Skip) reason = thrown.message;
         else error = thrown instanceof Error ? thrown.message : String(thrown);
       }
-      const result = finishStep(step.name, current, stepStarted, error, reason);
+      const result = finishStep(step.name, current, stepStarted, strict, error, reason);
       steps.push(result);
       options.onStep?.(scenario, result);
       if (error !== undefined && !scenario.independent) {
@@ -227,7 +240,8 @@ export async function runSuite(options: RunOptions): Promise<SuiteResult> {
     coverage: computeCoverage(calls),
     violations,
     counts,
-    ok: counts.failed === 0 && violations.length === 0,
+    strict,
+    ok: counts.failed === 0 && failing(violations, strict).length === 0,
     durationMs: performance.now() - started,
   };
 }
@@ -251,11 +265,12 @@ function finishStep(
   name: string,
   calls: Call[],
   started: number,
+  strict: boolean,
   error?: string,
   reason?: string,
 ): StepResult {
   const violations = calls.flatMap((c) => c.violations);
-  const failed = error !== undefined || violations.length > 0;
+  const failed = error !== undefined || failing(violations, strict).length > 0;
   const result: StepResult = {
     name,
     outcome: failed ? 'failed' : reason !== undefined ? 'skipped' : 'passed',

@@ -100,7 +100,9 @@ export interface SuiteResult {
   /** Every violation of the run, in order. */
   violations: Violation[];
   counts: { passed: number; failed: number; skipped: number; calls: number };
-  /** No failed step and no violation. */
+  /** Additive drift failed the run too (asked for, or the server is persona-kit's mock). */
+  strict: boolean;
+  /** No failed step and no failing violation: none breaking, and none at all when strict. */
   ok: boolean;
   durationMs: number;
 }

@@ -67,6 +67,8 @@ export function locate(
       location: 'path',
       pointer: '',
       message,
+      kind: 'undocumented-operation',
+      severity: 'breaking',
       expected: allowed.length > 0 ? allowed : 'a documented path',
       received: allowed.length > 0 ? upper : pathname,
     },

@@ -2,10 +2,13 @@
 // value that is wrong, with what was expected and what was received.
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { getByPointer, joinPointer, splitPointer } from '../pointer.js';
+import type { ViolationKind } from '../types.js';
+import { kindOfKeyword } from './tiers.js';
 
 export interface Problem {
   pointer: string;
   message: string;
+  kind: ViolationKind;
   expected?: unknown;
   received?: unknown;
 }
@@ -83,6 +86,7 @@ function suggestion(name: string, allowed: string[]): string | undefined {
 
 interface Described {
   pointer: string;
+  kind: ViolationKind;
   /** The text after the name: `must be string, got number 5`. */
   text: string;
   expected?: unknown;
@@ -94,6 +98,15 @@ interface Described {
 }
 
 function describe(error: ErrorObject, data: unknown, style: MessageStyle): Described | null {
+  const text = describeText(error, data, style);
+  return text && { ...text, kind: kindOfKeyword(error.keyword, error.parentSchema) };
+}
+
+function describeText(
+  error: ErrorObject,
+  data: unknown,
+  style: MessageStyle,
+): Omit<Described, 'kind'> | null {
   const at = error.instancePath;
   const value = getByPointer(data, at);
   const got = style === 'pointer' ? `, got ${preview(value)}` : '';
@@ -300,8 +313,10 @@ function collapse(described: Described[], style: MessageStyle, data: unknown) {
       const value = getByPointer(data, item.pointer);
       const unique = [...new Set(accepts)];
       const shown = alternatives(unique);
+      const kinds = new Set(branches.map((b) => b.kind));
       out.push({
         pointer: item.pointer,
+        kind: kinds.size === 1 ? [...kinds][0]! : 'wrong-type',
         text: `must be ${shown}${style === 'pointer' ? `, got ${preview(value)}` : ''}`,
         expected: unique.join(' or '),
         received: value,
@@ -334,6 +349,7 @@ export function problems(
     out.push({
       pointer: d.pointer,
       message,
+      kind: d.kind,
       ...('expected' in d ? { expected: d.expected } : {}),
       ...('received' in d ? { received: d.received } : {}),
     });

@@ -1,7 +1,13 @@
 // validateRequest: does this request fit its operation? Path ids, query and
 // header parameters (coerced from text to their schemas' types) and the body.
 import { getByPointer, joinPointer } from '../pointer.js';
-import type { Operation, OperationParameter, Violation, ViolationLocation } from '../types.js';
+import type {
+  Operation,
+  OperationParameter,
+  Violation,
+  ViolationDraft,
+  ViolationLocation,
+} from '../types.js';
 import { locate, type ValidationContext } from './context.js';
 import {
   formDataToObject,
@@ -14,6 +20,7 @@ import {
 } from './http.js';
 import { type Namer, nameAsIs, nameInBody, nameInQuery, problems } from './messages.js';
 import { type QueryInput, readQueryParameter, toSearchParams } from './query.js';
+import { kindOfLocation } from './tiers.js';
 
 export interface RequestInput {
   method: string;
@@ -45,13 +52,16 @@ export function validateRequest(context: ValidationContext, input: RequestInput)
     return { operation: null, pathParams: {}, query: {}, violations: [located.violation] };
   const { operation, pathParams } = located.match;
   const violations: Violation[] = [];
-  const violation = (v: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>) =>
+  // A request outside the spec is refused whatever its kind: requests have one tier.
+  const violation = ({ kind, ...v }: ViolationDraft) =>
     violations.push({
       operationId: operation.operationId,
       method: operation.method,
       path: operation.path,
       status: null,
       ...v,
+      kind: kind ?? kindOfLocation(v.location),
+      severity: 'breaking',
     });
 
   const check = (
@@ -108,10 +118,11 @@ export function validateRequest(context: ValidationContext, input: RequestInput)
 function missing(
   location: 'query' | 'header',
   name: string,
-  violation: (v: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>) => void,
+  violation: (v: ViolationDraft) => void,
 ) {
   violation({
     location,
+    kind: 'missing-member',
     pointer: joinPointer('', name),
     message: `${name} is required`,
     expected: 'a value',
@@ -124,7 +135,7 @@ function checkBody(
   operation: Operation,
   input: RequestInput,
   headers: Map<string, string>,
-  violation: (v: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>) => void,
+  violation: (v: ViolationDraft) => void,
 ) {
   const spec = operation.requestBody;
   // An operation without a documented body ignores one: Persona does too.

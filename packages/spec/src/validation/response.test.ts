@@ -39,6 +39,9 @@ describe('validateResponse', () => {
         message: '/data/attributes/reference-id must be string or null, got number 5',
         expected: 'string or null',
         received: 5,
+        kind: 'wrong-type',
+        severity: 'breaking',
+        resource: 'account',
       },
     ]);
   });

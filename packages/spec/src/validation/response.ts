@@ -14,6 +14,8 @@ import type {
   OperationResponse,
   ResponseObject,
   Violation,
+  ViolationDraft,
+  ViolationKind,
 } from '../types.js';
 import { locate, type ValidationContext } from './context.js';
 import {
@@ -25,6 +27,7 @@ import {
   normalizeHeaders,
 } from './http.js';
 import { problems } from './messages.js';
+import { kindOfLocation, severityOf } from './tiers.js';
 
 export interface ResponseInput {
   method: string;
@@ -53,14 +56,21 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
   if (!located.match) return [located.violation];
   const { operation } = located.match;
   const violations: Violation[] = [];
-  const violation = (v: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>) =>
+  let body = input.body;
+  const violation = ({ kind: given, ...v }: ViolationDraft) => {
+    const kind: ViolationKind = given ?? kindOfLocation(v.location);
+    const resource = v.location === 'body' ? resourceAt(body, v.pointer) : undefined;
     violations.push({
       operationId: operation.operationId,
       method: operation.method,
       path: operation.path,
       status: input.status,
       ...v,
+      kind,
+      severity: severityOf(kind),
+      ...(resource === undefined ? {} : { resource }),
     });
+  };
 
   const response = documentedResponse(operation, input.status);
   if (!response) {
@@ -114,7 +124,6 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
   });
   if (schemaPointer === null || !isJsonMediaType(type!)) return violations;
 
-  let body = input.body;
   const inflection = parseKeyInflection(input.keyInflection);
   if (inflection !== 'kebab') {
     const checked = deinflectChecked(body, inflection);
@@ -175,7 +184,7 @@ function checkHeaders(
   context: ValidationContext,
   response: OperationResponse,
   headers: Map<string, string>,
-  violation: (v: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>) => void,
+  violation: (v: ViolationDraft) => void,
 ) {
   for (const spec of specsOf(context, response)) {
     // Content-Type is described by `content`, never by `headers` (OpenAPI ignores it there).
@@ -186,6 +195,7 @@ function checkHeaders(
       if (spec.required) {
         violation({
           location: 'header',
+          kind: 'missing-member',
           pointer,
           message: `${spec.name} header is required`,
           expected: 'present',
@@ -203,4 +213,15 @@ function checkHeaders(
       }
     }
   }
+}
+
+// `/data/attributes/x`, `/data/3/relationships/y`, `/included/0/attributes/z`.
+const IN_RESOURCE = /^(\/data(?:\/\d+)?|\/included\/\d+)(?:\/|$)/;
+
+/** The JSON:API type of the resource object a body pointer is in. */
+function resourceAt(body: unknown, pointer: string): string | undefined {
+  const match = IN_RESOURCE.exec(pointer);
+  if (!match) return undefined;
+  const type = (getByPointer(body, match[1]!) as { type?: unknown } | null | undefined)?.type;
+  return typeof type === 'string' ? type : undefined;
 }
