@@ -134,6 +134,9 @@ const listening = (port: number) =>
 
 async function startServer(command: string, port: number) {
   await stopServer(port);
+  if (await listening(port)) {
+    throw new Error(`port ${port} is taken by a process this test did not start: stop it first`);
+  }
   const child = spawn('bash', ['-c', command.replace(/&\s*$/, '')], {
     cwd: clone,
     env,
