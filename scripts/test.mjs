@@ -27,13 +27,14 @@ const steps = [
 function vitestCounts() {
   try {
     const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
+    // A file that fails to load has no failed test of its own: it counts as one.
+    const brokenFiles = report.testResults.filter(
+      (file) =>
+        file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+    ).length;
     return {
       passed: report.numPassedTests,
-      failed:
-        report.numFailedTests +
-        (report.numFailedTestSuites > 0 && report.numFailedTests === 0
-          ? report.numFailedTestSuites
-          : 0),
+      failed: report.numFailedTests + brokenFiles,
       skipped: report.numPendingTests + report.numTodoTests,
     };
   } catch {
@@ -43,6 +44,8 @@ function vitestCounts() {
 
 function finish(code, counts) {
   rmSync(reportDir, { recursive: true, force: true });
+  // A failing run never reads as all passed.
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
   console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   process.exit(code);
 }
