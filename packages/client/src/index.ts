@@ -14,6 +14,7 @@ export {
 export type { components, operations, paths } from './generated/schema.js';
 export { IDEMPOTENCY_HEADER } from './idempotency.js';
 export type { PersonaLogFields, PersonaLogger } from './logger.js';
+export { NO_RETRY_HEADER, noRetry } from './no-retry.js';
 export {
   type ListItem,
   type ListPath,
@@ -23,6 +24,7 @@ export {
   paginate,
 } from './paginate.js';
 export type { FetchFunction } from './persona-fetch.js';
+export { type PreferOptions, prefer } from './prefer.js';
 export { DEFAULT_RETRY, type RetryOptions } from './retry-policy.js';
 export { type DataOf, expectData, type FetchResult, unwrap } from './unwrap.js';
 export * from './webhooks.js';

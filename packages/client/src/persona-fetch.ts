@@ -1,5 +1,7 @@
 import { ensureIdempotencyKey } from './idempotency.js';
 import type { PersonaLogFields, PersonaLogger } from './logger.js';
+import { takeNoRetry } from './no-retry.js';
+import { forcesStatus } from './prefer.js';
 import { rememberRequest } from './request-info.js';
 import { backoffMs, isRetryableStatus, type RetryPolicy, serverDelayMs } from './retry-policy.js';
 
@@ -29,8 +31,10 @@ export function createPersonaFetch({ fetch, retry, logger }: PersonaFetchOptions
     const log = (message: string, fields: Omit<PersonaLogFields, 'method' | 'url'>) =>
       logger?.debug(message, { ...base, ...fields, ...(idempotencyKey && { idempotencyKey }) });
 
+    // A forced status (Prefer: code=429) is the same on every attempt: one is enough.
+    const once = takeNoRetry(request) || forcesStatus(request);
     for (let attempt = 1; ; attempt++) {
-      const last = !retry || attempt > retries;
+      const last = !retry || once || attempt > retries;
       log('persona: request', { attempt });
       let response: Response;
       try {

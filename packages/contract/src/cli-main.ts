@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { probeServer } from './probe.js';
 import { prettyReport, type Reporter, report, reporters, summaryLines } from './reporters/index.js';
 import type { Fixtures } from './suite/fixtures.js';
 import { runSuite, scenarioTags } from './suite/runner.js';
@@ -134,6 +135,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (!(error instanceof UsageError) && !(error instanceof SyntaxError)) throw error;
     io.stderr(`persona-contract: ${(error as Error).message}\n\n${usage}\n`);
     return 2;
+  }
+
+  const reachable = await probeServer(options.baseUrl, options.apiKey);
+  if (!reachable.ok) {
+    io.stderr(`persona-contract: ${reachable.message}\n`);
+    return 1;
   }
 
   const result = await runSuite({

@@ -8,6 +8,7 @@ import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
 import { checkFaults } from './http/faults-config.js';
 import { fileStorage, startMockServer } from './node/index.js';
+import { listenOrExplain, stopOnSignals } from './server/lifecycle.js';
 import {
   type AccountCsv,
   applyImport,
@@ -34,9 +35,15 @@ Usage: persona-mock [options]
   --api-key <key>       the API key whose organization --import fills
   --mode <mode>         create, update or upsert (default create)
   --quiet               do not log requests
+  --exit-with-parent    stop when the process that started this one ends
+                        (what \`pnpm mock\` uses, so no server is left behind)
   --help                show this help
 
-The API is served at http://<host>:<port>/api/v1; admin routes under /__mock/.`;
+The API is served at http://<host>:<port>/api/v1; admin routes under /__mock/.
+Seed format, admin routes and faults: @persona-kit/mock's README (packages/mock/README.md).`;
+
+/** A mistake in the flags: answered with the usage text. */
+class UsageError extends Error {}
 
 export function parseCli(argv: string[]): {
   port: number;
@@ -46,35 +53,18 @@ export function parseCli(argv: string[]): {
   faults: FaultOptions;
   import?: AccountsImport;
   quiet: boolean;
+  exitWithParent: boolean;
   help: boolean;
 } {
-  const { values } = parseArgs({
-    // `pnpm mock -- --port 5000` hands the separator through: it means nothing here.
-    args: argv[0] === '--' ? argv.slice(1) : argv,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      db: { type: 'string' },
-      seed: { type: 'string' },
-      latency: { type: 'string' },
-      'error-rate': { type: 'string' },
-      'rate-limit': { type: 'string' },
-      import: { type: 'string' },
-      'api-key': { type: 'string' },
-      mode: { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = parseFlags(argv);
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0..65535, got ${values.port}`);
+    throw new UsageError(`--port must be 0..65535, got ${values.port}`);
   const faults: Record<string, unknown> = {};
   if (values.latency !== undefined) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(values.latency);
     if (!range)
-      throw new Error(
+      throw new UsageError(
         `--latency must be milliseconds or a range like 20-200, got ${values.latency}`,
       );
     faults.latency =
@@ -84,7 +74,9 @@ export function parseCli(argv: string[]): {
   if (values['rate-limit'] !== undefined) {
     const limit = /^(\d+)(?:\/(\d+)s)?$/.exec(values['rate-limit']);
     if (!limit)
-      throw new Error(`--rate-limit must look like 100 or 100/60s, got ${values['rate-limit']}`);
+      throw new UsageError(
+        `--rate-limit must look like 100 or 100/60s, got ${values['rate-limit']}`,
+      );
     faults.rateLimit = {
       limit: Number(limit[1]),
       ...(limit[2] ? { windowMs: Number(limit[2]) * 1000 } : {}),
@@ -92,32 +84,85 @@ export function parseCli(argv: string[]): {
   }
   let seed: SeedFile | undefined;
   if (values.seed !== undefined) {
-    const text = readFileSync(values.seed, 'utf8');
-    seed = parseSeed(text, values.seed.endsWith('.json') ? 'application/json' : 'application/yaml');
+    seed = readSeedFile(values.seed);
   }
   let accountsImport: AccountsImport | undefined;
   if (values.import !== undefined) {
     if (values['api-key'] === undefined) {
-      throw new Error('--import needs --api-key <key>: the organization to import into');
+      throw new UsageError('--import needs --api-key <key>: the organization to import into');
     }
     const mode = (values.mode ?? 'create') as ImportMode;
     if (!importModes.includes(mode)) {
-      throw new Error(`--mode must be create, update or upsert, got ${values.mode}`);
+      throw new UsageError(`--mode must be create, update or upsert, got ${values.mode}`);
     }
     accountsImport = { file: values.import, apiKey: values['api-key'], mode };
   } else if (values['api-key'] !== undefined || values.mode !== undefined) {
-    throw new Error('--api-key and --mode go with --import <file.csv>');
+    throw new UsageError('--api-key and --mode go with --import <file.csv>');
   }
   return {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.db !== undefined ? { db: values.db } : {}),
     ...(seed ? { seed } : {}),
-    faults: checkFaults(faults),
+    faults: checkFlagFaults(faults),
     ...(accountsImport ? { import: accountsImport } : {}),
     quiet: values.quiet ?? false,
+    exitWithParent: values['exit-with-parent'] ?? false,
     help: values.help ?? false,
   };
+}
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      // `pnpm mock -- --port 5000` hands the separator through: it means nothing here.
+      args: argv.filter((arg, i) => arg !== '--' || i !== argv.indexOf('--')),
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        seed: { type: 'string' },
+        latency: { type: 'string' },
+        'error-rate': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        import: { type: 'string' },
+        'api-key': { type: 'string' },
+        mode: { type: 'string' },
+        quiet: { type: 'boolean' },
+        'exit-with-parent': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function checkFlagFaults(faults: Record<string, unknown>): FaultOptions {
+  try {
+    return checkFaults(faults);
+  } catch (error) {
+    throw new UsageError(
+      error instanceof ApiError ? (error.details ?? error.title) : String(error),
+    );
+  }
+}
+
+/** A seed file the mock refuses stops it with the reason and where the format is described. */
+function readSeedFile(file: string): SeedFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`--seed ${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
+  }
+  try {
+    return parseSeed(text, file.endsWith('.json') ? 'application/json' : 'application/yaml');
+  } catch (error) {
+    const reason = error instanceof ApiError ? (error.details ?? error.title) : String(error);
+    throw new Error(`--seed ${file}: ${reason}`);
+  }
 }
 
 async function main() {
@@ -125,7 +170,8 @@ async function main() {
   try {
     options = parseCli(process.argv.slice(2));
   } catch (error) {
-    console.error(`persona-mock: ${(error as Error).message}\n\n${usage}`);
+    const help = error instanceof UsageError ? `\n\n${usage}` : '';
+    console.error(`persona-mock: ${(error as Error).message}${help}`);
     process.exit(2);
   }
   if (options.help) {
@@ -146,14 +192,18 @@ async function main() {
       process.exit(1);
     }
   }
-  const server = await startMockServer({
-    port: options.port,
-    host: options.host,
-    faults: options.faults,
-    ...(options.seed ? { seed: options.seed } : {}),
-    ...(options.db ? { storage: fileStorage(options.db) } : {}),
-    ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
-  });
+  const server = await listenOrExplain(
+    () =>
+      startMockServer({
+        port: options.port,
+        host: options.host,
+        faults: options.faults,
+        ...(options.seed ? { seed: options.seed } : {}),
+        ...(options.db ? { storage: fileStorage(options.db) } : {}),
+        ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
+      }),
+    options,
+  );
   if (options.import && csv) {
     // Synchronous from the listen to the end of the import: no request is handled before it is done.
     importAccountsFile(server.mock.core, options.import, csv);
@@ -162,11 +212,7 @@ async function main() {
   console.log(
     `persona-mock listening on ${server.baseUrl}${options.db ? ` (data in ${options.db})` : ''}`,
   );
-  const stop = () => {
-    server.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(server, options.exitWithParent);
 }
 
 interface AccountsImport {

@@ -45,7 +45,9 @@ describe('seeds', () => {
 
   it('rejects a bad seed with the place of the problem', () => {
     expect(() => parseSeed('plan: gold')).toThrow(/plan/);
-    expect(() => parseSeed('accountTypes: [{ id: nope, name: X }]')).toThrow(/accountTypes\/0\/id/);
+    expect(() => parseSeed('accountTypes: [{ id: nope, name: X }]')).toThrow(
+      /accountTypes\[0\]\.id/,
+    );
     expect(() => parseSeed('{ not yaml: [')).toThrow(/not valid YAML/);
     expect(() => parseSeed('{"plan": 1', 'application/json')).toThrow(/not valid JSON/);
   });

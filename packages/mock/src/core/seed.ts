@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { createAccount } from '../services/accounts/accounts.js';
 import { defaultSeed } from './default-seed.js';
@@ -36,9 +36,35 @@ export function checkSeed(value: unknown): SeedFile {
   );
   if (!validateSeed(value)) {
     const error = validateSeed.errors?.[0];
-    throw invalid(`seed${error?.instancePath ?? ''} ${error?.message ?? 'is invalid'}`);
+    throw invalid(`${seedProblem(error)}; ${seedFormatHint}`);
   }
   return value as SeedFile;
+}
+
+/** Where a user reads the seed format. */
+export const seedFormatHint =
+  'the seed format is described under "Seeds" in @persona-kit/mock\'s README (packages/mock/README.md)';
+
+/** One Ajv error as `seed.accountTypes[0]: unknown property nombre`. */
+function seedProblem(error: ErrorObject | undefined): string {
+  if (!error) return 'seed is invalid';
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replaceAll('~1', '/')}`))
+    .join('');
+  const at = `seed${path}`;
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    return `${at}: unknown property ${String(params.additionalProperty)}`;
+  }
+  if (error.keyword === 'required') {
+    return `${at}: missing property ${String(params.missingProperty)}`;
+  }
+  if (error.keyword === 'enum') {
+    return `${at} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+  }
+  return `${at} ${error.message ?? 'is invalid'}`;
 }
 
 /** The content a seed file describes: the default seed merged with it, by id. */

@@ -4,7 +4,7 @@ import { newId } from '../core/ids.js';
 import { parseSeed, seedOrg } from '../core/seed.js';
 import { exportSeed } from '../core/seed-export.js';
 import { type Plan, plans } from '../core/types.js';
-import { checkFaults } from './faults-config.js';
+import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
 import { bearerKey } from './pipeline.js';
 import { baseHeaders, errorResponse, toApiError } from './respond.js';
@@ -87,10 +87,20 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
       '*/__mock/faults',
       admin(() => faults.options),
     ),
+    // PUT replaces every setting; PATCH changes only those sent (null clears one).
+    // Both answer the settings now in force.
     http.put(
       '*/__mock/faults',
       admin(async (request) => {
         faults.options = checkFaults(await readJson(request));
+        faults.reset();
+        return faults.options;
+      }),
+    ),
+    http.patch(
+      '*/__mock/faults',
+      admin(async (request) => {
+        faults.options = mergeFaults(faults.options, await readJson(request));
         faults.reset();
         return faults.options;
       }),

@@ -1,6 +1,8 @@
 import { invalid } from '../core/errors.js';
 import type { FaultOptions } from './faults.js';
 
+const faultSettings = ['latency', 'errorRate', 'errorStatus', 'rateLimit'];
+
 /** Fault settings as sent to `PUT /__mock/faults`, checked member by member. */
 export function checkFaults(value: unknown): FaultOptions {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -9,8 +11,8 @@ export function checkFaults(value: unknown): FaultOptions {
   const input = value as Record<string, unknown>;
   const out: FaultOptions = {};
   for (const key of Object.keys(input)) {
-    if (!['latency', 'errorRate', 'errorStatus', 'rateLimit'].includes(key)) {
-      throw invalid(`unknown fault setting ${key}`);
+    if (!faultSettings.includes(key)) {
+      throw invalid(`unknown fault setting ${key} (settings: ${faultSettings.join(', ')})`);
     }
   }
   const { latency, errorRate, errorStatus, rateLimit } = input;
@@ -54,4 +56,25 @@ export function checkFaults(value: unknown): FaultOptions {
     };
   }
   return out;
+}
+
+/**
+ * Fault settings after `PATCH /__mock/faults`: members sent replace the current
+ * ones, `null` clears one, members not sent stay as they are.
+ */
+export function mergeFaults(current: FaultOptions, patch: unknown): FaultOptions {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
+    throw invalid('faults must be an object');
+  }
+  const cleared = Object.entries(patch).filter(([, value]) => value === null);
+  const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== null));
+  const checked = checkFaults(set);
+  const merged: Record<string, unknown> = { ...current, ...checked };
+  for (const [key] of cleared) {
+    if (!faultSettings.includes(key)) {
+      throw invalid(`unknown fault setting ${key} (settings: ${faultSettings.join(', ')})`);
+    }
+    delete merged[key];
+  }
+  return merged as FaultOptions;
 }

@@ -17,6 +17,12 @@ export interface RequestFault {
   rateLimit?: { limit: number; remaining: number; resetSeconds: number };
 }
 
+/**
+ * What a forced 429 (`Prefer: code=429`) reports when no rate limit is
+ * configured: a plausible limit, used up, open again in a second.
+ */
+export const forcedRateLimit = { limit: 300, remaining: 0, resetSeconds: 1 } as const;
+
 interface Window {
   start: number;
   count: number;
@@ -42,7 +48,7 @@ export class FaultInjector {
     const fault: RequestFault = { delayMs: this.#delay(latency) };
     if (asked.code !== undefined) {
       fault.status = asked.code;
-      if (asked.code === 429) fault.rateLimit = { limit: 0, remaining: 0, resetSeconds: 1 };
+      if (asked.code === 429) fault.rateLimit = this.#forcedLimit(orgId);
       return fault;
     }
     const limit = this.options.rateLimit;
@@ -69,6 +75,16 @@ export class FaultInjector {
     const rate = this.options.errorRate ?? 0;
     if (rate > 0 && this.random() < rate) fault.status = this.options.errorStatus ?? 503;
     return fault;
+  }
+
+  /** The configured limit as used up, with the seconds left in the key's window. */
+  #forcedLimit(orgId: string): RequestFault['rateLimit'] {
+    const limit = this.options.rateLimit;
+    if (!limit) return { ...forcedRateLimit };
+    const windowMs = limit.windowMs ?? 60_000;
+    const window = this.#windows.get(orgId);
+    const left = window ? window.start + windowMs - this.now() : windowMs;
+    return { limit: limit.limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil(left / 1000)) };
   }
 
   reset(): void {

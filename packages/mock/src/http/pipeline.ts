@@ -3,7 +3,8 @@ import { ApiError, badRequest } from '../core/errors.js';
 import { requestIds } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
-import type { FaultInjector } from './faults.js';
+import { unknownSearchAttribute } from '../services/search.js';
+import { type FaultInjector, forcedRateLimit } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
 import type { MockAnswer, MockRequest } from './mock-request.js';
 import { type ParsedQuery, parseQuery } from './query.js';
@@ -62,7 +63,12 @@ export async function handle(
       contentType: rawBody?.present ? contentType : null,
     });
     const violation = checked.violations[0];
-    if (violation) throw violationError(violation, Object.keys(checked.operation?.responses ?? {}));
+    if (violation) {
+      const unknownAttribute =
+        operationId === 'searchAccounts' ? unknownSearchAttribute(rawBody?.value) : undefined;
+      if (unknownAttribute) throw new ApiError(422, 'Unprocessable Entity', unknownAttribute);
+      throw violationError(violation, Object.keys(checked.operation?.responses ?? {}));
+    }
 
     const query = parseQuery(url.searchParams);
     const key = method !== 'GET' ? request.header('idempotency-key') : null;
@@ -204,8 +210,7 @@ function injected(
   let error = { title: 'Injected fault', details: `The mock answered ${status} as configured` };
   if (status === 429) {
     headers['Retry-After'] = rateHeaders?.['RateLimit-Reset'] ?? '1';
-    if (!rateHeaders)
-      Object.assign(headers, rateLimitHeaders({ limit: 0, remaining: 0, resetSeconds: 1 }));
+    if (!rateHeaders) Object.assign(headers, rateLimitHeaders(forcedRateLimit));
     error = {
       title: 'Too many requests',
       details: 'Rate limit exceeded; retry after the delay given',

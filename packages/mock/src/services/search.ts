@@ -77,3 +77,35 @@ export function matchesQuery(account: ResourceRecord, query: SearchQuery): boole
     }
   }
 }
+
+/** Attribute names a search condition accepts besides `identifiers.<name>` and `fields.<name>`. */
+export const searchAttributes = ['type', 'status', 'created_at', 'updated_at', 'reference_id'];
+
+/**
+ * The first condition of a search body whose attribute no account has, as a
+ * message naming it and its path; the spec's own check reads as a missing `and`.
+ */
+export function unknownSearchAttribute(body: unknown): string | undefined {
+  const visit = (node: unknown, path: string): string | undefined => {
+    if (!node || typeof node !== 'object') return undefined;
+    const q = node as Record<string, unknown>;
+    for (const key of ['and', 'or'] as const) {
+      if (Array.isArray(q[key])) {
+        for (const [i, item] of (q[key] as unknown[]).entries()) {
+          const found = visit(item, `${path}.${key}[${i}]`);
+          if (found) return found;
+        }
+      }
+    }
+    if (q.not !== undefined) return visit(q.not, `${path}.not`);
+    const attribute = q.attribute;
+    if (typeof attribute !== 'string') return undefined;
+    if (searchAttributes.includes(attribute)) return undefined;
+    if (/^(identifiers|fields)\.[A-Za-z0-9_-]+$/.test(attribute)) return undefined;
+    return (
+      `${path}.attribute: unknown attribute ${attribute}; use one of ` +
+      `${searchAttributes.join(', ')}, identifiers.<name> or fields.<name> (e.g. fields.${attribute})`
+    );
+  };
+  return visit((body as { query?: unknown } | undefined)?.query, 'query');
+}
