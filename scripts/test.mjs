@@ -12,7 +12,11 @@ const vitestReport = join(reportDir, 'vitest.json');
 const steps = [
   ['browser for end-to-end tests', 'bash', ['scripts/ensure-chromium.sh']],
   ['lint and format', 'node', ['scripts/biome-tracked.mjs']],
-  ['spec lint', 'redocly', ['lint', 'openapi/persona.yaml', '--format=stylish']],
+  [
+    'spec lint',
+    'redocly',
+    ['lint', 'openapi/persona.yaml', 'openapi/control-plane.yaml', '--format=stylish'],
+  ],
   ['type check', 'tsc', ['-p', 'tsconfig.json', '--noEmit']],
   ['build', 'pnpm', ['run', 'build']],
   ['package checks', 'node', ['scripts/check-packages.mjs']],
