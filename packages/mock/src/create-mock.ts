@@ -55,7 +55,7 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
     routes,
     faults,
     deliveries,
-    idempotency: new Idempotency(),
+    idempotency: new Idempotency((org) => core.clockOf(org).nowMs()),
     baseUrl: options.baseUrl ?? '*/api/v1',
     ready,
     ...(options.onError ? { onError: options.onError } : {}),

@@ -37,7 +37,7 @@ export class MockCore {
   }
 
   /** The organization's clock: the mock's own until a test moves or freezes it. */
-  clockOf(org: Org): OrgClock {
+  clockOf(org: Pick<Org, 'id'>): OrgClock {
     let clock = this.#clocks.get(org.id);
     if (!clock) {
       clock = new OrgClock(() => this.#now().getTime());

@@ -189,6 +189,17 @@ describe('clock', () => {
     expect((await admin('POST', { freeze: false })).body.frozen).toBe(false);
   });
 
+  it('keeps Idempotency-Key answers for a day of the organization clock', async () => {
+    const headers = { 'Idempotency-Key': 'create-once' };
+    const other = { data: { attributes: { 'reference-id': 'twice' } } };
+    await call('POST', '/accounts', { data: { attributes: { 'reference-id': 'once' } } }, headers);
+    expect((await call('POST', '/accounts', other, headers)).status).toBe(409);
+    await admin('POST', { advance: '25h' });
+    const later = await call('POST', '/accounts', other, headers);
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+    expect(later.body.data.attributes['reference-id']).toBe('twice');
+  });
+
   it('answers 400 or 422 naming the member for bad changes', async () => {
     const cases: [unknown, number, string][] = [
       ['{"advance":', 400, 'JSON'],
