@@ -23,11 +23,13 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: test documents are read freely
+type Json = any;
+
 async function call(
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: Json }> {
   const url = path.startsWith('/__mock') ? `${server.url}${path}` : `${server.baseUrl}${path}`;
   const response = await fetch(url, {
     method,

@@ -94,7 +94,9 @@ export class WebhookDeliveries {
   readonly onEvent = (org: Org, event: ResourceRecord): void => {
     const stored = org.data.collections.webhooks;
     if (!stored) return;
-    for (const webhook of Object.values(stored)) {
+    // for…in: no array made per event for an organization whose webhooks were all removed.
+    for (const id in stored) {
+      const webhook = stored[id]!;
       if (webhookWants(webhook, event)) this.#enqueue(org, webhook, event);
     }
   };
