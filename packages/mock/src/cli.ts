@@ -229,7 +229,7 @@ function importAccountsFile(core: MockCore, options: AccountsImport, csv: Accoun
   const say = (line: string) => console.error(`persona-mock: ${line}`);
   say(`importing ${count(csv.rows.length)} rows of ${options.file} (mode ${options.mode})`);
   const plan = planImport(org, csv, options.mode);
-  const importer = applyImport(org, core.now(), plan, {
+  const importer = applyImport(org, core.now(org), plan, {
     fileName: basename(options.file),
     onProgress: (done, total) => {
       if (total === 0) return;

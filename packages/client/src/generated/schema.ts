@@ -1012,6 +1012,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Pages through the organization's webhooks, newest first. Secrets are not listed.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Registers an http or https address for the organization's events. The webhook starts disabled, with a new signing secret; enable it to start receiving events.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a webhook
+         * @description Answers one webhook with its signing secrets.
+         */
+        get: operations["retrieveWebhook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the address, the events sent, or how they are shaped. An archived webhook cannot be changed.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a webhook
+         * @description Stops the webhook for good: it receives no more events and can no longer be changed, enabled or disabled.
+         */
+        post: operations["archiveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a webhook
+         * @description Starts posting the enabled events to the webhook's address. An archived webhook cannot be enabled.
+         */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a webhook
+         * @description Stops posting events to the webhook until it is enabled again. An archived webhook cannot be disabled.
+         */
+        post: operations["disableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's secret
+         * @description Makes a new signing secret. The previous one stays live for `meta.expires-in-seconds`: while it does, each delivery carries one signature per live secret.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "account.created": {
@@ -3013,6 +3156,138 @@ export interface components {
             included?: components["schemas"]["Included"];
         };
         /**
+         * @description The id as responses carry it, recognised by its prefix only.
+         * @example wbh_Pq4Xn7Lc2Wm9Rt5Kb8Vh3Zs6
+         */
+        WebhookResponseId: string;
+        /** @description The http or https address events are posted to. */
+        WebhookUrl: string;
+        /**
+         * @description The API version whose shapes the posted events follow.
+         * @enum {string}
+         */
+        WebhookApiVersion: "2023-01-05" | "2022-09-01" | "2021-08-18" | "2021-07-05" | "2021-02-21" | "2020-05-18";
+        /**
+         * @description How the keys of posted events are written.
+         * @enum {string}
+         */
+        WebhookKeyInflection: "kebab" | "camel" | "snake";
+        WebhookAttributes: {
+            /**
+             * @description Only enabled webhooks receive events; new webhooks start disabled.
+             * @enum {string}
+             */
+            status: "enabled" | "disabled" | "archived";
+            url: components["schemas"]["WebhookUrl"];
+            "api-version": components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection": components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist": (string | null)[];
+            /** @description Seconds that links to files inside posted events stay valid. */
+            "file-access-token-expires-in": number;
+            "enabled-events": string[];
+            "payload-filter": Record<string, unknown> | null;
+            "created-at": components["schemas"]["Timestamp"];
+        };
+        /** @description An address the organization's events are posted to, signed. */
+        Webhook: {
+            /** @constant */
+            type: "webhook";
+            id: components["schemas"]["WebhookResponseId"];
+            attributes: components["schemas"]["WebhookAttributes"];
+        };
+        WebhookListDocument: {
+            data: components["schemas"]["Webhook"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description Names of the events sent to the webhook; `*` stands for every event. */
+        WebhookEnabledEvents: string[];
+        /** @description Attributes left out of posted events. A plain name (with `*` matching any run of characters) drops that attribute of the event's object; a path starting with `/` (such as `/data/attributes/fields/*-number`) drops what it points to inside the event's payload. */
+        WebhookAttributesBlocklist: string[];
+        /** @description Only events whose payload holds every value given here, at the same place, are sent (an empty filter lets every event through). */
+        WebhookPayloadFilter: {
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        WebhookCreateAttributes: {
+            url: components["schemas"]["WebhookUrl"];
+            "enabled-events": components["schemas"]["WebhookEnabledEvents"];
+            "api-version"?: components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection"?: components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist"?: components["schemas"]["WebhookAttributesBlocklist"];
+            "file-access-token-expires-in"?: number;
+            "payload-filter"?: components["schemas"]["WebhookPayloadFilter"];
+        };
+        WebhookCreateRequest: {
+            data: {
+                attributes: components["schemas"]["WebhookCreateAttributes"];
+            };
+        };
+        /** @description A signing secret, and when it stops being used (null while it is the current one). */
+        WebhookSecret: {
+            value: string;
+            "expires-at": components["schemas"]["NullableTimestamp"];
+        };
+        /** @description A webhook's attributes together with its signing secrets. */
+        WebhookWithSecretAttributes: {
+            /** @enum {string} */
+            status: "enabled" | "disabled" | "archived";
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The current secret (the first of `secrets`); kept for older integrations. */
+            secret: string;
+            /** @description Secrets that sign deliveries, newest first. After a rotation the previous secret stays live until its `expires-at`. */
+            secrets: components["schemas"]["WebhookSecret"][];
+            "api-version": components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection": components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist": (string | null)[];
+            "file-access-token-expires-in": number;
+            "enabled-events": string[];
+            "payload-filter": Record<string, unknown> | null;
+            "created-at": components["schemas"]["Timestamp"];
+        };
+        /** @description A webhook, with the secrets that sign its deliveries. */
+        WebhookWithSecret: {
+            /** @constant */
+            type: "webhook";
+            id: components["schemas"]["WebhookResponseId"];
+            attributes: components["schemas"]["WebhookWithSecretAttributes"];
+        };
+        WebhookWithSecretDocument: {
+            data: components["schemas"]["WebhookWithSecret"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifier of a webhook.
+         * @example wbh_Pq4Xn7Lc2Wm9Rt5Kb8Vh3Zs6
+         */
+        WebhookId: string;
+        WebhookWritableAttributes: {
+            url?: components["schemas"]["WebhookUrl"];
+            "enabled-events"?: components["schemas"]["WebhookEnabledEvents"];
+            "api-version"?: components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection"?: components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist"?: components["schemas"]["WebhookAttributesBlocklist"];
+            /** @description Seconds that links to files inside posted events stay valid. */
+            "file-access-token-expires-in"?: number;
+            "payload-filter"?: components["schemas"]["WebhookPayloadFilter"];
+        };
+        WebhookUpdateRequest: {
+            data: {
+                attributes: components["schemas"]["WebhookWritableAttributes"];
+            };
+        };
+        WebhookDocument: {
+            data: components["schemas"]["Webhook"];
+            included?: components["schemas"]["Included"];
+        };
+        WebhookRotateSecretRequest: {
+            meta?: {
+                /** @description Seconds the previous secret stays live, so receivers can switch over (0 ends it at once; 86400 when absent). */
+                "expires-in-seconds"?: number;
+            };
+        };
+        /**
          * @description An event's id, recognised by its prefix.
          * @example evt_V9bxyK2pWmQ3r8LsT4nJ6hD1
          */
@@ -3763,6 +4038,8 @@ export interface components {
         };
         /** @description The event's id. */
         EventId: string;
+        /** @description Id of the webhook. */
+        WebhookId: components["schemas"]["WebhookId"];
         /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
         WebhookSignature: string;
         /** @description How many times Persona has tried to deliver this event, this attempt included. */
@@ -6223,6 +6500,352 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook was created, with its secret. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, with its secrets. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook as changed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    archiveWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived webhook. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enabled webhook. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disableWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disabled webhook. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookRotateSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook with its new secret first. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -5,6 +5,7 @@ import { eventRoutes } from './events.js';
 import { importerRoutes } from './importers.js';
 import { inquiryRoutes } from './inquiries.js';
 import { reportRoutes } from './reports.js';
+import { webhookRoutes } from './webhooks.js';
 import { workflowRoutes } from './workflows.js';
 
 /** Every operation the mock answers, by operationId. */
@@ -16,4 +17,5 @@ export const routes: RouteTable = {
   ...caseRoutes,
   ...importerRoutes,
   ...eventRoutes,
+  ...webhookRoutes,
 };

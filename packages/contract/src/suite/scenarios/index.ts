@@ -6,6 +6,7 @@ import { errorStatuses } from './errors.js';
 import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
+import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
 export const scenarios: Scenario[] = [
@@ -17,5 +18,6 @@ export const scenarios: Scenario[] = [
   workflowRuns,
   importer,
   events,
+  webhooks,
   errorStatuses,
 ];
