@@ -22,6 +22,13 @@ export interface PersonaMockOptions {
   now?: () => Date;
   /** How webhook deliveries are posted and retried. */
   webhooks?: DeliveryOptions;
+  /**
+   * The admin token: sent as `Persona-Mock-Admin-Token`, it unlocks resetting
+   * every organization, and every `/__mock/` route when `requireAdminToken`.
+   */
+  adminToken?: string;
+  /** Every `/__mock/` route needs the admin token (what a server reachable beyond loopback uses). */
+  requireAdminToken?: boolean;
   /** Called with failures of the mock itself (answered as 500). */
   onError?: (error: unknown, request: MockRequest) => void;
 }
@@ -58,6 +65,10 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
     idempotency: new Idempotency((org) => core.clockOf(org).nowMs()),
     baseUrl: options.baseUrl ?? '*/api/v1',
     ready,
+    adminAccess: {
+      requireToken: options.requireAdminToken ?? false,
+      ...(options.adminToken !== undefined ? { token: options.adminToken } : {}),
+    },
     ...(options.onError ? { onError: options.onError } : {}),
   });
   return {

@@ -1,8 +1,9 @@
 import { type HttpHandler, http } from 'msw';
-import { invalid } from '../core/errors.js';
+import { badRequest, invalid } from '../core/errors.js';
 import { parseSeed, seedOrg } from '../core/seed.js';
 import { exportSeed } from '../core/seed-export.js';
 import { type Plan, plans } from '../core/types.js';
+import { ADMIN_TOKEN_HEADER, adminAccess } from './admin-access.js';
 import { clockHandlers } from './admin-clock.js';
 import { deliveryHandlers } from './admin-deliveries.js';
 import { adminRoute, readJson } from './admin-support.js';
@@ -13,21 +14,30 @@ import { bearerKey } from './pipeline.js';
 /**
  * Routes under `/__mock/` that drive the mock itself: reset, state, seed
  * (read and extend), plan, faults, clock and webhook deliveries. Each acts
- * on the organization of the Bearer key given.
+ * on the organization of the Bearer key given. The access guard comes first:
+ * it answers 401 before any route when the admin token is required and absent.
  */
 export function adminHandlers(options: HandlerOptions): HttpHandler[] {
   const { core, faults, deliveries } = options;
   const admin = adminRoute(core);
+  const access = adminAccess(options.adminAccess ?? { requireToken: false });
   const optionalKey = (request: Request) =>
     request.headers.get('authorization')
       ? bearerKey(request.headers.get('authorization'))
       : undefined;
 
   return [
+    access.guard,
     http.post(
       '*/__mock/reset',
       admin((request) => {
         const key = optionalKey(request);
+        // Wiping every organization takes the admin token, never a missing header.
+        if (key === undefined && !access.holdsToken(request)) {
+          throw badRequest(
+            `Send \`Authorization: Bearer <api key>\` of the organization to reset, or \`${ADMIN_TOKEN_HEADER}: <token>\` without a key to reset every organization`,
+          );
+        }
         core.reset(key);
         deliveries.forget(key === undefined ? undefined : core.orgIdOf(key));
         if (!key) faults.reset();
