@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Reset the mock
-         * @description With a Bearer key, restores that organization to its seed. Without one, forgets every organization and clears the fault settings.
+         * @description With a Bearer key, restores that organization to its seed. Without a key but with the admin token, forgets every organization and clears the fault settings. With neither, answers 400 and changes nothing.
          */
         post: operations["resetMock"];
         delete?: never;
@@ -501,9 +501,11 @@ export interface components {
         };
     };
     responses: {
-        /** @description The Authorization header is missing or is not a Bearer key. */
+        /** @description The Authorization header is missing or is not a Bearer key; or the admin token is wrong, or missing where the mock requires it (listening beyond loopback). The error says which header to send. */
         Unauthorized: {
             headers: {
+                /** @description `Persona-Mock-Admin-Token realm="persona-mock"` when the admin token is what is missing or wrong. */
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -564,6 +566,15 @@ export interface operations {
                         /** @enum {string} */
                         reset: "organization" | "all";
                     };
+                };
+            };
+            /** @description Neither a Bearer key nor the admin token: the error names the `Authorization` header to send. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDocument"];
                 };
             };
             401: components["responses"]["Unauthorized"];
