@@ -4,6 +4,7 @@ import { newId } from '../core/ids.js';
 import { parseSeed, seedOrg } from '../core/seed.js';
 import { exportSeed } from '../core/seed-export.js';
 import { type Plan, plans } from '../core/types.js';
+import { objectsHandler } from './admin-objects.js';
 import { checkFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
 import { bearerKey } from './pipeline.js';
@@ -95,6 +96,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
         return faults.options;
       }),
     ),
+    objectsHandler(core, admin),
   ];
 }
 

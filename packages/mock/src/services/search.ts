@@ -1,4 +1,5 @@
 import type { ResourceRecord } from '../core/types.js';
+import { accountStatus } from './accounts/accounts.js';
 import { plain } from './fields.js';
 
 type Scalar = string | number | boolean;
@@ -15,7 +16,7 @@ function attributeValue(account: ResourceRecord, attribute: string): unknown {
     case 'type':
       return a['account-type-name'];
     case 'status':
-      return a['account-status'];
+      return accountStatus(account);
     case 'created_at':
       return a['created-at'];
     case 'updated_at':
