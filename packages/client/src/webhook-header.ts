@@ -14,7 +14,8 @@ export function parseSignatureHeader(header: string): SignatureSet[] | undefined
   for (const part of header.trim().split(/\s+/)) {
     let timestamp: number | undefined;
     const signatures: string[] = [];
-    for (const pair of part.split(',')) {
+    // An empty pair is a separator's trace: Node joins a repeated header with ", ".
+    for (const pair of part.split(',').filter((p) => p.trim() !== '')) {
       const eq = pair.indexOf('=');
       if (eq <= 0) return undefined;
       const key = pair.slice(0, eq).trim();

@@ -1,11 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  type PersonaWebhookEvent,
-  signWebhook,
-  verifyWebhook,
-  WebhookVerificationError,
-} from './webhooks.js';
+import { verificationReason as reason } from './test-support/webhooks.js';
+import { type PersonaWebhookEvent, signWebhook, verifyWebhook } from './webhooks.js';
 
 const SECRET = 'wbhsec_5f0c8e4a2b6d4e1f9a7c3b8d0e2f4a6c';
 const OLD_SECRET = 'wbhsec_0a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -25,15 +21,6 @@ const payload = JSON.stringify({
 /** Persona's signature, computed independently of the code under test. */
 const hmac = (secret: string, t: number, body: string) =>
   createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-
-async function reason(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookVerificationError);
-  return (error as WebhookVerificationError).reason;
-}
 
 describe('signWebhook', () => {
   it("produces Persona's header: t=<seconds>,v1=<hex HMAC-SHA256 of t.body>", async () => {
@@ -144,5 +131,19 @@ describe('verifyWebhook', () => {
     const text = `${JSON.stringify(error)} ${String(error)} ${(error as Error).stack}`;
     expect(text).not.toContain(OLD_SECRET);
     expect(text).not.toContain(SECRET);
+  });
+});
+
+describe('signWebhook with several secrets', () => {
+  it('writes one set per secret, separated by a space, all with one timestamp', async () => {
+    const header = await signWebhook({ secrets: [OLD_SECRET, SECRET], payload, timestamp: NOW });
+    expect(header).toBe(
+      `t=${NOW},v1=${hmac(OLD_SECRET, NOW, payload)} t=${NOW},v1=${hmac(SECRET, NOW, payload)}`,
+    );
+  });
+
+  it('needs at least one non-empty secret', async () => {
+    await expect(signWebhook({ secrets: [], payload })).rejects.toThrow(TypeError);
+    await expect(signWebhook({ secrets: [SECRET, ''], payload })).rejects.toThrow(TypeError);
   });
 });

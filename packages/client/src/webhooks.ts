@@ -1,13 +1,18 @@
-import type { components } from './generated/schema.js';
 import { concatBytes, fromHex, hmacSha256, timingSafeEqual, toHex } from './hmac.js';
+import type { PersonaWebhookEvent } from './webhook-events.js';
 import { parseSignatureHeader } from './webhook-header.js';
+import { readWebhookInput, type WebhookDelivery } from './webhook-input.js';
+
+export type {
+  PersonaWebhookEvent,
+  PersonaWebhookEventName,
+  WebhookEventOf,
+} from './webhook-events.js';
+export type { WebhookDelivery, WebhookHeaders } from './webhook-input.js';
 
 /** The header Persona signs webhook deliveries with. */
 export const PERSONA_SIGNATURE_HEADER = 'Persona-Signature';
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
-
-/** A webhook delivery: an event document, as the spec describes `/events/{event-id}`'s. */
-export type PersonaWebhookEvent = components['schemas']['EventDocument'];
 
 export type WebhookVerificationReason =
   | 'missing_header'
@@ -21,7 +26,7 @@ const MESSAGES: Record<WebhookVerificationReason, string> = {
   malformed_header: `The ${PERSONA_SIGNATURE_HEADER} header is not t=<seconds>,v1=<hex>`,
   timestamp_outside_tolerance: 'The signature timestamp is outside the tolerance',
   no_matching_signature: 'No signature matches the payload and the secrets',
-  invalid_payload: 'The signed payload is not JSON',
+  invalid_payload: 'The signed payload is not a JSON event document',
 };
 
 /** The delivery cannot be trusted; `reason` says why. Answer it with a 400. */
@@ -41,24 +46,32 @@ export class WebhookVerificationError extends Error {
   }
 }
 
-export interface SignWebhookOptions {
-  secret: string;
+export type SignWebhookOptions = (
+  | { secret: string; secrets?: never }
+  | {
+      /** One `t=…,v1=…` set per secret, as Persona sends while a secret is rotated out. */
+      secrets: readonly string[];
+      secret?: never;
+    }
+) & {
   /** The exact body that will be sent. */
   payload: string | Uint8Array;
   /** Unix seconds. Default: now. */
   timestamp?: number;
-}
+};
 
 /** A Persona-Signature header value for `payload`: for tests, mocks and replays. */
-export async function signWebhook({
-  secret,
-  payload,
-  timestamp,
-}: SignWebhookOptions): Promise<string> {
-  assertSecret(secret);
-  const t = timestamp ?? Math.floor(Date.now() / 1000);
+export async function signWebhook(options: SignWebhookOptions): Promise<string> {
+  const secrets = options.secrets ?? [options.secret];
+  if (secrets.length === 0) throw new TypeError('signWebhook: at least one secret is needed');
+  secrets.forEach(assertSecret);
+  const t = options.timestamp ?? Math.floor(Date.now() / 1000);
   if (!Number.isSafeInteger(t) || t < 0) throw new RangeError('timestamp must be unix seconds');
-  return `t=${t},v1=${toHex(await hmacSha256(secret, concatBytes(`${t}.`, payload)))}`;
+  const message = concatBytes(`${t}.`, options.payload);
+  const sets = await Promise.all(
+    secrets.map(async (secret) => `t=${t},v1=${toHex(await hmacSha256(secret, message))}`),
+  );
+  return sets.join(' ');
 }
 
 export interface VerifyWebhookOptions {
@@ -108,12 +121,55 @@ export async function verifyWebhook<Event = PersonaWebhookEvent>(
     throw new WebhookVerificationError('timestamp_outside_tolerance');
   }
 
+  let event: unknown;
   try {
-    const text = typeof payload === 'string' ? payload : new TextDecoder().decode(payload);
-    return JSON.parse(text) as Event;
+    event = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
   } catch {
     throw new WebhookVerificationError('invalid_payload');
   }
+  if (!isEventDocument(event)) throw new WebhookVerificationError('invalid_payload');
+  return event as Event;
+}
+
+/** `{ data: { type: 'event', id, attributes: { name, payload: { data } } } }`, the envelope every event has. */
+function isEventDocument(value: unknown): boolean {
+  const data = field(value, 'data');
+  const attributes = field(data, 'attributes');
+  return (
+    field(data, 'type') === 'event' &&
+    typeof field(data, 'id') === 'string' &&
+    typeof field(attributes, 'name') === 'string' &&
+    typeof field(field(attributes, 'payload'), 'data') === 'object'
+  );
+}
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object'
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+export interface ParseWebhookOptions {
+  /** The endpoint's secret, or every live one while a secret is rotated. */
+  secrets: string | readonly string[];
+  /** How far the signature's timestamp may be from now, in seconds. Default 300. */
+  toleranceSeconds?: number;
+  /** Current unix seconds. Default: the clock. */
+  now?: number;
+}
+
+/**
+ * Verifies a webhook delivery and returns its event, typed by name: give it the
+ * Fetch `Request` as it arrived, or the raw body and headers (Node's
+ * `IncomingMessage#headers` will do). Throws a WebhookVerificationError when the
+ * delivery cannot be trusted. A Request's body is read here, once.
+ */
+export async function parseWebhook(
+  input: Request | WebhookDelivery,
+  options: ParseWebhookOptions,
+): Promise<PersonaWebhookEvent> {
+  const { body, header } = await readWebhookInput(input, PERSONA_SIGNATURE_HEADER);
+  return verifyWebhook<PersonaWebhookEvent>({ ...options, payload: body, header });
 }
 
 function assertSecret(secret: unknown): void {

@@ -1,22 +1,11 @@
 // Persona's own payloads against our spec: every 2xx response example in
 // Persona's published file, for an operation our spec also describes, must
 // pass our response validator (the one the mock and the contract kit use).
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { expandPath, operations, validateResponse } from './index.js';
+import { deref, loadUpstream, upstreamSkipReason as skipReason } from './test-support/upstream.js';
 import type { Operation } from './types.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const upstreamPath = resolve(
-  root,
-  process.env.PERSONA_UPSTREAM_SPEC ?? '../shared/reference/persona-openapi-2025-01.yaml',
-);
-const skipReason = existsSync(upstreamPath)
-  ? null
-  : `Persona's published spec is not at ${upstreamPath} (set PERSONA_UPSTREAM_SPEC)`;
 if (skipReason) console.warn(`⚠ upstream examples test skipped: ${skipReason}`);
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -31,25 +20,6 @@ interface UpstreamExample {
 /** `/accounts/{account-id}/tag` → `/accounts/{}/tag`: paths compared by shape, not parameter names. */
 function shapeOf(path: string): string {
   return path.replace(/\{[^}]*\}/g, '{}');
-}
-
-/** Follows local `$ref`s (`#/components/…`) in Persona's file until a value that is not one. */
-function deref(document: unknown, value: unknown): unknown {
-  let current = value;
-  for (let hops = 0; hops < 32; hops++) {
-    const ref = (current as { $ref?: unknown } | null)?.$ref;
-    if (typeof ref !== 'string') return current;
-    if (!ref.startsWith('#/')) throw new Error(`unsupported $ref ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce<unknown>(
-        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
-        document,
-      );
-  }
-  throw new Error('$ref chain too long');
 }
 
 function collectExamples(upstream: Record<string, unknown>): UpstreamExample[] {
@@ -113,7 +83,7 @@ function problemsOf(example: UpstreamExample): string[] {
 
 describe.skipIf(skipReason !== null)("Persona's published response examples", () => {
   it('all validate against our spec', () => {
-    const upstream = parse(readFileSync(upstreamPath, 'utf8')) as Record<string, unknown>;
+    const upstream = loadUpstream();
     const examples = collectExamples(upstream);
     const failures = examples
       .map((example) => ({ example, problems: problemsOf(example) }))

@@ -1013,7 +1013,568 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "account.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account created
+         * @description An account came into being: through the API, a workflow, the importer, or an inquiry or report that created one for its reference id.
+         */
+        post: operations["accountCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.redacted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account redacted
+         * @description The account's personal data was removed for good; the payload shows what is left.
+         */
+        post: operations["accountRedactedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.archived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account archived
+         * @description The account was archived, for instance as the source of a consolidation.
+         */
+        post: operations["accountArchivedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.consolidated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account consolidated
+         * @description Other accounts were merged into this one; the payload is the destination account.
+         */
+        post: operations["accountConsolidatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.tag-added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account tag added
+         * @description A tag was put on the account.
+         */
+        post: operations["accountTagAddedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.tag-removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account tag removed
+         * @description A tag was taken off the account.
+         */
+        post: operations["accountTagRemovedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry created
+         * @description An inquiry was created and waits for its user.
+         */
+        post: operations["inquiryCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry completed
+         * @description The user went through every step and the inquiry passed.
+         */
+        post: operations["inquiryCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry failed
+         * @description The inquiry ended without passing.
+         */
+        post: operations["inquiryFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry expired
+         * @description The inquiry was left unfinished until it timed out, or was expired on purpose.
+         */
+        post: operations["inquiryExpiredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.marked-for-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry marked for review
+         * @description The inquiry needs a person to decide on it.
+         */
+        post: operations["inquiryMarkedForReviewWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry approved
+         * @description A reviewer, a workflow or the API approved the inquiry.
+         */
+        post: operations["inquiryApprovedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry declined
+         * @description A reviewer, a workflow or the API declined the inquiry.
+         */
+        post: operations["inquiryDeclinedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "verification.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verification created
+         * @description An inquiry started a verification of one piece of evidence.
+         */
+        post: operations["verificationCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "verification.passed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verification passed
+         * @description Every required check of the verification passed.
+         */
+        post: operations["verificationPassedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "verification.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verification failed
+         * @description A required check of the verification failed.
+         */
+        post: operations["verificationFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "case.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Case created
+         * @description A case was opened, by hand, through the API or by a workflow.
+         */
+        post: operations["caseCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "case.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Case updated
+         * @description The case's attributes changed.
+         */
+        post: operations["caseUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "case.assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Case assigned
+         * @description The case was given to a reviewer.
+         */
+        post: operations["caseAssignedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/watchlist.ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Watchlist report ready
+         * @description A watchlist report finished its search; its findings are in the payload.
+         */
+        post: operations["reportWatchlistReadyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/watchlist.matched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Watchlist report matched
+         * @description A watchlist report found at least one match.
+         */
+        post: operations["reportWatchlistMatchedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/politically-exposed-person.ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Politically exposed person report ready
+         * @description A politically exposed person report finished its search.
+         */
+        post: operations["reportPoliticallyExposedPersonReadyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/politically-exposed-person.matched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Politically exposed person report matched
+         * @description A politically exposed person report found at least one match.
+         */
+        post: operations["reportPoliticallyExposedPersonMatchedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/adverse-media.ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adverse media report ready
+         * @description An adverse media report finished its search.
+         */
+        post: operations["reportAdverseMediaReadyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/adverse-media.matched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adverse media report matched
+         * @description An adverse media report found at least one match.
+         */
+        post: operations["reportAdverseMediaMatchedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/email-address.ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email address report ready
+         * @description An email address report finished its lookup.
+         */
+        post: operations["reportEmailAddressReadyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report/phone-number.ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Phone number report ready
+         * @description A phone number report finished its lookup.
+         */
+        post: operations["reportPhoneNumberReadyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow-run.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Workflow run created
+         * @description A workflow started a run, from its trigger or an account action.
+         */
+        post: operations["workflowRunCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2380,6 +2941,565 @@ export interface components {
             data: components["schemas"]["Event"];
             included?: components["schemas"]["Included"];
         };
+        /**
+         * @description An event's id, recognised by its prefix.
+         * @example evt_V9bxyK2pWmQ3r8LsT4nJ6hD1
+         */
+        WebhookEventId: string;
+        /** @description The account as it was when the event happened, with the objects it links to. */
+        AccountWebhookPayload: {
+            data: components["schemas"]["Account"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `account.created`. */
+        AccountCreatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "account.created";
+                    payload: components["schemas"]["AccountWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `account.redacted`. */
+        AccountRedactedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "account.redacted";
+                    payload: components["schemas"]["AccountWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `account.archived`. */
+        AccountArchivedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "account.archived";
+                    payload: components["schemas"]["AccountWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `account.consolidated`. */
+        AccountConsolidatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "account.consolidated";
+                    payload: components["schemas"]["AccountWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `account.tag-added`. */
+        AccountTagAddedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "account.tag-added";
+                    payload: components["schemas"]["AccountWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `account.tag-removed`. */
+        AccountTagRemovedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "account.tag-removed";
+                    payload: components["schemas"]["AccountWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The inquiry as it was when the event happened, with the objects it links to. */
+        InquiryWebhookPayload: {
+            data: components["schemas"]["Inquiry"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `inquiry.created`. */
+        InquiryCreatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.created";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry.completed`. */
+        InquiryCompletedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.completed";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry.failed`. */
+        InquiryFailedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.failed";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry.expired`. */
+        InquiryExpiredEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.expired";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry.marked-for-review`. */
+        InquiryMarkedForReviewEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.marked-for-review";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry.approved`. */
+        InquiryApprovedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.approved";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry.declined`. */
+        InquiryDeclinedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.declined";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /**
+         * @description A verification's id, recognised by its prefix.
+         * @example ver_Qm4Zt7Lc2Vx9Hk5Rn8Jp3Wb6
+         */
+        VerificationResponseId: string;
+        /**
+         * @description Where the verification stands: `initiated` until evidence arrives, `submitted` while it is checked, then `passed`, `failed`, `requires_retry`, `canceled` or `confirmed`.
+         * @example initiated
+         * @example submitted
+         * @example passed
+         * @example failed
+         * @example requires_retry
+         * @example canceled
+         * @example confirmed
+         */
+        VerificationStatus: string;
+        NullableUnixSeconds: number | null;
+        NullableText: string | null;
+        /** @description One rule the evidence was held to, and how it came out. `reasons` say why a check failed or did not apply. */
+        VerificationCheck: {
+            /**
+             * @example id_barcode_detection
+             * @example selfie_id_comparison
+             * @example database_identity_comparison
+             */
+            name?: string;
+            /**
+             * @description `passed`, `failed` or `not_applicable`; Persona may add values.
+             * @example passed
+             * @example failed
+             * @example not_applicable
+             */
+            status?: string;
+            reasons?: (string | null)[];
+            /**
+             * @description `required`, `not_required` or `requires_retry`; Persona may add values.
+             * @example required
+             * @example not_required
+             */
+            requirement?: string;
+            /** @description Free-form details of how the check ran. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationChecks: components["schemas"]["VerificationCheck"][];
+        /** @description What every kind of verification reports: its status, when it moved through its states (ISO 8601, and again as unix seconds), the country of the evidence and the checks that ran. Each kind adds its own members. */
+        VerificationAttributes: {
+            status?: components["schemas"]["VerificationStatus"];
+            "created-at"?: components["schemas"]["Timestamp"];
+            "created-at-ts"?: number;
+            "submitted-at"?: components["schemas"]["NullableTimestamp"];
+            "submitted-at-ts"?: components["schemas"]["NullableUnixSeconds"];
+            "completed-at"?: components["schemas"]["NullableTimestamp"];
+            "completed-at-ts"?: components["schemas"]["NullableUnixSeconds"];
+            "country-code"?: components["schemas"]["NullableText"];
+            checks?: components["schemas"]["VerificationChecks"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The shared members, plus what was read from the document: its class (`dl`, `pp`, `id`…), the holder's name and birthdate, numbers and dates. */
+        GovernmentIdVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "id-class"?: components["schemas"]["NullableText"];
+            "name-first"?: components["schemas"]["NullableText"];
+            "name-middle"?: components["schemas"]["NullableText"];
+            "name-last"?: components["schemas"]["NullableText"];
+            birthdate?: components["schemas"]["NullableText"];
+            "document-number"?: components["schemas"]["NullableText"];
+            "issue-date"?: components["schemas"]["NullableText"];
+            "expiration-date"?: components["schemas"]["NullableText"];
+            "front-photo-url"?: components["schemas"]["NullableText"];
+            "back-photo-url"?: components["schemas"]["NullableText"];
+        };
+        /** @description The inquiry the verification belongs to, and the template it ran with; some kinds link more (a government ID links its document). */
+        VerificationRelationships: {
+            inquiry?: components["schemas"]["ToOne"];
+            "verification-template"?: components["schemas"]["ToOne"];
+            "verification-template-version"?: components["schemas"]["ToOne"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A check of an identity document's photos (`verification/government-id`). */
+        GovernmentIdVerification: {
+            /** @constant */
+            type: "verification/government-id";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["GovernmentIdVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description The shared members, plus how the selfie was captured (`photo` or `video`), the photos taken and how alike they are to the ID portrait. */
+        SelfieVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "capture-method"?: components["schemas"]["NullableText"];
+            "center-photo-url"?: components["schemas"]["NullableText"];
+            "left-photo-url"?: components["schemas"]["NullableText"];
+            "right-photo-url"?: components["schemas"]["NullableText"];
+            "document-similarity-score"?: number | null;
+        };
+        /** @description A check of a live selfie (`verification/selfie`). */
+        SelfieVerification: {
+            /** @constant */
+            type: "verification/selfie";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["SelfieVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description The shared members, plus the identity that was looked up in an authoritative database and the address as the database normalized it. */
+        DatabaseVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "name-first"?: components["schemas"]["NullableText"];
+            "name-last"?: components["schemas"]["NullableText"];
+            birthdate?: components["schemas"]["NullableText"];
+            "identification-number"?: components["schemas"]["NullableText"];
+            "normalized-address-street-1"?: components["schemas"]["NullableText"];
+            "normalized-address-city"?: components["schemas"]["NullableText"];
+            "normalized-address-postal-code"?: components["schemas"]["NullableText"];
+        };
+        /** @description A lookup of the person's details in a database (`verification/database`). */
+        DatabaseVerification: {
+            /** @constant */
+            type: "verification/database";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DatabaseVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description A kind this kit does not describe yet (`verification/phone-number`, `verification/document`, …), with its attributes as sent. */
+        OtherVerification: {
+            type: string;
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["VerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description One verification, of the kind its `type` names. Unknown kinds are accepted as they are. (`anyOf`, though the kinds exclude each other by `type`: linters cannot see through the `not` of the other kinds.) */
+        Verification: components["schemas"]["GovernmentIdVerification"] | components["schemas"]["SelfieVerification"] | components["schemas"]["DatabaseVerification"] | components["schemas"]["OtherVerification"];
+        /** @description The verification as it was when the event happened, with the objects it links to. */
+        VerificationWebhookPayload: {
+            data: components["schemas"]["Verification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `verification.created`. */
+        VerificationCreatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "verification.created";
+                    payload: components["schemas"]["VerificationWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `verification.passed`. */
+        VerificationPassedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "verification.passed";
+                    payload: components["schemas"]["VerificationWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `verification.failed`. */
+        VerificationFailedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "verification.failed";
+                    payload: components["schemas"]["VerificationWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The case as it was when the event happened, with the objects it links to. */
+        CaseWebhookPayload: {
+            data: components["schemas"]["Case"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `case.created`. */
+        CaseCreatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "case.created";
+                    payload: components["schemas"]["CaseWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `case.updated`. */
+        CaseUpdatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "case.updated";
+                    payload: components["schemas"]["CaseWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `case.assigned`. */
+        CaseAssignedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "case.assigned";
+                    payload: components["schemas"]["CaseWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The report as it was when the event happened, findings included. */
+        ReportWebhookPayload: {
+            data: components["schemas"]["Report"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `report/watchlist.ready`. */
+        ReportWatchlistReadyEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/watchlist.ready";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `report/watchlist.matched`. */
+        ReportWatchlistMatchedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/watchlist.matched";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `report/politically-exposed-person.ready`. */
+        ReportPoliticallyExposedPersonReadyEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/politically-exposed-person.ready";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `report/politically-exposed-person.matched`. */
+        ReportPoliticallyExposedPersonMatchedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/politically-exposed-person.matched";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `report/adverse-media.ready`. */
+        ReportAdverseMediaReadyEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/adverse-media.ready";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `report/adverse-media.matched`. */
+        ReportAdverseMediaMatchedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/adverse-media.matched";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `report/email-address.ready`. */
+        ReportEmailAddressReadyEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/email-address.ready";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `report/phone-number.ready`. */
+        ReportPhoneNumberReadyEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "report/phone-number.ready";
+                    payload: components["schemas"]["ReportWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The workflow run as it was when the event happened, with the objects it links to. */
+        WorkflowRunWebhookPayload: {
+            data: components["schemas"]["WorkflowRun"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `workflow-run.created`. */
+        WorkflowRunCreatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "workflow-run.created";
+                    payload: components["schemas"]["WorkflowRunWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
     };
     responses: {
         /** @description Bad Request. The request could not be read: malformed JSON, or a parameter that cannot be parsed. */
@@ -2476,6 +3596,20 @@ export interface components {
                 "application/json": components["schemas"]["ErrorDocument"];
             };
         };
+        /** @description The delivery arrived. Any 2xx stops the retries, so answer quickly and do slow work later. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The signature did not verify or the body could not be read. Persona retries the delivery later. */
+        WebhookRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
@@ -2558,6 +3692,14 @@ export interface components {
         };
         /** @description The event's id. */
         EventId: string;
+        /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+        WebhookSignature: string;
+        /** @description How many times Persona has tried to deliver this event, this attempt included. */
+        WebhookAttemptsMade: number;
+        /** @description How many more times Persona will try if this attempt is not acknowledged. */
+        WebhookAttemptsLeft: number;
+        /** @description When Persona first tried to deliver this event, in unix seconds. */
+        WebhookFirstAttemptedAt: number;
     };
     requestBodies: never;
     headers: {
@@ -5011,6 +6153,734 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    accountCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    accountRedactedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountRedactedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    accountArchivedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountArchivedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    accountConsolidatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountConsolidatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    accountTagAddedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountTagAddedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    accountTagRemovedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountTagRemovedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquiryCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquiryCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryCompletedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquiryFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryFailedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquiryExpiredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryExpiredEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquiryMarkedForReviewWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryMarkedForReviewEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquiryApprovedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryApprovedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquiryDeclinedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryDeclinedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    verificationCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    verificationPassedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationPassedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    verificationFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationFailedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    caseCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    caseUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseUpdatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    caseAssignedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseAssignedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportWatchlistReadyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportWatchlistReadyEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportWatchlistMatchedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportWatchlistMatchedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportPoliticallyExposedPersonReadyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPoliticallyExposedPersonReadyEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportPoliticallyExposedPersonMatchedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPoliticallyExposedPersonMatchedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportAdverseMediaReadyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportAdverseMediaReadyEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportAdverseMediaMatchedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportAdverseMediaMatchedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportEmailAddressReadyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEmailAddressReadyEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    reportPhoneNumberReadyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPhoneNumberReadyEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    workflowRunCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowRunCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
         };
     };
 }
