@@ -4,6 +4,7 @@ import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { accountStatus } from '../services/accounts/accounts.js';
 import type { RowError } from '../services/importer.js';
+import type { StepOutcome } from '../services/workflows.js';
 import { bearerKey } from './pipeline.js';
 
 /** The admin route wrapper of admin.ts: runs, commits and answers JSON or the error. */
@@ -41,7 +42,10 @@ export function objectState(record: ResourceRecord): { id: string; type: string;
     id,
     type,
     state: {
-      steps: internal.steps ?? [],
+      // Control-plane keys are camelCase, as in seed files.
+      steps: ((internal.steps as StepOutcome[] | undefined) ?? []).map(
+        ({ 'continued-on-error': continuedOnError, ...step }) => ({ ...step, continuedOnError }),
+      ),
       triggerPayload: internal.triggerPayload ?? {},
       objects: internal.objects ?? [],
     },

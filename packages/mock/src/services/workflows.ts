@@ -8,7 +8,7 @@ import { recordEvent } from './events.js';
 import { addTag } from './tags.js';
 import { MissingValueError, render } from './templates.js';
 
-interface StepOutcome {
+export interface StepOutcome {
   key: string;
   type: string;
   status: 'completed' | 'failed' | 'skipped';

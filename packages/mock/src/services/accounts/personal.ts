@@ -68,6 +68,22 @@ export function personalFields(
   return out ?? current;
 }
 
+/**
+ * The plain value a personal request attribute (`name-first`,
+ * `email-address`) stored in `fields`, or undefined when it is not set.
+ */
+export function personalValue(
+  fields: Record<string, unknown> | undefined,
+  attribute: string,
+): string | undefined {
+  for (const [key, parts] of Object.entries(hashParts)) {
+    const part = parts[attribute];
+    if (part !== undefined) return fieldText(fields, key, part);
+  }
+  const scalar = scalarFields[attribute];
+  return scalar ? fieldText(fields, scalar[0]) : undefined;
+}
+
 /** The plain value of a typed field part (`fields.name.value.first.value`), or undefined. */
 export function fieldText(
   fields: Record<string, unknown> | undefined,
