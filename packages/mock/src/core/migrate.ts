@@ -12,7 +12,8 @@ export function migrateRecordV1(record: ResourceRecord): void {
   const a = record.attributes;
   if (record.type === 'account') {
     migrateAccountAttributes(a);
-    const internal = (record.internal ??= {});
+    record.internal ??= {};
+    const internal = record.internal;
     if ('account-status' in a) {
       internal.status ??= a['account-status'];
       delete a['account-status'];

@@ -20,7 +20,8 @@ export type AccountLinkKind = 'inquiries' | 'reports' | 'cases';
  */
 export function accountLinks(account: ResourceRecord, kind: AccountLinkKind): Linkage[] {
   account.internal ??= {};
-  const links = (account.internal.links ??= {}) as Record<string, Linkage[]>;
+  account.internal.links ??= {};
+  const links = account.internal.links as Record<string, Linkage[]>;
   links[kind] ??= [];
   return links[kind];
 }
