@@ -250,17 +250,17 @@ function importAccountsFile(core: MockCore, options: AccountsImport, csv: Accoun
       say(`import ${share}% (${count(done)} of ${count(total)} accounts written)`);
     },
   });
-  const a = importer.attributes;
+  const a = { ...importer.attributes, ...importer.internal };
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   say(
-    `import ${importer.id} done in ${seconds} s: ${count(a['created-count'])} created, ` +
-      `${count(a['updated-count'])} updated, ${count(a['duplicate-count'])} duplicates, ` +
+    `import ${importer.id} done in ${seconds} s: ${count(a.createdCount)} created, ` +
+      `${count(a.updatedCount)} updated, ${count(a['duplicate-count'])} duplicates, ` +
       `${count(a['error-count'])} rows with errors`,
   );
-  const rowErrors = a['row-errors'] as { row: number; errors: string[] }[];
+  const rowErrors = a.rowErrors as { row: number; errors: string[] }[];
   for (const error of rowErrors.slice(0, 10)) say(`  row ${error.row}: ${error.errors.join('; ')}`);
   if (rowErrors.length > 10) {
-    say(`  … and ${count(rowErrors.length - 10)} more (GET /importers/${importer.id})`);
+    say(`  … and ${count(rowErrors.length - 10)} more (GET /__mock/objects/${importer.id})`);
   }
 }
 

@@ -67,7 +67,7 @@ export interface paths {
         post?: never;
         /**
          * Redact an Account
-         * @description Erases the account's personal data for good and answers the redacted account: identity attributes become null and `redacted-at` is set. The account's inquiries, verifications and reports are redacted too, in the background, so they may keep their data for a short while. This cannot be undone, though the account itself can still be updated afterwards. Redacting an account that is already redacted answers 409.
+         * @description Erases the account's personal data for good and answers the redacted account: its `fields` are emptied and `redacted-at` is set. The account's inquiries, verifications and reports are redacted too, in the background, so they may keep their data for a short while. This cannot be undone, though the account itself can still be updated afterwards. Redacting an account that is already redacted answers 409.
          */
         delete: operations["redactAccount"];
         options?: never;
@@ -1767,48 +1767,41 @@ export interface components {
             "created-at"?: components["schemas"]["Timestamp"];
             "updated-at"?: components["schemas"]["Timestamp"];
         };
-        /** @description Identification numbers grouped by identification class: each key is a class, each value the numbers of that class. Null once the account is redacted. */
+        /** @description Identification numbers grouped by identification class: each key is a class, each value the numbers of that class. */
         AccountIdentificationNumbers: {
             [key: string]: components["schemas"]["AccountIdentificationNumber"][];
-        } | null;
-        /** @description A stored file. The URL is signed and expires; fetch it with the API key. */
-        AccountFile: {
-            filename: string;
-            /** Format: uri */
-            url: string;
-            "byte-size": number;
         };
-        /** @description What Persona knows about the account. Identity attributes are null when unknown and become null for good when the account is redacted. Keys inside `fields` are never key-inflected. */
+        /**
+         * @deprecated
+         * @description A top-level copy of a value `fields` holds; read `fields` instead.
+         */
+        AccountLegacyText: string | null;
+        /** @description What Persona knows about the account. Personal data (name, address, birthdate, phone, email, identification numbers, selfie) is in `fields`, as typed values; keys inside `fields` are never key-inflected. The deprecated top-level copies are documented by Persona's 2023 file and absent from its current pages; persona-kit's mock never sends them. */
         AccountAttributes: {
             /** @description The account's identifier in your own system, unique per account type. */
             "reference-id": string | null;
             "account-type-name"?: string;
-            /** @description Name of the custom status currently set on the account, if any. */
-            "account-status"?: string | null;
             "created-at": components["schemas"]["Timestamp"];
             "updated-at": components["schemas"]["Timestamp"];
             /** @description When the account's personal data was removed; null while it is kept. */
             "redacted-at"?: components["schemas"]["NullableTimestamp"];
             tags?: components["schemas"]["Tags"];
             fields?: components["schemas"]["Fields"];
-            "name-first"?: string | null;
-            "name-middle"?: string | null;
-            "name-last"?: string | null;
-            /** Format: date */
-            birthdate?: string | null;
-            "address-street-1"?: string | null;
-            "address-street-2"?: string | null;
-            "address-city"?: string | null;
-            "address-subdivision"?: string | null;
-            "address-postal-code"?: string | null;
             /** @description ISO 3166-1 alpha-2 country code. */
             "country-code"?: string | null;
-            "phone-number"?: string | null;
-            "email-address"?: string | null;
             "social-security-number"?: string | null;
             "identification-numbers"?: components["schemas"]["AccountIdentificationNumbers"];
-            /** @description The account's reference selfie, or null when there is none. */
-            "selfie-photo"?: components["schemas"]["AccountFile"] | null;
+            "name-first"?: components["schemas"]["AccountLegacyText"];
+            "name-middle"?: components["schemas"]["AccountLegacyText"];
+            "name-last"?: components["schemas"]["AccountLegacyText"];
+            birthdate?: components["schemas"]["AccountLegacyText"];
+            "address-street-1"?: components["schemas"]["AccountLegacyText"];
+            "address-street-2"?: components["schemas"]["AccountLegacyText"];
+            "address-city"?: components["schemas"]["AccountLegacyText"];
+            "address-subdivision"?: components["schemas"]["AccountLegacyText"];
+            "address-postal-code"?: components["schemas"]["AccountLegacyText"];
+            "phone-number"?: components["schemas"]["AccountLegacyText"];
+            "email-address"?: components["schemas"]["AccountLegacyText"];
         };
         ResourceLinkage: {
             type: string;
@@ -1817,14 +1810,8 @@ export interface components {
         ToOne: {
             data: components["schemas"]["ResourceLinkage"] | null;
         };
-        ToMany: {
-            data: components["schemas"]["ResourceLinkage"][];
-        };
         AccountRelationships: {
             "account-type": components["schemas"]["ToOne"];
-            inquiries?: components["schemas"]["ToMany"];
-            reports?: components["schemas"]["ToMany"];
-            cases?: components["schemas"]["ToMany"];
         };
         /** @description A person or business in your system, of one account type. */
         Account: {
@@ -1874,7 +1861,7 @@ export interface components {
             "account-type-id"?: components["schemas"]["AccountTypeId"];
             /** @description The account's identifier in your own system. */
             "reference-id"?: string;
-            /** @description Name of a custom status of the account type to set. */
+            /** @description Name of a custom status of the account type to set. Accounts do not answer it; persona-kit's mock shows it on /__mock/objects/{id}. */
             "account-status"?: string;
             fields?: components["schemas"]["FieldInputs"];
             /** @description Tag names to attach. */
@@ -1970,7 +1957,7 @@ export interface components {
         AccountUpdateAttributes: {
             /** @description The account's identifier in your own system. */
             "reference-id"?: string;
-            /** @description Name of a custom status of the account type to set. */
+            /** @description Name of a custom status of the account type to set. Accounts do not answer it; persona-kit's mock shows it on /__mock/objects/{id}. */
             "account-status"?: string;
             fields?: components["schemas"]["FieldInputs"];
             /** @description Tag names; replaces the account's tags. */
@@ -2243,6 +2230,9 @@ export interface components {
             fields: components["schemas"]["Fields"];
             attachments: components["schemas"]["CaseAttachment"][];
         };
+        ToMany: {
+            data: components["schemas"]["ResourceLinkage"][];
+        };
         /** @description Objects linked to the case. Reports and verifications carry their kind in the linkage type (`report/watchlist`, `verification/government-id`). */
         CaseRelationships: {
             "case-template": components["schemas"]["ToOne"];
@@ -2512,8 +2502,8 @@ export interface components {
             note: string | null;
             tags: components["schemas"]["Tags"];
             fields: components["schemas"]["Fields"];
-            /** @description Email address of whoever created the inquiry, when known. */
-            creator?: string | null;
+            /** @description Email address of whoever created the inquiry; absent when none was given. */
+            creator?: string;
             /** @description Comment left by the reviewer who approved or declined the inquiry. */
             "reviewer-comment"?: string | null;
             "created-at": components["schemas"]["Timestamp"];
@@ -2935,51 +2925,11 @@ export interface components {
          * @enum {string}
          */
         WorkflowRunStatus: "created" | "in_progress" | "completed" | "failed" | "canceled";
-        /**
-         * @description Outcome of one step: `completed`, `failed` (the error is in `error`), or `skipped` (a condition left it out, or an earlier step stopped the run).
-         * @enum {string}
-         */
-        WorkflowRunStepStatus: "completed" | "failed" | "skipped";
-        /** @description Ids of the objects the step found, created or acted on. Only the keys that apply to the step's type are present. */
-        WorkflowRunStepOutput: {
-            "account-id"?: string;
-            /** @description For `find-or-create-account`: true when no account had the identifier and the step created one, false when it found an existing account. */
-            "account-created"?: boolean;
-            "case-id"?: string;
-            "inquiry-id"?: string;
-            "report-id"?: string;
-            /** @description The object a step such as `tag-object` acted on. */
-            "object-id"?: string;
-        };
-        /** @description What one step of the workflow did in this run, in execution order. */
-        WorkflowRunStep: {
-            /** @description The step's key, unique within the workflow version. */
-            key: string;
-            /**
-             * @description The kind of action the step performs.
-             * @example find-or-create-account
-             * @example create-case
-             * @example tag-object
-             * @example run-account-action
-             */
-            type: string;
-            status: components["schemas"]["WorkflowRunStepStatus"];
-            /** @description True when the step failed but is configured to continue on error, so the run went on to the next step instead of failing. */
-            "continued-on-error": boolean;
-            /** @description Why the step failed; null unless `status` is `failed`. */
-            error: components["schemas"]["ErrorObject"] | null;
-            /** @description What the step produced; null when it produced nothing. */
-            output: components["schemas"]["WorkflowRunStepOutput"] | null;
-        };
         WorkflowRunAttributes: {
             status: components["schemas"]["WorkflowRunStatus"];
             "created-at": components["schemas"]["Timestamp"];
             /** @description When the run reached a final state; null until then. */
             "completed-at": components["schemas"]["NullableTimestamp"];
-            /** @description The trigger values the run started with. */
-            "trigger-payload"?: components["schemas"]["WorkflowTriggerPayload"];
-            /** @description The steps run so far, in order. Returned by persona-kit's mock so that a test can see what a run did; Persona's API does not return it. */
-            steps?: components["schemas"]["WorkflowRunStep"][];
         };
         /** @description Who or what started the run. */
         WorkflowRunCreatorLinkage: {
@@ -3003,12 +2953,10 @@ export interface components {
                     id: string;
                 } | null;
             };
-            /** @description Null when the run was started through the API. */
+            /** @description Who or what started the run; persona-kit's mock leaves it out for runs started through the API. */
             creator?: {
                 data: components["schemas"]["WorkflowRunCreatorLinkage"] | null;
             };
-            /** @description The accounts, cases and other objects the run created or found. */
-            objects?: components["schemas"]["ToMany"];
         };
         /** @description One run of a workflow. */
         WorkflowRun: {
@@ -3048,14 +2996,6 @@ export interface components {
          * @enum {string}
          */
         ImporterStatus: "pending" | "ready" | "errored";
-        /** @description A data row the import could not apply, and why. */
-        ImporterRowError: {
-            /** @description Position of the row among the data rows, counting from 1 (the header row is not counted). */
-            row: number;
-            /** @description The row's reference id; null when the row has none. */
-            "reference-id": string | null;
-            errors: string[];
-        };
         ImporterAttributes: {
             status: components["schemas"]["ImporterStatus"];
             "created-at": components["schemas"]["Timestamp"];
@@ -3067,15 +3007,6 @@ export interface components {
             "error-count": number;
             /** @description Rows skipped as duplicates: a reference id repeated within the file, or, in `create` mode, one that an account already has. */
             "duplicate-count": number;
-            /** @description Name of the uploaded file. */
-            "file-name"?: string;
-            mode?: components["schemas"]["ImporterMode"];
-            /** @description Rows that created an account. */
-            "created-count"?: number;
-            /** @description Rows that updated an existing account. */
-            "updated-count"?: number;
-            /** @description The rows counted in `error-count`, with their reasons. Returned by persona-kit's mock; Persona's API does not return it. */
-            "row-errors"?: components["schemas"]["ImporterRowError"][];
         };
         /** @description An import of accounts from a CSV file. */
         ImporterAccount: {
@@ -3136,8 +3067,6 @@ export interface components {
             name: components["schemas"]["EventName"];
             payload: components["schemas"]["EventPayload"];
             "created-at": components["schemas"]["Timestamp"];
-            /** @description When the payload's personal data was removed because its object was redacted; null (or absent) while it is intact. */
-            "redacted-at"?: components["schemas"]["NullableTimestamp"];
         };
         /** @description One change to an object of the organization. */
         Event: {

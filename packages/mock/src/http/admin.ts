@@ -6,6 +6,7 @@ import { type Plan, plans } from '../core/types.js';
 import { ADMIN_TOKEN_HEADER, adminAccess } from './admin-access.js';
 import { clockHandlers } from './admin-clock.js';
 import { deliveryHandlers } from './admin-deliveries.js';
+import { objectsHandler } from './admin-objects.js';
 import { adminRoute, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
@@ -106,5 +107,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ),
     ...clockHandlers(core, deliveries, admin),
     ...deliveryHandlers(core, deliveries, admin),
+    objectsHandler(core, admin),
   ];
 }

@@ -60,7 +60,6 @@ export function recordEvent(
       name,
       payload: { data: copy(record) },
       'created-at': now,
-      'redacted-at': null,
     },
   });
   // The bus's one entry point: subscribers (webhook deliveries) see every recorded event.
