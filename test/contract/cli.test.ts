@@ -24,7 +24,7 @@ describe('persona-contract', () => {
     const run = await runContractCli(['--base-url', mock.baseUrl, '--api-key', 'contract-cli']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Coverage: 55\/55 operations exercised/);
+    expect(run.stdout).toMatch(/Coverage: (\d+)\/\1 operations exercised/);
     expect(run.stdout).toContain('Every operation of the spec was exercised.');
     expect(run.stdout).toMatch(/PASSED: \d+ passed, 0 failed, 0 skipped steps; 0 violations/);
   });
