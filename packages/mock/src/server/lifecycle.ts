@@ -48,7 +48,7 @@ export function stopOnSignals(server: MockServer, exitWithParent: boolean): void
     const parent = process.ppid;
     setInterval(() => {
       if (process.ppid !== parent || launchers.some((pid) => !alive(pid))) stop(0);
-    }, 200).unref();
+    }, 100).unref();
   }
 }
 
