@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseDuration } from './core/clock.js';
 import { ApiError } from './core/errors.js';
 import type { MockCore } from './core/mock-core.js';
 import { parseSeed, type SeedFile } from './core/seed.js';
@@ -34,6 +35,8 @@ Usage: persona-mock [options]
                         name_last, birthdate, social_security_number, tags)
   --api-key <key>       the API key whose organization --import fills
   --mode <mode>         create, update or upsert (default create)
+  --async <duration>    workflow runs stay in_progress this long on the
+                        organization's clock (e.g. 30s); instant by default
   --quiet               do not log requests
   --exit-with-parent    stop when the process that started this one ends
                         (what \`pnpm mock\` uses, so no server is left behind)
@@ -52,6 +55,7 @@ export function parseCli(argv: string[]): {
   seed?: SeedFile;
   faults: FaultOptions;
   import?: AccountsImport;
+  asyncMs?: number;
   quiet: boolean;
   exitWithParent: boolean;
   help: boolean;
@@ -106,6 +110,7 @@ export function parseCli(argv: string[]): {
     ...(seed ? { seed } : {}),
     faults: checkFlagFaults(faults),
     ...(accountsImport ? { import: accountsImport } : {}),
+    ...(values.async !== undefined ? { asyncMs: asyncFlag(values.async) } : {}),
     quiet: values.quiet ?? false,
     exitWithParent: values['exit-with-parent'] ?? false,
     help: values.help ?? false,
@@ -128,6 +133,7 @@ function parseFlags(argv: string[]) {
         import: { type: 'string' },
         'api-key': { type: 'string' },
         mode: { type: 'string' },
+        async: { type: 'string' },
         quiet: { type: 'boolean' },
         'exit-with-parent': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -137,6 +143,13 @@ function parseFlags(argv: string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+function asyncFlag(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === null || ms <= 0)
+    throw new UsageError(`--async must be a duration such as 30s, 5m or 1h, got ${text}`);
+  return ms;
 }
 
 function checkFlagFaults(faults: Record<string, unknown>): FaultOptions {
@@ -198,6 +211,7 @@ async function main() {
         port: options.port,
         host: options.host,
         faults: options.faults,
+        ...(options.asyncMs ? { async: options.asyncMs } : {}),
         ...(options.seed ? { seed: options.seed } : {}),
         ...(options.db ? { storage: fileStorage(options.db) } : {}),
         ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
