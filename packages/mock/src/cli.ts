@@ -8,6 +8,7 @@ import type { MockCore } from './core/mock-core.js';
 import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
 import { checkFaults } from './http/faults-config.js';
+import { listenCommand } from './listen/listen.js';
 import { fileStorage, startMockServer } from './node/index.js';
 import { listenOrExplain, stopOnSignals } from './server/lifecycle.js';
 import {
@@ -22,6 +23,7 @@ import {
 const usage = `persona-mock: a stateful mock of Persona's API over HTTP
 
 Usage: persona-mock [options]
+       persona-mock listen --forward-to <url> --api-key <key> [--base-url <url>]
 
   --port <n>            port to listen on (default 4010)
   --host <addr>         address to listen on (default 127.0.0.1)
@@ -179,6 +181,10 @@ function readSeedFile(file: string): SeedFile {
 }
 
 async function main() {
+  if (process.argv[2] === 'listen') {
+    await listenCommand(process.argv.slice(3));
+    return;
+  }
   let options: ReturnType<typeof parseCli>;
   try {
     options = parseCli(process.argv.slice(2));
