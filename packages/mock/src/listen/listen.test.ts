@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type MockServer, startMockServer } from '@persona-kit/mock/node';
+import { startMockServer } from '@persona-kit/mock/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, verifiedSecrets } from '../test-support/receiver.js';
 import { serverClient } from '../test-support/server-client.js';
