@@ -2,11 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseDuration } from './core/clock.js';
 import { ApiError } from './core/errors.js';
 import type { MockCore } from './core/mock-core.js';
 import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
 import { checkFaults } from './http/faults-config.js';
+import { listenCommand } from './listen/listen.js';
 import { fileStorage, startMockServer } from './node/index.js';
 import { ADMIN_TOKEN_ENV, adminTokenFor } from './server/admin-token-flag.js';
 import { listenOrExplain, stopOnSignals } from './server/lifecycle.js';
@@ -22,6 +24,7 @@ import {
 const usage = `persona-mock: a stateful mock of Persona's API over HTTP
 
 Usage: persona-mock [options]
+       persona-mock listen --forward-to <url> --api-key <key> [--base-url <url>]
 
   --port <n>            port to listen on (default 4010)
   --host <addr>         address to listen on (default 127.0.0.1); any address
@@ -38,6 +41,8 @@ Usage: persona-mock [options]
                         name_last, birthdate, social_security_number, tags)
   --api-key <key>       the API key whose organization --import fills
   --mode <mode>         create, update or upsert (default create)
+  --async <duration>    workflow runs stay in_progress this long on the
+                        organization's clock (e.g. 30s); instant by default
   --quiet               do not log requests
   --exit-with-parent    stop when the process that started this one ends
                         (what \`pnpm mock\` uses, so no server is left behind)
@@ -60,6 +65,7 @@ export function parseCli(
   seed?: SeedFile;
   faults: FaultOptions;
   import?: AccountsImport;
+  asyncMs?: number;
   quiet: boolean;
   exitWithParent: boolean;
   help: boolean;
@@ -117,6 +123,7 @@ export function parseCli(
     ...(seed ? { seed } : {}),
     faults: checkFlagFaults(faults),
     ...(accountsImport ? { import: accountsImport } : {}),
+    ...(values.async !== undefined ? { asyncMs: asyncFlag(values.async) } : {}),
     quiet: values.quiet ?? false,
     exitWithParent: values['exit-with-parent'] ?? false,
     help: values.help ?? false,
@@ -140,6 +147,7 @@ function parseFlags(argv: string[]) {
         import: { type: 'string' },
         'api-key': { type: 'string' },
         mode: { type: 'string' },
+        async: { type: 'string' },
         quiet: { type: 'boolean' },
         'exit-with-parent': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -149,6 +157,13 @@ function parseFlags(argv: string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+function asyncFlag(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === null || ms <= 0)
+    throw new UsageError(`--async must be a duration such as 30s, 5m or 1h, got ${text}`);
+  return ms;
 }
 
 function checkFlagFaults(faults: Record<string, unknown>): FaultOptions {
@@ -178,6 +193,10 @@ function readSeedFile(file: string): SeedFile {
 }
 
 async function main() {
+  if (process.argv[2] === 'listen') {
+    await listenCommand(process.argv.slice(3));
+    return;
+  }
   let options: ReturnType<typeof parseCli>;
   try {
     options = parseCli(process.argv.slice(2));
@@ -211,6 +230,7 @@ async function main() {
         host: options.host,
         ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
         faults: options.faults,
+        ...(options.asyncMs ? { async: options.asyncMs } : {}),
         ...(options.seed ? { seed: options.seed } : {}),
         ...(options.db ? { storage: fileStorage(options.db) } : {}),
         ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),

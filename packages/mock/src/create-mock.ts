@@ -1,5 +1,6 @@
 import type { Adapter } from 'lowdb';
 import type { HttpHandler } from 'msw';
+import { parseDuration } from './core/clock.js';
 import { MockCore } from './core/mock-core.js';
 import { checkSeed, resolveSeed, type SeedFile } from './core/seed.js';
 import { type MockData, Store } from './core/store.js';
@@ -29,6 +30,12 @@ export interface PersonaMockOptions {
   adminToken?: string;
   /** Every `/__mock/` route needs the admin token (what a server reachable beyond loopback uses). */
   requireAdminToken?: boolean;
+  /**
+   * Async mode: workflow runs stay `in_progress` for this simulated time (ms,
+   * or a duration such as `30s`) on the organization's clock, then run their
+   * steps. Absent, runs finish within the request that starts them.
+   */
+  async?: number | string;
   /** Called with failures of the mock itself (answered as 500). */
   onError?: (error: unknown, request: MockRequest) => void;
 }
@@ -52,7 +59,13 @@ export interface PersonaMock {
 export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock {
   const store = new Store(options.storage);
   const seed = resolveSeed(options.seed ? checkSeed(options.seed) : {});
-  const core = new MockCore({ store, seed, ...(options.now ? { now: options.now } : {}) });
+  const asyncMs = asyncDelay(options.async);
+  const core = new MockCore({
+    store,
+    seed,
+    ...(options.now ? { now: options.now } : {}),
+    ...(asyncMs ? { asyncMs } : {}),
+  });
   const faults = new FaultInjector(options.faults ?? {});
   const deliveries = new WebhookDeliveries(core, options.webhooks);
   core.events.subscribe(deliveries.onEvent);
@@ -86,4 +99,13 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
       await store.commit();
     },
   };
+}
+
+function asyncDelay(value: number | string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'number' ? value : parseDuration(value);
+  if (ms === null || !Number.isFinite(ms) || ms < 0) {
+    throw new Error(`async must be milliseconds or a duration such as 30s, got ${String(value)}`);
+  }
+  return ms;
 }

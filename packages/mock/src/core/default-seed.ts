@@ -1,4 +1,4 @@
-import type { SeedContent } from './seed-types.js';
+import type { SeedContent, SeedWorkflow } from './seed-types.js';
 
 /** `prefix_` + name padded with zeros to 24 characters: fixed ids that read as what they are. */
 export const fixedId = (prefix: string, name: string) => `${prefix}_${name.padEnd(24, '0')}`;
@@ -31,6 +31,7 @@ export const seedIds = {
   workflows: {
     signupReview: fixedId('wfl', 'SignupReview'),
     tagAccount: fixedId('wfl', 'TagAccount'),
+    inquiryCompleted: fixedId('wfl', 'InquiryCompleted'),
   },
 } as const;
 
@@ -225,7 +226,63 @@ export function defaultSeed(): SeedContent {
           },
         ],
       },
+      inquiryCompletedWorkflow(),
     ],
     accounts: [],
+  };
+}
+
+/**
+ * Runs when any inquiry completes: its account is found (or made) by the
+ * inquiry's reference id and the inquiry attached to it; the inquiry is
+ * approved when every one of its verifications passed, else a Manual review
+ * case holds the inquiry and the account.
+ */
+function inquiryCompletedWorkflow(): SeedWorkflow {
+  const ids = seedIds;
+  return {
+    id: ids.workflows.inquiryCompleted,
+    name: 'Inquiry completed',
+    trigger: { event: 'inquiry.completed' },
+    steps: [
+      {
+        key: 'find_account',
+        type: 'find-or-create-account',
+        accountTypeId: ids.accountTypes.user,
+        identifierType: 'reference-id',
+        identifierValue: '{{trigger.inquiry.reference-id}}',
+      },
+      {
+        key: 'attach_inquiry',
+        type: 'attach-inquiry',
+        inquiryId: '{{trigger.inquiry.id}}',
+        accountId: '{{steps.find_account.account-id}}',
+      },
+      {
+        key: 'verifications_passed',
+        type: 'branch',
+        if: { value: '{{trigger.inquiry.verifications.status}}', every: 'passed' },
+        do: [
+          {
+            key: 'approve',
+            type: 'decide-inquiry',
+            inquiryId: '{{trigger.inquiry.id}}',
+            decision: 'approved',
+          },
+        ],
+        else: [
+          {
+            key: 'review',
+            type: 'create-case',
+            caseTemplateId: ids.caseTemplates.review,
+            caseQueueId: ids.caseQueues.general,
+            fields: {
+              reason: 'Inquiry {{trigger.inquiry.id}} has verifications that did not pass',
+            },
+            attach: ['attach_inquiry'],
+          },
+        ],
+      },
+    ],
   };
 }

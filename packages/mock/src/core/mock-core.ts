@@ -1,3 +1,6 @@
+import { WorkflowEngine } from '../services/workflow-engine.js';
+import { inquiryExpiry, waitingRuns } from '../time/deadline-kinds.js';
+import { Deadlines } from '../time/deadlines.js';
 import { OrgClock } from './clock.js';
 import { EventBus } from './event-bus.js';
 import { hashKey } from './ids.js';
@@ -9,6 +12,8 @@ export interface MockCoreOptions {
   store?: Store;
   seed?: SeedContent;
   now?: () => Date;
+  /** Simulated time workflow runs stay `in_progress` (async mode); instant when absent. */
+  asyncMs?: number;
 }
 
 /**
@@ -24,11 +29,35 @@ export class MockCore {
   readonly #clocks = new Map<string, OrgClock>();
   /** Every recorded event passes through here (`recordEvent` publishes it). */
   readonly events = new EventBus();
+  /** Starts the workflows that events trigger. */
+  readonly workflows: WorkflowEngine;
+  /** What falls due on each organization's clock. */
+  readonly deadlines: Deadlines;
 
   constructor(options: MockCoreOptions = {}) {
     this.store = options.store ?? new Store();
     this.seed = options.seed ?? defaultSeed();
     this.#now = options.now ?? (() => new Date());
+    this.workflows = new WorkflowEngine(
+      options.asyncMs !== undefined ? { asyncMs: options.asyncMs } : {},
+    );
+    this.deadlines = new Deadlines(
+      [inquiryExpiry, waitingRuns((org, at, id) => this.workflows.finish(org, at, id))],
+      (org) => this.clockOf(org).nowMs(),
+    );
+    this.events.subscribe(this.deadlines.onEvent);
+    this.events.subscribe(this.workflows.onEvent);
+  }
+
+  /**
+   * Brings an organization up to its clock (what fell due fires) and starts
+   * the workflows that recorded events trigger. Called before and after each
+   * request and after the clock moves; answers whether anything changed.
+   */
+  catchUp(org: Org): boolean {
+    const before = this.workflows.drain();
+    const fired = this.deadlines.catchUp(org);
+    return this.workflows.drain() + before > 0 || fired;
   }
 
   /** The time now: the organization's clock when one is given, else the mock's. */
@@ -74,12 +103,14 @@ export class MockCore {
       this.store.data.orgs = {};
       this.#orgs.clear();
       this.#clocks.clear();
+      this.deadlines.forget();
       return;
     }
     const id = this.orgIdOf(apiKey);
     delete this.store.data.orgs[id];
     this.#orgs.delete(id);
     this.#clocks.delete(id);
+    this.deadlines.forget(id);
   }
 
   /** The id of an API key's organization, whether or not it exists yet. */

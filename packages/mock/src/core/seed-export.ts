@@ -1,3 +1,4 @@
+import { inquiryExpirySeconds } from '../time/inquiry-expiry.js';
 import type { CollectionName, Org } from './org.js';
 import type {
   SeedAccountAction,
@@ -7,6 +8,7 @@ import type {
   SeedContent,
   SeedField,
   WorkflowStep,
+  WorkflowTrigger,
 } from './seed-types.js';
 import type { ResourceRecord } from './types.js';
 
@@ -79,7 +81,11 @@ export function exportSeed(org: Org): SeedContent {
   return {
     plan: org.data.plan,
     accountTypes: records(org, 'account-types').map((type) => accountTypeOf(org, type)),
-    inquiryTemplates: records(org, 'inquiry-templates').map((t) => ({ id: t.id, name: nameOf(t) })),
+    inquiryTemplates: records(org, 'inquiry-templates').map((t) => ({
+      id: t.id,
+      name: nameOf(t),
+      expiresInSeconds: inquiryExpirySeconds(t),
+    })),
     reportTemplates: records(org, 'report-templates').map((t) => ({
       id: t.id,
       name: nameOf(t),
@@ -90,6 +96,7 @@ export function exportSeed(org: Org): SeedContent {
     workflows: records(org, 'workflows').map((w) => ({
       id: w.id,
       name: nameOf(w),
+      ...(w.internal?.trigger ? { trigger: w.internal.trigger as WorkflowTrigger } : {}),
       steps: (w.internal?.steps as WorkflowStep[] | undefined) ?? [],
     })),
     accounts: [],

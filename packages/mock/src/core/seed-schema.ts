@@ -23,6 +23,37 @@ const field = {
 };
 const common = { key: str, continueOnError: { type: 'boolean' } };
 const templates = { type: 'object', additionalProperties: { type: 'string' } };
+const scalar = { type: ['string', 'number', 'boolean'] };
+/** Steps nest (a branch holds steps), so lists of steps refer to the definition below. */
+const steps = { type: 'array', minItems: 1, items: { $ref: '#/$defs/step' } };
+const condition = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['value'],
+  minProperties: 2,
+  maxProperties: 2,
+  properties: {
+    value: str,
+    equals: scalar,
+    notEquals: scalar,
+    in: { type: 'array', minItems: 1, items: scalar },
+    every: scalar,
+    exists: { type: 'boolean' },
+  },
+};
+const trigger = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['event'],
+  properties: {
+    event: { type: 'string', pattern: '^[a-z][a-z0-9/-]*(\\.[a-z0-9-]+)+$' },
+    filter: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { anyOf: [scalar, { type: 'array', minItems: 1, items: scalar }] },
+    },
+  },
+};
 const step = {
   type: 'object',
   required: ['key', 'type'],
@@ -71,6 +102,33 @@ const step = {
         parameters: templates,
       },
     },
+    {
+      additionalProperties: false,
+      required: ['inquiryId', 'accountId'],
+      properties: { ...common, type: { const: 'attach-inquiry' }, inquiryId: str, accountId: str },
+    },
+    {
+      additionalProperties: false,
+      required: ['inquiryId', 'decision'],
+      properties: {
+        ...common,
+        type: { const: 'decide-inquiry' },
+        inquiryId: str,
+        decision: { enum: ['approved', 'declined'] },
+        comment: str,
+      },
+    },
+    {
+      additionalProperties: false,
+      required: ['if', 'do'],
+      properties: {
+        ...common,
+        type: { const: 'branch' },
+        if: condition,
+        do: steps,
+        else: steps,
+      },
+    },
   ],
 };
 const named = (prefix: string, extra: Record<string, unknown> = {}, required: string[] = []) => ({
@@ -86,6 +144,7 @@ const named = (prefix: string, extra: Record<string, unknown> = {}, required: st
 export const seedSchema = {
   type: 'object',
   additionalProperties: false,
+  $defs: { step },
   properties: {
     extends: { enum: ['default', 'none'] },
     plan: { enum: ['startup', 'essential', 'growth', 'enterprise'] },
@@ -114,12 +173,14 @@ export const seedSchema = {
             },
           },
           fromStatuses: { type: 'array', items: str },
-          steps: { type: 'array', minItems: 1, items: step },
+          steps,
         },
         ['steps'],
       ),
     }),
-    inquiryTemplates: named('itmpl'),
+    inquiryTemplates: named('itmpl', {
+      expiresInSeconds: { type: ['integer', 'null'], minimum: 60, maximum: 30 * 24 * 60 * 60 },
+    }),
     reportTemplates: named(
       'rptp',
       { reportType: { type: 'string', pattern: '^report/[a-z-]+$' } },
@@ -135,7 +196,7 @@ export const seedSchema = {
       ['statuses'],
     ),
     caseQueues: named('cqueue'),
-    workflows: named('wfl', { steps: { type: 'array', minItems: 1, items: step } }, ['steps']),
+    workflows: named('wfl', { trigger, steps }, ['steps']),
     accounts: {
       type: 'array',
       items: {

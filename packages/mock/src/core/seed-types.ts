@@ -69,7 +69,54 @@ export type WorkflowStep =
       accountActionId: string;
       parameters?: Record<string, Template>;
       continueOnError?: boolean;
+    }
+  | {
+      key: string;
+      type: 'attach-inquiry';
+      inquiryId: Template;
+      accountId: Template;
+      continueOnError?: boolean;
+    }
+  | {
+      key: string;
+      type: 'decide-inquiry';
+      inquiryId: Template;
+      decision: 'approved' | 'declined';
+      comment?: Template;
+      continueOnError?: boolean;
+    }
+  | {
+      key: string;
+      type: 'branch';
+      if: Condition;
+      do: WorkflowStep[];
+      else?: WorkflowStep[];
+      continueOnError?: boolean;
     };
+
+/**
+ * What a branch tests: one workflow value and exactly one operator. A value
+ * the run lacks is absent: it equals nothing and does not exist.
+ */
+export interface Condition {
+  value: Template;
+  equals?: string | number | boolean;
+  notEquals?: string | number | boolean;
+  in?: (string | number | boolean)[];
+  /** The value is a non-empty list and every item equals this. */
+  every?: string | number | boolean;
+  exists?: boolean;
+}
+
+/**
+ * What starts a workflow: `POST /workflows/{id}/trigger` when absent, else an
+ * event by name, optionally only when the event's object matches `filter`
+ * (its id, an attribute, or a relationship's id, by API name).
+ */
+export interface WorkflowTrigger {
+  event: string;
+  filter?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+}
 
 export interface SeedAccountAction {
   id: string;
@@ -101,7 +148,15 @@ export interface SeedCaseTemplate {
 export interface SeedWorkflow {
   id: string;
   name: string;
+  trigger?: WorkflowTrigger;
   steps: WorkflowStep[];
+}
+
+export interface SeedInquiryTemplate {
+  id: string;
+  name: string;
+  /** How long an inquiry has to be completed before it expires; null never expires (default 24 h). */
+  expiresInSeconds?: number | null;
 }
 
 export interface SeedAccount {
@@ -117,7 +172,7 @@ export interface SeedAccount {
 export interface SeedContent {
   plan: Plan;
   accountTypes: SeedAccountType[];
-  inquiryTemplates: { id: string; name: string }[];
+  inquiryTemplates: SeedInquiryTemplate[];
   reportTemplates: { id: string; name: string; reportType: string }[];
   caseTemplates: SeedCaseTemplate[];
   caseQueues: { id: string; name: string }[];

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { createAccount } from '../services/accounts/accounts.js';
+import { DEFAULT_INQUIRY_EXPIRY_SECONDS } from '../time/inquiry-expiry.js';
 import { defaultSeed } from './default-seed.js';
 import { invalid } from './errors.js';
 import type { Org } from './org.js';
@@ -162,6 +163,12 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
       type: 'inquiry-template',
       id: template.id,
       attributes: { name: template.name, status: 'active', 'created-at': now },
+      internal: {
+        expiresInSeconds:
+          template.expiresInSeconds === undefined
+            ? DEFAULT_INQUIRY_EXPIRY_SECONDS
+            : template.expiresInSeconds,
+      },
     });
   }
   for (const template of content.reportTemplates ?? []) {
@@ -211,7 +218,7 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
       type: 'workflow',
       id: workflow.id,
       attributes: { name: workflow.name, status: 'published', 'created-at': now },
-      internal: { steps: workflow.steps },
+      internal: { steps: workflow.steps, trigger: workflow.trigger ?? null },
     });
   }
   if (content.accounts?.length) {

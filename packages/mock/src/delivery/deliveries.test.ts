@@ -2,6 +2,7 @@
 import { type MockServer, startMockServer } from '@persona-kit/mock/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, verifiedSecrets } from '../test-support/receiver.js';
+import { serverClient } from '../test-support/server-client.js';
 
 const KEY = 'key-webhooks';
 let server: MockServer;
@@ -22,23 +23,7 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
   return started;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: test documents are read freely
-type Json = any;
-
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: Json }> {
-  const url = path.startsWith('/__mock') ? `${server.url}${path}` : `${server.baseUrl}${path}`;
-  const response = await fetch(url, {
-    method,
-    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = serverClient(() => server, KEY);
 
 /** An enabled webhook for every event; answers its secret. */
 async function webhookTo(url: string, attributes: Record<string, unknown> = {}) {

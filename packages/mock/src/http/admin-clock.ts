@@ -7,8 +7,9 @@ import type { WebhookDeliveries } from '../delivery/deliveries.js';
 import { type AdminRoute, keyOf, readJson } from './admin-support.js';
 
 /**
- * `/__mock/clock`: read, move, set or freeze the organization's clock. Retries
- * that fall due on the moved clock go out at once.
+ * `/__mock/clock`: read, move, set or freeze the organization's clock. What
+ * falls due on the moved clock (expiries, SLAs, waiting runs, retries) happens
+ * at once.
  */
 export function clockHandlers(
   core: MockCore,
@@ -26,6 +27,8 @@ export function clockHandlers(
       admin(async (request) => {
         const org = core.orgFor(keyOf(request));
         changeClock(core, org, await readJson(request));
+        // Inquiries expire, SLAs run out and waiting runs finish on the moved clock.
+        core.catchUp(org);
         deliveries.runDue(org);
         return show(org);
       }),

@@ -1,8 +1,7 @@
-import { getResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
 import { mockObjects } from '../test-support/mock-objects.js';
-import { mockClient } from '../test-support/test-client.js';
+import { adminCall, mockClient } from '../test-support/test-client.js';
 
 let mock: PersonaMock;
 let call: ReturnType<typeof mockClient>;
@@ -19,15 +18,7 @@ const trigger = (workflowId: string, attributes: Record<string, unknown>) =>
   call('POST', `/workflows/${workflowId}/trigger`, { data: { attributes } });
 
 const seed = async (body: unknown) => {
-  const response = await getResponse(
-    mock.handlers,
-    new Request('http://127.0.0.1/__mock/seed', {
-      method: 'POST',
-      headers: { Authorization: 'Bearer key-test', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
-  expect(response?.status).toBe(200);
+  expect((await adminCall(mock, 'POST', '/__mock/seed', body)).status).toBe(200);
 };
 
 beforeEach(() => {

@@ -1,12 +1,11 @@
 import { notFound } from '../core/errors.js';
 import { allOf, createdBetween, listPage } from '../http/list.js';
 import type { RouteTable } from '../http/route.js';
-import { triggerWorkflow } from '../services/workflows.js';
 import { attributeIs, attributesOf, lookupIf, now } from './support.js';
 
 export const workflowRoutes: RouteTable = {
   triggerWorkflow: (input) => {
-    const run = triggerWorkflow(
+    const run = input.core.workflows.trigger(
       input.org,
       now(input),
       input.params['workflow-id']!,

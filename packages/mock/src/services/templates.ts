@@ -8,13 +8,19 @@ export class MissingValueError extends Error {
 const placeholder = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
 
 function lookup(context: Record<string, unknown>, path: string): unknown {
-  let value: unknown = context;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part))
-      return undefined;
-    value = (value as Record<string, unknown>)[part];
+  return walk(context, path.split('.'));
+}
+
+/** A list read by a name that is not an index answers that name of each item: `verifications.status`. */
+function walk(value: unknown, parts: string[]): unknown {
+  if (parts.length === 0) return value;
+  const [part, ...rest] = parts as [string, ...string[]];
+  if (Array.isArray(value) && !/^\d+$/.test(part)) {
+    // An item without it stays in the list as null: "every item passed" must see it.
+    return value.map((item) => walk(item, parts) ?? null);
   }
-  return value;
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+  return walk((value as Record<string, unknown>)[part], rest);
 }
 
 /**

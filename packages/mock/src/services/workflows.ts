@@ -1,12 +1,16 @@
 import { ApiError, conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import { linkedId, type Org } from '../core/org.js';
-import type { SeedActionParameter, WorkflowStep } from '../core/seed-types.js';
+import type { SeedActionParameter, WorkflowStep, WorkflowTrigger } from '../core/seed-types.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
 import { accountStatus, findOrCreateAccount, getAccount } from './accounts/accounts.js';
 import { createCase } from './cases/cases.js';
 import { recordEvent } from './events.js';
 import { addTag } from './tags.js';
 import { MissingValueError, render } from './templates.js';
+import { conditionHolds } from './workflow-conditions.js';
+import { attachInquiry, decideInquiryStep } from './workflow-inquiry-steps.js';
+
+type ActionStep = Exclude<WorkflowStep, { type: 'branch' }>;
 
 export interface StepOutcome {
   key: string;
@@ -31,7 +35,7 @@ const taggable = new Set(['accounts', 'inquiries', 'reports', 'cases']);
 function runStep(
   org: Org,
   now: string,
-  step: WorkflowStep,
+  step: ActionStep,
   state: RunState,
 ): Record<string, unknown> {
   const value = (template: string, what: string) => {
@@ -135,6 +139,20 @@ function runStep(
       if (inner.status === 'failed') throw invalid(`account action ${step.accountActionId} failed`);
       return { 'account-id': id };
     }
+    case 'attach-inquiry': {
+      const inquiryId = text(step.inquiryId, 'inquiry id');
+      const accountId = text(step.accountId, 'account id');
+      const output = attachInquiry(org, now, inquiryId, accountId);
+      state.objects.push({ type: 'inquiry', id: inquiryId }, { type: 'account', id: accountId });
+      return output;
+    }
+    case 'decide-inquiry': {
+      const inquiryId = text(step.inquiryId, 'inquiry id');
+      const comment = step.comment === undefined ? undefined : text(step.comment, 'comment');
+      decideInquiryStep(org, now, inquiryId, step.decision, comment);
+      state.objects.push({ type: 'inquiry', id: inquiryId });
+      return { 'inquiry-id': inquiryId };
+    }
   }
 }
 
@@ -155,7 +173,28 @@ export function runSteps(
 ): { status: 'completed' | 'failed'; steps: StepOutcome[]; objects: Linkage[]; error?: ApiError } {
   const state: RunState = { context: { ...context, steps: {} }, objects: [] };
   const outcomes: StepOutcome[] = [];
-  let failure: ApiError | undefined;
+  const failure = runList(org, now, steps, state, outcomes, undefined);
+  return {
+    status: failure ? 'failed' : 'completed',
+    steps: outcomes,
+    objects: dedupe(state.objects),
+    ...(failure ? { error: failure } : {}),
+  };
+}
+
+/**
+ * One list of steps; a branch runs the list its condition picks, whose
+ * outcomes follow its own (the list not taken is not listed).
+ */
+function runList(
+  org: Org,
+  now: string,
+  steps: WorkflowStep[],
+  state: RunState,
+  outcomes: StepOutcome[],
+  failed: ApiError | undefined,
+): ApiError | undefined {
+  let failure = failed;
   for (const step of steps) {
     const outcome: StepOutcome = {
       key: step.key,
@@ -167,6 +206,13 @@ export function runSteps(
     };
     outcomes.push(outcome);
     if (failure) continue;
+    if (step.type === 'branch') {
+      const taken = conditionHolds(step.if, state.context);
+      state.context.steps[step.key] = { branch: taken ? 'do' : 'else' };
+      outcome.status = 'completed';
+      failure = runList(org, now, taken ? step.do : (step.else ?? []), state, outcomes, failure);
+      continue;
+    }
     try {
       const output = runStep(org, now, step, state);
       state.context.steps[step.key] = output;
@@ -183,12 +229,18 @@ export function runSteps(
       else failure = error;
     }
   }
-  return {
-    status: failure ? 'failed' : 'completed',
-    steps: outcomes,
-    objects: dedupe(state.objects),
-    ...(failure ? { error: failure } : {}),
-  };
+  return failure;
+}
+
+/** Every step, those inside branches too. */
+function* allSteps(steps: WorkflowStep[]): Generator<WorkflowStep> {
+  for (const step of steps) {
+    yield step;
+    if (step.type === 'branch') {
+      yield* allSteps(step.do);
+      yield* allSteps(step.else ?? []);
+    }
+  }
 }
 
 function dedupe(objects: Linkage[]): Linkage[] {
@@ -217,11 +269,7 @@ function saveRun(
       'created-at': now,
       'completed-at': now,
     },
-    // A run started through the API has no creator Persona names: the relationship is left out.
-    relationships: {
-      workflow: { data: { type: 'workflow', id: workflowId } },
-      'workflow-version': { data: { type: 'workflow-version', id: `wfv_${workflowId.slice(4)}` } },
-    },
+    relationships: runRelationships(workflowId),
     // Persona's run carries no trace: read it on /__mock/objects/{id}.
     internal: { triggerPayload: payload, steps: result.steps, objects: result.objects },
   };
@@ -230,26 +278,118 @@ function saveRun(
   return run;
 }
 
-/** Starts a run of a workflow with trigger values; the mock runs it to the end at once. */
+// A run started through the API has no creator Persona names: the relationship is left out.
+function runRelationships(workflowId: string): ResourceRecord['relationships'] {
+  return {
+    workflow: { data: { type: 'workflow', id: workflowId } },
+    'workflow-version': { data: { type: 'workflow-version', id: `wfv_${workflowId.slice(4)}` } },
+  };
+}
+
+export interface RunOptions {
+  /** What templates read as `trigger` (the trigger payload when absent). */
+  trigger?: Record<string, unknown>;
+  /** Simulated time the run stays `in_progress` before its steps run (`--async`). */
+  asyncMs?: number;
+  /** Kept on a waiting run: how deep in a chain of event-started runs it is. */
+  depth?: number;
+}
+
+/** The workflow's trigger: null when it starts through the API. */
+export function workflowTrigger(workflow: ResourceRecord): WorkflowTrigger | null {
+  return (workflow.internal?.trigger as WorkflowTrigger | null | undefined) ?? null;
+}
+
+/** Starts a run through `POST /workflows/{id}/trigger`; a workflow started by an event refuses. */
 export function triggerWorkflow(
   org: Org,
   now: string,
   workflowId: string,
   payload: Record<string, unknown>,
+  options: RunOptions = {},
 ): ResourceRecord {
   const workflow = org.collection('workflows').get(workflowId);
   if (!workflow) throw notFound('workflow', workflowId);
+  const trigger = workflowTrigger(workflow);
+  if (trigger) {
+    throw conflict(
+      `workflow ${workflowId} starts on the event ${trigger.event}, not through the API`,
+    );
+  }
+  return startRun(org, now, workflow, payload, options);
+}
+
+/**
+ * Starts a run of a workflow; the mock runs it to the end at once, or in
+ * async mode leaves it `in_progress` until `finishRun` when its time comes.
+ */
+export function startRun(
+  org: Org,
+  now: string,
+  workflow: ResourceRecord,
+  payload: Record<string, unknown>,
+  options: RunOptions = {},
+): ResourceRecord {
   const steps = workflow.internal?.steps as WorkflowStep[];
   const barred = planLimits[org.data.plan] ?? [];
-  const blocked = steps.find((s) => barred.includes(s.type));
+  const blocked = [...allSteps(steps)].find((s) => barred.includes(s.type));
   if (blocked) {
     throw forbidden(
-      `The ${blocked.type === 'find-or-create-account' ? 'Find or Create Account' : blocked.type} step is not available on the ${org.data.plan} plan; workflow ${workflowId} cannot run`,
+      `The ${blocked.type === 'find-or-create-account' ? 'Find or Create Account' : blocked.type} step is not available on the ${org.data.plan} plan; workflow ${workflow.id} cannot run`,
     );
   }
   const runId = org.newId('wfr');
-  const result = runSteps(org, now, steps, { trigger: payload, runId });
-  return saveRun(org, now, workflowId, payload, runId, result);
+  const context = { trigger: options.trigger ?? payload, runId };
+  if (options.asyncMs === undefined || options.asyncMs <= 0) {
+    return saveRun(org, now, workflow.id, payload, runId, runSteps(org, now, steps, context));
+  }
+  const run: ResourceRecord = {
+    type: 'workflow-run',
+    id: runId,
+    attributes: {
+      status: 'in_progress',
+      'created-at': now,
+      'completed-at': null,
+    },
+    relationships: runRelationships(workflow.id),
+    internal: {
+      triggerPayload: payload,
+      steps: [],
+      objects: [],
+      finishAt: new Date(Date.parse(now) + options.asyncMs).toISOString(),
+      plan: steps,
+      context,
+      depth: options.depth ?? 1,
+    },
+  };
+  org.collection('workflow-runs').insert(run);
+  recordEvent(org, now, 'workflow-run.created', run);
+  return run;
+}
+
+/** Runs the steps of a waiting run, now that its time has come; a finished run is left as it is. */
+export function finishRun(org: Org, now: string, runId: string): ResourceRecord | undefined {
+  const run = org.collection('workflow-runs').get(runId);
+  if (run?.attributes.status !== 'in_progress') return run;
+  const internal = run.internal ?? {};
+  const result = runSteps(
+    org,
+    now,
+    internal.plan as WorkflowStep[],
+    internal.context as Record<string, unknown>,
+  );
+  org.collection('workflow-runs').update(runId, (r) => {
+    r.attributes.status = result.status;
+    r.attributes['completed-at'] = now;
+    r.internal = {
+      triggerPayload: internal.triggerPayload,
+      steps: result.steps,
+      objects: result.objects,
+      depth: internal.depth,
+    };
+  });
+  recordEvent(org, now, `workflow-run.${result.status}`, run);
+  return run;
 }
 
 function actionFor(org: Org, account: ResourceRecord, actionId: string): ResourceRecord {

@@ -51,3 +51,24 @@ export function mockClient(mock: PersonaMock, apiKey: string | null = 'key-test'
     return { status: response.status, headers: response.headers, body: parsed, violations };
   };
 }
+
+/** Calls a control-plane route (`/__mock/…`) of the in-process mock; answers its status and JSON body. */
+export async function adminCall(
+  mock: PersonaMock,
+  method: string,
+  path: string,
+  body?: unknown,
+  apiKey = 'key-test',
+  // biome-ignore lint/suspicious/noExplicitAny: test documents are read freely
+): Promise<{ status: number | undefined; body: any }> {
+  const response = await getResponse(
+    mock.handlers,
+    new Request(`http://127.0.0.1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    }),
+  );
+  const text = await response?.text();
+  return { status: response?.status, body: text ? JSON.parse(text) : undefined };
+}
