@@ -1,4 +1,4 @@
-import type { Org } from './org.js';
+import type { EventSink, Org } from './org.js';
 import type { ResourceRecord } from './types.js';
 
 /** Called with each event as it is recorded, inside the change that caused it: keep it cheap. */
@@ -8,7 +8,7 @@ export type EventSubscriber = (org: Org, event: ResourceRecord) => void;
  * Where recorded events go next (webhook deliveries; later, workflows that
  * listen to events). `recordEvent` is its one entry point.
  */
-export class EventBus {
+export class EventBus implements EventSink {
   #subscribers: EventSubscriber[] = [];
 
   subscribe(subscriber: EventSubscriber): () => void {

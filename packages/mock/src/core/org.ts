@@ -1,5 +1,4 @@
 import { Collection } from './collection.js';
-import type { EventBus } from './event-bus.js';
 import { newId } from './ids.js';
 import type { OrgData } from './store.js';
 import type { ResourceRecord } from './types.js';
@@ -103,6 +102,11 @@ export function linkedId(record: ResourceRecord, relationship: string): string |
   return data && !Array.isArray(data) ? data.id : null;
 }
 
+/** Where an organization's recorded events go (core/event-bus.ts implements it). */
+export interface EventSink {
+  publish(org: Org, event: ResourceRecord): void;
+}
+
 /** One organization (one API key): its collections over the persisted data. */
 export class Org {
   readonly #collections = new Map<CollectionName, Collection>();
@@ -110,7 +114,7 @@ export class Org {
   /** `bus`: where recorded events are published (none for an organization read outside a mock). */
   constructor(
     readonly data: OrgData,
-    readonly bus?: EventBus,
+    readonly bus?: EventSink,
   ) {}
 
   get id(): string {
