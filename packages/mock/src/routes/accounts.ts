@@ -1,6 +1,7 @@
 import { invalid, notFound } from '../core/errors.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
+import { runAccountAction } from '../services/account-actions.js';
 import {
   accountStatus,
   createAccount,
@@ -10,7 +11,6 @@ import {
 import { consolidateAccounts } from '../services/accounts/consolidate.js';
 import { redactAccount } from '../services/redaction.js';
 import { matchesQuery, type SearchQuery } from '../services/search.js';
-import { runAccountAction } from '../services/workflows.js';
 import { attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 

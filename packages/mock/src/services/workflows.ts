@@ -1,8 +1,9 @@
 import { ApiError, conflict, forbidden, invalid, notFound } from '../core/errors.js';
-import { linkedId, type Org } from '../core/org.js';
-import type { SeedActionParameter, WorkflowStep, WorkflowTrigger } from '../core/seed-types.js';
+import type { Org } from '../core/org.js';
+import type { WorkflowStep, WorkflowTrigger } from '../core/seed-types.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
-import { accountStatus, findOrCreateAccount, getAccount } from './accounts/accounts.js';
+import { actionFor, checkParameters } from './account-action-rules.js';
+import { accountStatus, findOrCreateAccount } from './accounts/accounts.js';
 import { createCase } from './cases/cases.js';
 import { recordEvent } from './events.js';
 import { addTag } from './tags.js';
@@ -249,11 +250,11 @@ function dedupe(objects: Linkage[]): Linkage[] {
 }
 
 /** The account as templates see it: `{{account.id}}`, `{{account.reference-id}}`, `{{account.status}}`. */
-function accountView(account: ResourceRecord): Record<string, unknown> {
+export function accountView(account: ResourceRecord): Record<string, unknown> {
   return { id: account.id, ...account.attributes, status: accountStatus(account) };
 }
 
-function saveRun(
+export function saveRun(
   org: Org,
   now: string,
   workflowId: string,
@@ -390,99 +391,4 @@ export function finishRun(org: Org, now: string, runId: string): ResourceRecord 
   });
   recordEvent(org, now, `workflow-run.${result.status}`, run);
   return run;
-}
-
-function actionFor(org: Org, account: ResourceRecord, actionId: string): ResourceRecord {
-  const action = org.collection('account-actions').get(actionId);
-  if (!action) throw notFound('account action', actionId);
-  const typeId = linkedId(account, 'account-type');
-  if (linkedId(action, 'account-type') !== typeId) {
-    throw conflict(
-      `account action ${actionId} belongs to another account type than account ${account.id}`,
-    );
-  }
-  if (account.internal?.consolidatedInto) {
-    throw conflict(
-      `account ${account.id} was consolidated into ${account.internal.consolidatedInto} and is archived`,
-    );
-  }
-  const from = action.internal?.fromStatuses as string[] | null;
-  const status = accountStatus(account);
-  if (from && !from.includes(status as string)) {
-    throw conflict(
-      `account action ${action.attributes.name} cannot run on an account with status ${status}`,
-    );
-  }
-  return action;
-}
-
-function checkParameters(
-  action: ResourceRecord,
-  parameters: Record<string, unknown>,
-  where: string,
-) {
-  const defs = (action.internal?.parameters as SeedActionParameter[]) ?? [];
-  const known = new Set(defs.map((d) => d.key));
-  for (const key of Object.keys(parameters)) {
-    if (!known.has(key))
-      throw invalid(
-        `${where}.${key} is not a parameter of account action ${action.attributes.name}`,
-      );
-  }
-  for (const def of defs) {
-    const value = parameters[def.key];
-    if (value === undefined || value === null) {
-      if (def.required) throw invalid(`${where}.${def.key} is required`);
-      continue;
-    }
-    const ok =
-      def.type === 'string' || def.type === 'date'
-        ? typeof value === 'string' && (def.type !== 'date' || /^\d{4}-\d{2}-\d{2}$/.test(value))
-        : def.type === 'integer'
-          ? Number.isInteger(value)
-          : def.type === 'number'
-            ? typeof value === 'number'
-            : typeof value === 'boolean';
-    if (!ok) throw invalid(`${where}.${def.key} must be a ${def.type}`);
-    if (def.allowedValues && !def.allowedValues.includes(value as string)) {
-      throw invalid(`${where}.${def.key} must be one of ${def.allowedValues.join(', ')}`);
-    }
-  }
-}
-
-/**
- * Runs an account action on an account. An action runs as a workflow: a run
- * is recorded either way, and a failed run answers 422 with the step's error.
- */
-export function runAccountAction(
-  org: Org,
-  now: string,
-  accountId: string,
-  actionId: string,
-  parameters: Record<string, unknown>,
-): { account: ResourceRecord; run: ResourceRecord } {
-  const account = getAccount(org, accountId);
-  const action = actionFor(org, account, actionId);
-  checkParameters(action, parameters, 'data.parameters');
-  const workflowId = `wfl_${actionId.slice(6)}`;
-  const runId = org.newId('wfr');
-  const result = runSteps(org, now, action.internal!.steps as WorkflowStep[], {
-    account: accountView(account),
-    parameters,
-    runId,
-  });
-  const run = saveRun(
-    org,
-    now,
-    workflowId,
-    { 'account-id': accountId, 'account-action-id': actionId, parameters },
-    runId,
-    result,
-  );
-  if (result.error)
-    throw invalid(
-      `account action ${action.attributes.name} failed: ${result.error.details ?? result.error.title}`,
-    );
-  recordEvent(org, now, 'account.action-run', account);
-  return { account, run };
 }
