@@ -6,6 +6,7 @@ import type {
   SeedCaseTemplate,
   SeedContent,
   SeedField,
+  SeedVerificationTemplate,
   WorkflowStep,
 } from './seed-types.js';
 import type { ResourceRecord } from './types.js';
@@ -79,7 +80,19 @@ export function exportSeed(org: Org): SeedContent {
   return {
     plan: org.data.plan,
     accountTypes: records(org, 'account-types').map((type) => accountTypeOf(org, type)),
-    inquiryTemplates: records(org, 'inquiry-templates').map((t) => ({ id: t.id, name: nameOf(t) })),
+    inquiryTemplates: records(org, 'inquiry-templates').map((t) => ({
+      id: t.id,
+      name: nameOf(t),
+      verificationTemplateIds: (t.internal?.verificationTemplateIds as string[] | undefined) ?? [],
+    })),
+    verificationTemplates: records(org, 'verification-templates').map((t) => ({
+      id: t.id,
+      name: nameOf(t),
+      verificationType: t.type.replace(
+        'verification-template/',
+        'verification/',
+      ) as SeedVerificationTemplate['verificationType'],
+    })),
     reportTemplates: records(org, 'report-templates').map((t) => ({
       id: t.id,
       name: nameOf(t),

@@ -119,7 +119,18 @@ export const seedSchema = {
         ['steps'],
       ),
     }),
-    inquiryTemplates: named('itmpl'),
+    inquiryTemplates: named('itmpl', {
+      verificationTemplateIds: { type: 'array', uniqueItems: true, items: id('vtmpl') },
+    }),
+    verificationTemplates: named(
+      'vtmpl',
+      {
+        verificationType: {
+          enum: ['verification/government-id', 'verification/selfie', 'verification/database'],
+        },
+      },
+      ['verificationType'],
+    ),
     reportTemplates: named(
       'rptp',
       { reportType: { type: 'string', pattern: '^report/[a-z-]+$' } },

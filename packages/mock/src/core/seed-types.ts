@@ -113,11 +113,26 @@ export interface SeedAccount {
   tags?: string[];
 }
 
+/** A verification template: which kind of verification it runs (`verification/government-id`). */
+export interface SeedVerificationTemplate {
+  id: string;
+  name: string;
+  verificationType: 'verification/government-id' | 'verification/selfie' | 'verification/database';
+}
+
+export interface SeedInquiryTemplate {
+  id: string;
+  name: string;
+  /** The verification templates the flow runs, in order. */
+  verificationTemplateIds?: string[];
+}
+
 /** What a new organization starts with. Ids are fixed so tests and examples can name them. */
 export interface SeedContent {
   plan: Plan;
   accountTypes: SeedAccountType[];
-  inquiryTemplates: { id: string; name: string }[];
+  inquiryTemplates: SeedInquiryTemplate[];
+  verificationTemplates: SeedVerificationTemplate[];
   reportTemplates: { id: string; name: string; reportType: string }[];
   caseTemplates: SeedCaseTemplate[];
   caseQueues: { id: string; name: string }[];
