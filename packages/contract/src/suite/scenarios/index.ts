@@ -6,12 +6,14 @@ import { errorStatuses } from './errors.js';
 import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
+import { sandboxSimulation } from './simulate.js';
 import { workflowRuns } from './workflows.js';
 
 export const scenarios: Scenario[] = [
   accountTypes,
   accountLifecycle,
   inquiryLifecycle,
+  sandboxSimulation,
   reportLifecycle,
   caseLifecycle,
   workflowRuns,
