@@ -2687,12 +2687,16 @@ export interface components {
             "expiration-date"?: components["schemas"]["NullableText"];
             "front-photo-url"?: components["schemas"]["NullableText"];
             "back-photo-url"?: components["schemas"]["NullableText"];
+            "selfie-photo-url"?: components["schemas"]["NullableText"];
+            "capture-method"?: components["schemas"]["NullableText"];
         };
         /** @description The inquiry the verification belongs to, and the template it ran with; some kinds link more (a government ID links its document). */
         VerificationRelationships: {
             inquiry?: components["schemas"]["ToOne"];
             "verification-template"?: components["schemas"]["ToOne"];
             "verification-template-version"?: components["schemas"]["ToOne"];
+            "inquiry-template"?: components["schemas"]["ToOne"];
+            "inquiry-template-version"?: components["schemas"]["ToOne"];
         } & {
             [key: string]: unknown;
         };
@@ -2723,11 +2727,22 @@ export interface components {
         /** @description The shared members, plus the identity that was looked up in an authoritative database and the address as the database normalized it. */
         DatabaseVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
             "name-first"?: components["schemas"]["NullableText"];
+            "name-middle"?: components["schemas"]["NullableText"];
             "name-last"?: components["schemas"]["NullableText"];
             birthdate?: components["schemas"]["NullableText"];
+            "address-street-1"?: components["schemas"]["NullableText"];
+            "address-street-2"?: components["schemas"]["NullableText"];
+            "address-city"?: components["schemas"]["NullableText"];
+            "address-subdivision"?: components["schemas"]["NullableText"];
+            "address-postal-code"?: components["schemas"]["NullableText"];
             "identification-number"?: components["schemas"]["NullableText"];
+            "document-number"?: components["schemas"]["NullableText"];
+            "phone-number"?: components["schemas"]["NullableText"];
+            "email-address"?: components["schemas"]["NullableText"];
             "normalized-address-street-1"?: components["schemas"]["NullableText"];
+            "normalized-address-street-2"?: components["schemas"]["NullableText"];
             "normalized-address-city"?: components["schemas"]["NullableText"];
+            "normalized-address-subdivision"?: components["schemas"]["NullableText"];
             "normalized-address-postal-code"?: components["schemas"]["NullableText"];
         };
         /** @description A lookup of the person's details in a database (`verification/database`). */
