@@ -100,7 +100,9 @@ export function resolveSeed(file: SeedFile): SeedContent {
     accounts: merge(base.accounts, file.accounts),
   };
   // A seed that names a verification template it lacks fails when read, not on first use.
-  checkVerificationTemplateIds(content, () => false);
+  checkVerificationTemplateIds(file, (id) =>
+    content.verificationTemplates.some((t) => t.id === id),
+  );
   return content;
 }
 
