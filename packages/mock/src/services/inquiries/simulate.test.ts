@@ -168,6 +168,11 @@ describe('verification actions', () => {
     const verification = valid(await call('GET', `/verifications/${verId}`)).body.data;
     expect(verification.attributes['name-first']).toBe('Ingrid');
     expect(verification.attributes['name-last']).toBe('Solberg');
+    const included = valid(await call('GET', `/inquiries/${id}?include=verifications`)).body
+      .included;
+    expect(included.map((r: { id: string }) => r.id)).toEqual([verId]);
+    const withInquiry = valid(await call('GET', `/verifications/${verId}?include=inquiry`)).body;
+    expect(withInquiry.included.map((r: { id: string }) => r.id)).toEqual([id]);
   });
 
   it('an unknown verification id is a 404', async () => {
