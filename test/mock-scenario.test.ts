@@ -1,4 +1,8 @@
 import { createPersonaClient, type PersonaClient, unwrap } from '@persona-kit/client';
+import {
+  type ControlPlaneClient,
+  createControlPlaneClient,
+} from '@persona-kit/client/control-plane';
 import { seedIds } from '@persona-kit/mock';
 import { type MockServer, setupPersonaMock, startMockServer } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * an account with a reference id, an inquiry that auto-creates (finds) it,
  * then an account action on it.
  */
-async function scenario(client: PersonaClient) {
+async function scenario(client: PersonaClient, mock: ControlPlaneClient) {
   const reference = `user-${Math.random().toString(36).slice(2)}`;
   const account = unwrap(
     await client.POST('/accounts', {
@@ -38,21 +42,28 @@ async function scenario(client: PersonaClient) {
       },
     }),
   );
-  expect(acted.data.attributes['account-status']).toBe('suspended');
+  expect(acted.data.id).toBe(account.id);
   expect(acted.meta['workflow-run-id']).toMatch(/^wfr_/);
+  // The status is the mock's own state, read on its control plane.
+  const state = unwrap(
+    await mock.GET('/__mock/objects/{object-id}', {
+      params: { path: { 'object-id': account.id } },
+    }),
+  );
+  expect(state).toEqual({ id: account.id, type: 'account', state: { status: 'suspended' } });
 
   const found = unwrap(
     await client.GET('/accounts', { params: { query: { filter: { 'reference-id': reference } } } }),
   );
   expect(found.data.map((a) => a.id)).toEqual([account.id]);
-  const withInquiries = unwrap(
-    await client.GET('/accounts/{account-id}', { params: { path: { 'account-id': account.id } } }),
+  const ofAccount = unwrap(
+    await client.GET('/inquiries', { params: { query: { filter: { 'account-id': account.id } } } }),
   );
-  expect(withInquiries.data.relationships?.inquiries?.data.map((l) => l.id)).toEqual([inquiry.id]);
+  expect(ofAccount.data.map((i) => i.id)).toEqual([inquiry.id]);
 }
 
 /** The seeded Signup review workflow twice for one user: one account, a case each time. */
-async function workflowTwice(client: PersonaClient) {
+async function workflowTwice(client: PersonaClient, mock: ControlPlaneClient) {
   const user = Math.random().toString(36).slice(2);
   const trigger = () =>
     client.POST('/workflows/{workflow-id}/trigger', {
@@ -61,8 +72,15 @@ async function workflowTwice(client: PersonaClient) {
     });
   const first = unwrap(await trigger()).data;
   const second = unwrap(await trigger()).data;
-  const [find1, case1] = first.attributes.steps ?? [];
-  const [find2, case2] = second.attributes.steps ?? [];
+  const stepsOf = async (runId: string) => {
+    const trace = unwrap(
+      await mock.GET('/__mock/objects/{object-id}', { params: { path: { 'object-id': runId } } }),
+    );
+    if (trace.type !== 'workflow-run') throw new Error(`${runId} is a ${trace.type}`);
+    return trace.state.steps;
+  };
+  const [find1, case1] = await stepsOf(first.id);
+  const [find2, case2] = await stepsOf(second.id);
   expect(find1?.output?.['account-created']).toBe(true);
   expect(find2?.output?.['account-created']).toBe(false);
   const accountId = find1?.output?.['account-id'] as string;
@@ -99,13 +117,13 @@ async function importRows(baseUrl: string, apiKey: string) {
   });
   expect(response.status).toBe(201);
   const importer = (await response.json()).data;
-  expect(importer.attributes).toMatchObject({
-    'created-count': 1,
-    'updated-count': 1,
-    'error-count': 1,
-  });
-  expect(importer.attributes['row-errors']).toEqual([
-    expect.objectContaining({ row: 3, 'reference-id': 'csv-broken' }),
+  expect(importer.attributes).toMatchObject({ 'error-count': 1 });
+  // Per-row outcomes are the mock's own state, read on its control plane.
+  const origin = baseUrl.replace(/\/api\/v1$/, '');
+  const state = await (await fetch(`${origin}/__mock/objects/${importer.id}`, { headers })).json();
+  expect(state.state).toMatchObject({ createdCount: 1, updatedCount: 1 });
+  expect(state.state.rowErrors).toEqual([
+    expect.objectContaining({ row: 3, referenceId: 'csv-broken' }),
   ]);
   const again = await fetch(`${baseUrl}/importers/${importer.id}`, { headers });
   expect((await again.json()).data.attributes['successful-count']).toBe(2);
@@ -125,12 +143,14 @@ describe('the mock over HTTP', () => {
   it('runs the account, auto-create inquiry and account action scenario', async () => {
     await scenario(
       createPersonaClient({ apiKey: 'http-key', baseUrl: server.baseUrl, retry: false }),
+      createControlPlaneClient({ apiKey: 'http-key', baseUrl: server.url }),
     );
   });
 
   it('finds one account when the seeded workflow runs twice for a user, with a case each time', async () => {
     await workflowTwice(
       createPersonaClient({ apiKey: 'http-key', baseUrl: server.baseUrl, retry: false }),
+      createControlPlaneClient({ apiKey: 'http-key', baseUrl: server.url }),
     );
   });
 
@@ -158,11 +178,17 @@ describe('the mock in-process with msw', () => {
   afterAll(() => server.close());
 
   it('runs the same scenario against the default Persona base URL', async () => {
-    await scenario(createPersonaClient({ apiKey: 'msw-key', retry: false }));
+    await scenario(
+      createPersonaClient({ apiKey: 'msw-key', retry: false }),
+      createControlPlaneClient({ apiKey: 'msw-key', baseUrl: 'https://api.withpersona.com' }),
+    );
   });
 
   it('runs the workflow twice and imports the same CSV', async () => {
-    await workflowTwice(createPersonaClient({ apiKey: 'msw-key', retry: false }));
+    await workflowTwice(
+      createPersonaClient({ apiKey: 'msw-key', retry: false }),
+      createControlPlaneClient({ apiKey: 'msw-key', baseUrl: 'https://api.withpersona.com' }),
+    );
     await importRows('https://api.withpersona.com/api/v1', 'msw-import');
   });
 });

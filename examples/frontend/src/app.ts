@@ -1,6 +1,6 @@
 import { isPersonaApiError } from '@persona-kit/client';
 import { field, h } from './dom.js';
-import type { Account, Case, PersonaApi } from './persona.js';
+import { type Account, accountName, type Case, type PersonaApi } from './persona.js';
 
 interface State {
   accounts: Account[];
@@ -9,6 +9,7 @@ interface State {
   cases: Case[];
   statuses: string[];
   notice: { kind: 'ok' | 'error'; text: string } | null;
+  /** The workflow run of the last action run on the selected account (Persona answers its id). */
   lastRun: string | null;
 }
 
@@ -180,14 +181,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
         h(
           'thead',
           {},
-          h(
-            'tr',
-            {},
-            h('th', {}, 'Reference id'),
-            h('th', {}, 'Name'),
-            h('th', {}, 'Status'),
-            h('th', {}, 'Cases'),
-          ),
+          h('tr', {}, h('th', {}, 'Reference id'), h('th', {}, 'Name'), h('th', {}, 'Tags')),
         ),
         h(
           'tbody',
@@ -204,9 +198,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
                 onclick: () => select(account.id),
               },
               h('td', {}, a['reference-id'] ?? '—'),
-              h('td', {}, [a['name-first'], a['name-last']].filter(Boolean).join(' ') || '—'),
-              h('td', { 'data-testid': 'account-status' }, a['account-status'] ?? '—'),
-              h('td', {}, account.relationships?.cases?.data.length ?? 0),
+              h('td', { 'data-testid': 'account-name' }, accountName(account) || '—'),
+              h('td', { 'data-testid': 'account-tags' }, (a.tags ?? []).join(', ') || '—'),
             );
           }),
         ),
@@ -269,8 +262,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
         h('dd', { 'data-testid': 'detail-account-id' }, account.id),
         h('dt', {}, 'Type'),
         h('dd', {}, a['account-type-name']),
-        h('dt', {}, 'Status'),
-        h('dd', { 'data-testid': 'detail-status' }, a['account-status'] ?? '—'),
+        h('dt', {}, 'Name'),
+        h('dd', { 'data-testid': 'detail-name' }, accountName(account) || '—'),
         h('dt', {}, 'Tags'),
         h('dd', {}, (a.tags ?? []).join(', ') || '—'),
         h('dt', {}, 'Created'),
@@ -283,9 +276,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
         h(
           'select',
           { name: 'status', 'aria-label': 'New status', 'data-testid': 'action-status' },
-          ...state.statuses.map((s) =>
-            h('option', { value: s, selected: s === a['account-status'] }, s),
-          ),
+          ...state.statuses.map((s) => h('option', { value: s }, s)),
         ),
         h('button', { type: 'submit', 'data-testid': 'action-run' }, 'Run action'),
       ),

@@ -10,6 +10,20 @@ export interface NewAccount {
   countryCode?: string;
 }
 
+/**
+ * The account holder's name, from the account's typed `fields` (Persona
+ * answers personal data there, not as top-level attributes).
+ */
+export function accountName(account: Account): string {
+  const name = account.attributes.fields?.name as
+    | { value?: Record<string, { value?: unknown } | undefined> | null }
+    | undefined;
+  return ['first', 'middle', 'last']
+    .map((part) => name?.value?.[part]?.value)
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .join(' ');
+}
+
 /** The ids this screen works with: the mock's default seed, or a sandbox's own. */
 export interface PersonaIds {
   setStatusActionId: string;

@@ -1,9 +1,10 @@
 // The screen's Persona calls, against the same mock in Node (the browser test covers the page).
 import { createPersonaClient } from '@persona-kit/client';
+import { createControlPlaneClient } from '@persona-kit/client/control-plane';
 import { seedIds } from '@persona-kit/mock';
 import { setupPersonaMock } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { personaApi } from '../src/persona.js';
+import { accountName, personaApi } from '../src/persona.js';
 
 const { server, mock } = setupPersonaMock();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -17,6 +18,13 @@ const api = personaApi(
     reviewCaseTemplateId: seedIds.caseTemplates.review,
   },
 );
+// The account's status is the mock's own state: Persona's account does not carry it.
+// `fetch` is looked up per call, so msw (listening from beforeAll) answers it.
+const controlPlane = createControlPlaneClient({
+  baseUrl: 'http://localhost:5173',
+  apiKey: 'key-frontend',
+  fetch: (request) => fetch(request),
+});
 
 describe('the accounts and cases screen', () => {
   it('creates an account once per reference id and finds it by reference id', async () => {
@@ -25,6 +33,8 @@ describe('the accounts and cases screen', () => {
     await api.createAccount({ referenceId: 'user-2' });
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ created: false, account: { id: first.account.id } });
+    expect(accountName(first.account)).toBe('Ada');
+    expect(accountName(again.account)).toBe('Ada');
     expect(await api.listAccounts()).toHaveLength(2);
     const found = await api.listAccounts('user-1');
     expect(found.map((a) => a.id)).toEqual([first.account.id]);
@@ -40,9 +50,12 @@ describe('the accounts and cases screen', () => {
     ]);
     const { account } = await api.createAccount({ referenceId: 'user-3' });
     const run = await api.setStatus(account.id, 'suspended');
-    expect(run.account.attributes['account-status']).toBe('suspended');
+    expect(run.account.id).toBe(account.id);
     expect(run.workflowRunId).toMatch(/^wfr_/);
-    expect((await api.getAccount(account.id)).attributes['account-status']).toBe('suspended');
+    const { data: state } = await controlPlane.GET('/__mock/objects/{object-id}', {
+      params: { path: { 'object-id': account.id } },
+    });
+    expect(state).toEqual({ id: account.id, type: 'account', state: { status: 'suspended' } });
   });
 
   it('opens a review case on the account and lists it as one of its cases', async () => {

@@ -28,14 +28,20 @@ const body = JSON.stringify({
     attributes: {
       'reference-id': 'user-1042',
       'account-type-name': 'User',
-      'account-status': 'Active',
       'created-at': '2024-05-02T09:14:05.000Z',
       'updated-at': '2024-05-06T16:40:12.000Z',
       'redacted-at': null,
       tags: ['vip'],
-      fields: { loyalty_tier: { type: 'string', value: 'gold' } },
-      'name-first': 'Lena',
-      'name-last': 'Marsh',
+      fields: {
+        loyalty_tier: { type: 'string', value: 'gold' },
+        name: {
+          type: 'hash',
+          value: {
+            first: { type: 'string', value: 'Lena' },
+            last: { type: 'string', value: 'Marsh' },
+          },
+        },
+      },
     },
     relationships: {
       'account-type': { data: { type: 'account-type', id: 'acttp_wfPTWyooKpUJqrKekoeLytOZ' } },

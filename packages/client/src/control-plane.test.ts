@@ -36,6 +36,22 @@ describe('createControlPlaneClient', () => {
     expect(data?.type).toBe('account');
   });
 
+  it('sends the admin token next to the key when given one', async () => {
+    const seen: Request[] = [];
+    const options = {
+      baseUrl: 'http://127.0.0.1:4010',
+      apiKey: 'key-1',
+      fetch: async (request: Request) => {
+        seen.push(request);
+        return Response.json({ organization: 'org_1', plan: 'growth', counts: {} });
+      },
+    };
+    await createControlPlaneClient({ ...options, adminToken: 'tok' }).GET('/__mock/state');
+    await createControlPlaneClient(options).GET('/__mock/state');
+    expect(seen.map((r) => r.headers.get('persona-mock-admin-token'))).toEqual(['tok', null]);
+    expect(seen[0]!.headers.get('authorization')).toBe('Bearer key-1');
+  });
+
   it('refuses an empty key', () => {
     expect(() =>
       createControlPlaneClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: ' ' }),

@@ -15,6 +15,11 @@ export interface ControlPlaneClientOptions {
   baseUrl: string;
   /** The key whose organization the routes act on. */
   apiKey: string;
+  /**
+   * The mock's admin token, sent as `Persona-Mock-Admin-Token`: needed when
+   * the mock listens beyond loopback.
+   */
+  adminToken?: string;
   fetch?: (request: Request) => Promise<Response>;
 }
 
@@ -30,7 +35,12 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
   }
   return createClient<paths>({
     baseUrl: baseUrl.replace(/\/+$/, ''),
-    headers: { Authorization: `Bearer ${apiKey}` },
+    headers: {
+      Authorization: `Bearer ${apiKey}`,
+      ...(options.adminToken !== undefined
+        ? { 'Persona-Mock-Admin-Token': options.adminToken }
+        : {}),
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }

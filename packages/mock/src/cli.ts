@@ -8,6 +8,7 @@ import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
 import { checkFaults } from './http/faults-config.js';
 import { fileStorage, startMockServer } from './node/index.js';
+import { ADMIN_TOKEN_ENV, adminTokenFor } from './server/admin-token-flag.js';
 import { listenOrExplain, stopOnSignals } from './server/lifecycle.js';
 import {
   type AccountCsv,
@@ -23,7 +24,10 @@ const usage = `persona-mock: a stateful mock of Persona's API over HTTP
 Usage: persona-mock [options]
 
   --port <n>            port to listen on (default 4010)
-  --host <addr>         address to listen on (default 127.0.0.1)
+  --host <addr>         address to listen on (default 127.0.0.1); any address
+                        but loopback needs --admin-token
+  --admin-token <t>     token for the admin routes under /__mock/, sent as
+                        Persona-Mock-Admin-Token (or set ${ADMIN_TOKEN_ENV})
   --db <file.json>      keep data in this JSON file (default: in memory)
   --seed <file>         YAML or JSON seed for new organizations
   --latency <ms|a-b>    add latency to every answer (e.g. 50 or 20-200)
@@ -45,9 +49,13 @@ Seed format, admin routes and faults: @persona-kit/mock's README (packages/mock/
 /** A mistake in the flags: answered with the usage text. */
 class UsageError extends Error {}
 
-export function parseCli(argv: string[]): {
+export function parseCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): {
   port: number;
   host: string;
+  adminToken?: string;
   db?: string;
   seed?: SeedFile;
   faults: FaultOptions;
@@ -99,9 +107,12 @@ export function parseCli(argv: string[]): {
   } else if (values['api-key'] !== undefined || values.mode !== undefined) {
     throw new UsageError('--api-key and --mode go with --import <file.csv>');
   }
+  const host = values.host ?? '127.0.0.1';
+  const adminToken = adminTokenFor(host, values['admin-token'], env);
   return {
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
+    ...(adminToken !== undefined ? { adminToken } : {}),
     ...(values.db !== undefined ? { db: values.db } : {}),
     ...(seed ? { seed } : {}),
     faults: checkFlagFaults(faults),
@@ -120,6 +131,7 @@ function parseFlags(argv: string[]) {
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'admin-token': { type: 'string' },
         db: { type: 'string' },
         seed: { type: 'string' },
         latency: { type: 'string' },
@@ -197,6 +209,7 @@ async function main() {
       startMockServer({
         port: options.port,
         host: options.host,
+        ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
         faults: options.faults,
         ...(options.seed ? { seed: options.seed } : {}),
         ...(options.db ? { storage: fileStorage(options.db) } : {}),
@@ -229,7 +242,7 @@ function importAccountsFile(core: MockCore, options: AccountsImport, csv: Accoun
   const say = (line: string) => console.error(`persona-mock: ${line}`);
   say(`importing ${count(csv.rows.length)} rows of ${options.file} (mode ${options.mode})`);
   const plan = planImport(org, csv, options.mode);
-  const importer = applyImport(org, core.now(), plan, {
+  const importer = applyImport(org, core.now(org), plan, {
     fileName: basename(options.file),
     onProgress: (done, total) => {
       if (total === 0) return;
@@ -237,17 +250,17 @@ function importAccountsFile(core: MockCore, options: AccountsImport, csv: Accoun
       say(`import ${share}% (${count(done)} of ${count(total)} accounts written)`);
     },
   });
-  const a = importer.attributes;
+  const a = { ...importer.attributes, ...importer.internal };
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   say(
-    `import ${importer.id} done in ${seconds} s: ${count(a['created-count'])} created, ` +
-      `${count(a['updated-count'])} updated, ${count(a['duplicate-count'])} duplicates, ` +
+    `import ${importer.id} done in ${seconds} s: ${count(a.createdCount)} created, ` +
+      `${count(a.updatedCount)} updated, ${count(a['duplicate-count'])} duplicates, ` +
       `${count(a['error-count'])} rows with errors`,
   );
-  const rowErrors = a['row-errors'] as { row: number; errors: string[] }[];
+  const rowErrors = a.rowErrors as { row: number; errors: string[] }[];
   for (const error of rowErrors.slice(0, 10)) say(`  row ${error.row}: ${error.errors.join('; ')}`);
   if (rowErrors.length > 10) {
-    say(`  … and ${count(rowErrors.length - 10)} more (GET /importers/${importer.id})`);
+    say(`  … and ${count(rowErrors.length - 10)} more (GET /__mock/objects/${importer.id})`);
   }
 }
 

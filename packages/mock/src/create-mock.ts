@@ -3,6 +3,7 @@ import type { HttpHandler } from 'msw';
 import { MockCore } from './core/mock-core.js';
 import { checkSeed, resolveSeed, type SeedFile } from './core/seed.js';
 import { type MockData, Store } from './core/store.js';
+import { type DeliveryOptions, WebhookDeliveries } from './delivery/deliveries.js';
 import { FaultInjector, type FaultOptions } from './http/faults.js';
 import { createHandlers, type Dispatcher } from './http/handlers.js';
 import { Idempotency } from './http/idempotency.js';
@@ -17,8 +18,17 @@ export interface PersonaMockOptions {
   /** Where the API is served: a full URL, or a path after `*` for any origin (default `*` + `/api/v1`). */
   baseUrl?: string;
   faults?: FaultOptions;
-  /** The mock's clock, for tests. */
+  /** The mock's clock, for tests; each organization's clock starts from it. */
   now?: () => Date;
+  /** How webhook deliveries are posted and retried. */
+  webhooks?: DeliveryOptions;
+  /**
+   * The admin token: sent as `Persona-Mock-Admin-Token`, it unlocks resetting
+   * every organization, and every `/__mock/` route when `requireAdminToken`.
+   */
+  adminToken?: string;
+  /** Every `/__mock/` route needs the admin token (what a server reachable beyond loopback uses). */
+  requireAdminToken?: boolean;
   /** Called with failures of the mock itself (answered as 500). */
   onError?: (error: unknown, request: MockRequest) => void;
 }
@@ -34,6 +44,8 @@ export interface PersonaMock {
   reset(apiKey?: string): Promise<void>;
   core: MockCore;
   faults: FaultInjector;
+  /** Webhook deliveries: `settle()` resolves once every due attempt was made and answered. */
+  deliveries: WebhookDeliveries;
 }
 
 /** A stateful mock of Persona's API as msw handlers, over one core. */
@@ -42,14 +54,21 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
   const seed = resolveSeed(options.seed ? checkSeed(options.seed) : {});
   const core = new MockCore({ store, seed, ...(options.now ? { now: options.now } : {}) });
   const faults = new FaultInjector(options.faults ?? {});
+  const deliveries = new WebhookDeliveries(core, options.webhooks);
+  core.events.subscribe(deliveries.onEvent);
   const ready = store.load();
   const { handlers, dispatch } = createHandlers({
     core,
     routes,
     faults,
-    idempotency: new Idempotency(),
+    deliveries,
+    idempotency: new Idempotency((org) => core.clockOf(org).nowMs()),
     baseUrl: options.baseUrl ?? '*/api/v1',
     ready,
+    adminAccess: {
+      requireToken: options.requireAdminToken ?? false,
+      ...(options.adminToken !== undefined ? { token: options.adminToken } : {}),
+    },
     ...(options.onError ? { onError: options.onError } : {}),
   });
   return {
@@ -58,9 +77,11 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
     ready,
     core,
     faults,
+    deliveries,
     async reset(apiKey) {
       await ready;
       core.reset(apiKey);
+      deliveries.forget(apiKey === undefined ? undefined : core.orgIdOf(apiKey));
       if (apiKey === undefined) faults.reset();
       await store.commit();
     },

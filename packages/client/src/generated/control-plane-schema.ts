@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Reset the mock
-         * @description With a Bearer key, restores that organization to its seed. Without one, forgets every organization and clears the fault settings.
+         * @description With a Bearer key, restores that organization to its seed. Without a key but with the admin token, forgets every organization and clears the fault settings. With neither, answers 400 and changes nothing.
          */
         post: operations["resetMock"];
         delete?: never;
@@ -127,6 +127,93 @@ export interface paths {
         get: operations["getMockObjectState"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the organization's clock
+         * @description The time the organization's objects, events and webhook retries read. It follows real time until it is moved or frozen.
+         */
+        get: operations["getMockClock"];
+        put?: never;
+        /**
+         * Move, set or freeze the organization's clock
+         * @description Give exactly one of `advance` (a duration such as `90s`, `15m`, `25h` or `2d`), `set` (an ISO 8601 time) or `freeze` (true stops the clock, false lets it run on from where it stands). Webhook retries that fall due on the moved clock go out at once.
+         */
+        post: operations["setMockClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook deliveries
+         * @description The organization's most recent deliveries of events to its webhooks, newest first: each attempt with its status, latency and error, and when the next attempt falls due.
+         */
+        get: operations["listMockWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/webhook-deliveries/flush": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wait for pending deliveries
+         * @description Answers once every attempt that is due for the organization has been made and answered (or timed out). Retries that fall due later stay scheduled: advance the clock to send them.
+         */
+        post: operations["flushMockWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/webhook-deliveries/{delivery-id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the delivery (`whd_…`). */
+                "delivery-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Queues one more attempt of the delivery now, whatever its state; a failed delivery becomes pending again.
+         */
+        post: operations["redeliverMockWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -372,11 +459,69 @@ export interface components {
             };
         };
         ObjectState: components["schemas"]["AccountState"] | components["schemas"]["ImporterState"] | components["schemas"]["WorkflowRunState"];
+        Clock: {
+            /**
+             * Format: date-time
+             * @description The organization's current time.
+             */
+            now: string;
+            /** @description Whether the clock stands still until moved. */
+            frozen: boolean;
+        };
+        /** @description Exactly one of the members. */
+        ClockChange: {
+            /**
+             * @description How far to move the clock forward, as a number and a unit (s, m, h, d).
+             * @example 25h
+             */
+            advance?: string;
+            /**
+             * Format: date-time
+             * @description The time to move the clock to.
+             */
+            set?: string;
+            freeze?: boolean;
+        };
+        /**
+         * @description `pending` while an attempt is queued or a retry is scheduled, `delivered` once the receiver answered 2xx, `failed` when every attempt failed.
+         * @enum {string}
+         */
+        WebhookDeliveryState: "pending" | "delivered" | "failed";
+        WebhookDeliveryAttempt: {
+            /**
+             * Format: date-time
+             * @description When the attempt was made, on the organization's clock.
+             */
+            at: string;
+            /** @description The receiver's HTTP status; null when it gave none. */
+            status: number | null;
+            latencyMs: number;
+            /** @description Why the attempt failed without a status (timeout, refused connection). */
+            error: string | null;
+        };
+        WebhookDelivery: {
+            id: string;
+            eventId: string;
+            eventName: string;
+            webhookId: string;
+            url: string;
+            state: components["schemas"]["WebhookDeliveryState"];
+            attempts: components["schemas"]["WebhookDeliveryAttempt"][];
+            /**
+             * Format: date-time
+             * @description When the next attempt falls due; null once delivered or failed.
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
     };
     responses: {
-        /** @description The Authorization header is missing or is not a Bearer key. */
+        /** @description The Authorization header is missing or is not a Bearer key; or the admin token is wrong, or missing where the mock requires it (listening beyond loopback). The error says which header to send. */
         Unauthorized: {
             headers: {
+                /** @description `Persona-Mock-Admin-Token realm="persona-mock"` when the admin token is what is missing or wrong. */
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -437,6 +582,15 @@ export interface operations {
                         /** @enum {string} */
                         reset: "organization" | "all";
                     };
+                };
+            };
+            /** @description Neither a Bearer key nor the admin token: the error names the `Authorization` header to send. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDocument"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -650,6 +804,136 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMockClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's time now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    setMockClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockChange"];
+            };
+        };
+        responses: {
+            /** @description The organization's time after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listMockWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries to this webhook. */
+                webhookId?: string;
+                /** @description Only deliveries of this event. */
+                eventId?: string;
+                /** @description Only deliveries in this state. */
+                state?: components["schemas"]["WebhookDeliveryState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    flushMockWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What is left pending, and when the next attempt is due. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Deliveries still waiting for a later retry. */
+                        pending: number;
+                        /** Format: date-time */
+                        nextAttemptAt: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    redeliverMockWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the delivery (`whd_…`). */
+                "delivery-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending its new attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };

@@ -67,7 +67,7 @@ export interface paths {
         post?: never;
         /**
          * Redact an Account
-         * @description Erases the account's personal data for good and answers the redacted account: identity attributes become null and `redacted-at` is set. The account's inquiries, verifications and reports are redacted too, in the background, so they may keep their data for a short while. This cannot be undone, though the account itself can still be updated afterwards. Redacting an account that is already redacted answers 409.
+         * @description Erases the account's personal data for good and answers the redacted account: its `fields` are emptied and `redacted-at` is set. The account's inquiries, verifications and reports are redacted too, in the background, so they may keep their data for a short while. This cannot be undone, though the account itself can still be updated afterwards. Redacting an account that is already redacted answers 409.
          */
         delete: operations["redactAccount"];
         options?: never;
@@ -1058,6 +1058,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Pages through the organization's webhooks, newest first. Secrets are not listed.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Registers an http or https address for the organization's events. The webhook starts disabled, with a new signing secret; enable it to start receiving events.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a webhook
+         * @description Answers one webhook with its signing secrets.
+         */
+        get: operations["retrieveWebhook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the address, the events sent, or how they are shaped. An archived webhook cannot be changed.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a webhook
+         * @description Stops the webhook for good: it receives no more events and can no longer be changed, enabled or disabled.
+         */
+        post: operations["archiveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a webhook
+         * @description Starts posting the enabled events to the webhook's address. An archived webhook cannot be enabled.
+         */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a webhook
+         * @description Stops posting events to the webhook until it is enabled again. An archived webhook cannot be disabled.
+         */
+        post: operations["disableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhook-id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's secret
+         * @description Makes a new signing secret. The previous one stays live for `meta.expires-in-seconds`: while it does, each delivery carries one signature per live secret.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "account.created": {
@@ -1670,48 +1813,41 @@ export interface components {
             "created-at"?: components["schemas"]["Timestamp"];
             "updated-at"?: components["schemas"]["Timestamp"];
         };
-        /** @description Identification numbers grouped by identification class: each key is a class, each value the numbers of that class. Null once the account is redacted. */
+        /** @description Identification numbers grouped by identification class: each key is a class, each value the numbers of that class. */
         AccountIdentificationNumbers: {
             [key: string]: components["schemas"]["AccountIdentificationNumber"][];
-        } | null;
-        /** @description A stored file. The URL is signed and expires; fetch it with the API key. */
-        AccountFile: {
-            filename: string;
-            /** Format: uri */
-            url: string;
-            "byte-size": number;
         };
-        /** @description What Persona knows about the account. Identity attributes are null when unknown and become null for good when the account is redacted. Keys inside `fields` are never key-inflected. */
+        /**
+         * @deprecated
+         * @description A top-level copy of a value `fields` holds; read `fields` instead.
+         */
+        AccountLegacyText: string | null;
+        /** @description What Persona knows about the account. Personal data (name, address, birthdate, phone, email, identification numbers, selfie) is in `fields`, as typed values; keys inside `fields` are never key-inflected. The deprecated top-level copies are documented by Persona's 2023 file and absent from its current pages; persona-kit's mock never sends them. */
         AccountAttributes: {
             /** @description The account's identifier in your own system, unique per account type. */
             "reference-id": string | null;
             "account-type-name"?: string;
-            /** @description Name of the custom status currently set on the account, if any. */
-            "account-status"?: string | null;
             "created-at": components["schemas"]["Timestamp"];
             "updated-at": components["schemas"]["Timestamp"];
             /** @description When the account's personal data was removed; null while it is kept. */
             "redacted-at"?: components["schemas"]["NullableTimestamp"];
             tags?: components["schemas"]["Tags"];
             fields?: components["schemas"]["Fields"];
-            "name-first"?: string | null;
-            "name-middle"?: string | null;
-            "name-last"?: string | null;
-            /** Format: date */
-            birthdate?: string | null;
-            "address-street-1"?: string | null;
-            "address-street-2"?: string | null;
-            "address-city"?: string | null;
-            "address-subdivision"?: string | null;
-            "address-postal-code"?: string | null;
             /** @description ISO 3166-1 alpha-2 country code. */
             "country-code"?: string | null;
-            "phone-number"?: string | null;
-            "email-address"?: string | null;
             "social-security-number"?: string | null;
             "identification-numbers"?: components["schemas"]["AccountIdentificationNumbers"];
-            /** @description The account's reference selfie, or null when there is none. */
-            "selfie-photo"?: components["schemas"]["AccountFile"] | null;
+            "name-first"?: components["schemas"]["AccountLegacyText"];
+            "name-middle"?: components["schemas"]["AccountLegacyText"];
+            "name-last"?: components["schemas"]["AccountLegacyText"];
+            birthdate?: components["schemas"]["AccountLegacyText"];
+            "address-street-1"?: components["schemas"]["AccountLegacyText"];
+            "address-street-2"?: components["schemas"]["AccountLegacyText"];
+            "address-city"?: components["schemas"]["AccountLegacyText"];
+            "address-subdivision"?: components["schemas"]["AccountLegacyText"];
+            "address-postal-code"?: components["schemas"]["AccountLegacyText"];
+            "phone-number"?: components["schemas"]["AccountLegacyText"];
+            "email-address"?: components["schemas"]["AccountLegacyText"];
         };
         ResourceLinkage: {
             type: string;
@@ -1720,14 +1856,8 @@ export interface components {
         ToOne: {
             data: components["schemas"]["ResourceLinkage"] | null;
         };
-        ToMany: {
-            data: components["schemas"]["ResourceLinkage"][];
-        };
         AccountRelationships: {
             "account-type": components["schemas"]["ToOne"];
-            inquiries?: components["schemas"]["ToMany"];
-            reports?: components["schemas"]["ToMany"];
-            cases?: components["schemas"]["ToMany"];
         };
         /** @description A person or business in your system, of one account type. */
         Account: {
@@ -1777,7 +1907,7 @@ export interface components {
             "account-type-id"?: components["schemas"]["AccountTypeId"];
             /** @description The account's identifier in your own system. */
             "reference-id"?: string;
-            /** @description Name of a custom status of the account type to set. */
+            /** @description Name of a custom status of the account type to set. Accounts do not answer it; persona-kit's mock shows it on /__mock/objects/{id}. */
             "account-status"?: string;
             fields?: components["schemas"]["FieldInputs"];
             /** @description Tag names to attach. */
@@ -1873,7 +2003,7 @@ export interface components {
         AccountUpdateAttributes: {
             /** @description The account's identifier in your own system. */
             "reference-id"?: string;
-            /** @description Name of a custom status of the account type to set. */
+            /** @description Name of a custom status of the account type to set. Accounts do not answer it; persona-kit's mock shows it on /__mock/objects/{id}. */
             "account-status"?: string;
             fields?: components["schemas"]["FieldInputs"];
             /** @description Tag names; replaces the account's tags. */
@@ -2146,6 +2276,9 @@ export interface components {
             fields: components["schemas"]["Fields"];
             attachments: components["schemas"]["CaseAttachment"][];
         };
+        ToMany: {
+            data: components["schemas"]["ResourceLinkage"][];
+        };
         /** @description Objects linked to the case. Reports and verifications carry their kind in the linkage type (`report/watchlist`, `verification/government-id`). */
         CaseRelationships: {
             "case-template": components["schemas"]["ToOne"];
@@ -2415,8 +2548,8 @@ export interface components {
             note: string | null;
             tags: components["schemas"]["Tags"];
             fields: components["schemas"]["Fields"];
-            /** @description Email address of whoever created the inquiry, when known. */
-            creator?: string | null;
+            /** @description Email address of whoever created the inquiry; absent when none was given. */
+            creator?: string;
             /** @description Comment left by the reviewer who approved or declined the inquiry. */
             "reviewer-comment"?: string | null;
             "created-at": components["schemas"]["Timestamp"];
@@ -3019,51 +3152,11 @@ export interface components {
          * @enum {string}
          */
         WorkflowRunStatus: "created" | "in_progress" | "completed" | "failed" | "canceled";
-        /**
-         * @description Outcome of one step: `completed`, `failed` (the error is in `error`), or `skipped` (a condition left it out, or an earlier step stopped the run).
-         * @enum {string}
-         */
-        WorkflowRunStepStatus: "completed" | "failed" | "skipped";
-        /** @description Ids of the objects the step found, created or acted on. Only the keys that apply to the step's type are present. */
-        WorkflowRunStepOutput: {
-            "account-id"?: string;
-            /** @description For `find-or-create-account`: true when no account had the identifier and the step created one, false when it found an existing account. */
-            "account-created"?: boolean;
-            "case-id"?: string;
-            "inquiry-id"?: string;
-            "report-id"?: string;
-            /** @description The object a step such as `tag-object` acted on. */
-            "object-id"?: string;
-        };
-        /** @description What one step of the workflow did in this run, in execution order. */
-        WorkflowRunStep: {
-            /** @description The step's key, unique within the workflow version. */
-            key: string;
-            /**
-             * @description The kind of action the step performs.
-             * @example find-or-create-account
-             * @example create-case
-             * @example tag-object
-             * @example run-account-action
-             */
-            type: string;
-            status: components["schemas"]["WorkflowRunStepStatus"];
-            /** @description True when the step failed but is configured to continue on error, so the run went on to the next step instead of failing. */
-            "continued-on-error": boolean;
-            /** @description Why the step failed; null unless `status` is `failed`. */
-            error: components["schemas"]["ErrorObject"] | null;
-            /** @description What the step produced; null when it produced nothing. */
-            output: components["schemas"]["WorkflowRunStepOutput"] | null;
-        };
         WorkflowRunAttributes: {
             status: components["schemas"]["WorkflowRunStatus"];
             "created-at": components["schemas"]["Timestamp"];
             /** @description When the run reached a final state; null until then. */
             "completed-at": components["schemas"]["NullableTimestamp"];
-            /** @description The trigger values the run started with. */
-            "trigger-payload"?: components["schemas"]["WorkflowTriggerPayload"];
-            /** @description The steps run so far, in order. Returned by persona-kit's mock so that a test can see what a run did; Persona's API does not return it. */
-            steps?: components["schemas"]["WorkflowRunStep"][];
         };
         /** @description Who or what started the run. */
         WorkflowRunCreatorLinkage: {
@@ -3087,12 +3180,10 @@ export interface components {
                     id: string;
                 } | null;
             };
-            /** @description Null when the run was started through the API. */
+            /** @description Who or what started the run; persona-kit's mock leaves it out for runs started through the API. */
             creator?: {
                 data: components["schemas"]["WorkflowRunCreatorLinkage"] | null;
             };
-            /** @description The accounts, cases and other objects the run created or found. */
-            objects?: components["schemas"]["ToMany"];
         };
         /** @description One run of a workflow. */
         WorkflowRun: {
@@ -3132,14 +3223,6 @@ export interface components {
          * @enum {string}
          */
         ImporterStatus: "pending" | "ready" | "errored";
-        /** @description A data row the import could not apply, and why. */
-        ImporterRowError: {
-            /** @description Position of the row among the data rows, counting from 1 (the header row is not counted). */
-            row: number;
-            /** @description The row's reference id; null when the row has none. */
-            "reference-id": string | null;
-            errors: string[];
-        };
         ImporterAttributes: {
             status: components["schemas"]["ImporterStatus"];
             "created-at": components["schemas"]["Timestamp"];
@@ -3151,15 +3234,6 @@ export interface components {
             "error-count": number;
             /** @description Rows skipped as duplicates: a reference id repeated within the file, or, in `create` mode, one that an account already has. */
             "duplicate-count": number;
-            /** @description Name of the uploaded file. */
-            "file-name"?: string;
-            mode?: components["schemas"]["ImporterMode"];
-            /** @description Rows that created an account. */
-            "created-count"?: number;
-            /** @description Rows that updated an existing account. */
-            "updated-count"?: number;
-            /** @description The rows counted in `error-count`, with their reasons. Returned by persona-kit's mock; Persona's API does not return it. */
-            "row-errors"?: components["schemas"]["ImporterRowError"][];
         };
         /** @description An import of accounts from a CSV file. */
         ImporterAccount: {
@@ -3220,8 +3294,6 @@ export interface components {
             name: components["schemas"]["EventName"];
             payload: components["schemas"]["EventPayload"];
             "created-at": components["schemas"]["Timestamp"];
-            /** @description When the payload's personal data was removed because its object was redacted; null (or absent) while it is intact. */
-            "redacted-at"?: components["schemas"]["NullableTimestamp"];
         };
         /** @description One change to an object of the organization. */
         Event: {
@@ -3238,6 +3310,138 @@ export interface components {
         EventDocument: {
             data: components["schemas"]["Event"];
             included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only.
+         * @example wbh_Pq4Xn7Lc2Wm9Rt5Kb8Vh3Zs6
+         */
+        WebhookResponseId: string;
+        /** @description The http or https address events are posted to. */
+        WebhookUrl: string;
+        /**
+         * @description The API version whose shapes the posted events follow.
+         * @enum {string}
+         */
+        WebhookApiVersion: "2023-01-05" | "2022-09-01" | "2021-08-18" | "2021-07-05" | "2021-02-21" | "2020-05-18";
+        /**
+         * @description How the keys of posted events are written.
+         * @enum {string}
+         */
+        WebhookKeyInflection: "kebab" | "camel" | "snake";
+        WebhookAttributes: {
+            /**
+             * @description Only enabled webhooks receive events; new webhooks start disabled.
+             * @enum {string}
+             */
+            status: "enabled" | "disabled" | "archived";
+            url: components["schemas"]["WebhookUrl"];
+            "api-version": components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection": components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist": (string | null)[];
+            /** @description Seconds that links to files inside posted events stay valid. */
+            "file-access-token-expires-in": number;
+            "enabled-events": string[];
+            "payload-filter": Record<string, unknown> | null;
+            "created-at": components["schemas"]["Timestamp"];
+        };
+        /** @description An address the organization's events are posted to, signed. */
+        Webhook: {
+            /** @constant */
+            type: "webhook";
+            id: components["schemas"]["WebhookResponseId"];
+            attributes: components["schemas"]["WebhookAttributes"];
+        };
+        WebhookListDocument: {
+            data: components["schemas"]["Webhook"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description Names of the events sent to the webhook; `*` stands for every event. */
+        WebhookEnabledEvents: string[];
+        /** @description Attributes left out of posted events. A plain name (with `*` matching any run of characters) drops that attribute of the event's object; a path starting with `/` (such as `/data/attributes/fields/*-number`) drops what it points to inside the event's payload. */
+        WebhookAttributesBlocklist: string[];
+        /** @description Only events whose payload holds every value given here, at the same place, are sent (an empty filter lets every event through). */
+        WebhookPayloadFilter: {
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        WebhookCreateAttributes: {
+            url: components["schemas"]["WebhookUrl"];
+            "enabled-events": components["schemas"]["WebhookEnabledEvents"];
+            "api-version"?: components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection"?: components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist"?: components["schemas"]["WebhookAttributesBlocklist"];
+            "file-access-token-expires-in"?: number;
+            "payload-filter"?: components["schemas"]["WebhookPayloadFilter"];
+        };
+        WebhookCreateRequest: {
+            data: {
+                attributes: components["schemas"]["WebhookCreateAttributes"];
+            };
+        };
+        /** @description A signing secret, and when it stops being used (null while it is the current one). */
+        WebhookSecret: {
+            value: string;
+            "expires-at": components["schemas"]["NullableTimestamp"];
+        };
+        /** @description A webhook's attributes together with its signing secrets. */
+        WebhookWithSecretAttributes: {
+            /** @enum {string} */
+            status: "enabled" | "disabled" | "archived";
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The current secret (the first of `secrets`); kept for older integrations. */
+            secret: string;
+            /** @description Secrets that sign deliveries, newest first. After a rotation the previous secret stays live until its `expires-at`. */
+            secrets: components["schemas"]["WebhookSecret"][];
+            "api-version": components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection": components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist": (string | null)[];
+            "file-access-token-expires-in": number;
+            "enabled-events": string[];
+            "payload-filter": Record<string, unknown> | null;
+            "created-at": components["schemas"]["Timestamp"];
+        };
+        /** @description A webhook, with the secrets that sign its deliveries. */
+        WebhookWithSecret: {
+            /** @constant */
+            type: "webhook";
+            id: components["schemas"]["WebhookResponseId"];
+            attributes: components["schemas"]["WebhookWithSecretAttributes"];
+        };
+        WebhookWithSecretDocument: {
+            data: components["schemas"]["WebhookWithSecret"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifier of a webhook.
+         * @example wbh_Pq4Xn7Lc2Wm9Rt5Kb8Vh3Zs6
+         */
+        WebhookId: string;
+        WebhookWritableAttributes: {
+            url?: components["schemas"]["WebhookUrl"];
+            "enabled-events"?: components["schemas"]["WebhookEnabledEvents"];
+            "api-version"?: components["schemas"]["WebhookApiVersion"];
+            "api-key-inflection"?: components["schemas"]["WebhookKeyInflection"];
+            "api-attributes-blocklist"?: components["schemas"]["WebhookAttributesBlocklist"];
+            /** @description Seconds that links to files inside posted events stay valid. */
+            "file-access-token-expires-in"?: number;
+            "payload-filter"?: components["schemas"]["WebhookPayloadFilter"];
+        };
+        WebhookUpdateRequest: {
+            data: {
+                attributes: components["schemas"]["WebhookWritableAttributes"];
+            };
+        };
+        WebhookDocument: {
+            data: components["schemas"]["Webhook"];
+            included?: components["schemas"]["Included"];
+        };
+        WebhookRotateSecretRequest: {
+            meta?: {
+                /** @description Seconds the previous secret stays live, so receivers can switch over (0 ends it at once; 86400 when absent). */
+                "expires-in-seconds"?: number;
+            };
         };
         /**
          * @description An event's id, recognised by its prefix.
@@ -3860,6 +4064,8 @@ export interface components {
         };
         /** @description The event's id. */
         EventId: string;
+        /** @description Id of the webhook. */
+        WebhookId: components["schemas"]["WebhookId"];
         /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
         WebhookSignature: string;
         /** @description How many times Persona has tried to deliver this event, this attempt included. */
@@ -6408,6 +6614,352 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook was created, with its secret. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, with its secrets. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook as changed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    archiveWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived webhook. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enabled webhook. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disableWebhook: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disabled webhook. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the webhook. */
+                "webhook-id": components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookRotateSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook with its new secret first. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -14,7 +14,6 @@ export function account(id = accountId(1)): Account {
     attributes: {
       'reference-id': `user-${id.slice(-4)}`,
       'account-type-name': 'User',
-      'account-status': null,
       'created-at': '2024-05-02T09:14:05.000Z',
       'updated-at': '2024-05-06T16:40:12.000Z',
       'redacted-at': null,

@@ -1,4 +1,3 @@
-import { personalNames } from '../services/redaction.js';
 import type { Relationship, ResourceRecord } from './types.js';
 
 /**
@@ -7,17 +6,11 @@ import type { Relationship, ResourceRecord } from './types.js';
  * back, so what a client reads is whole.
  */
 export const attributeDefaults: Record<string, Record<string, unknown>> = {
-  account: {
-    'redacted-at': null,
-    // Personal data: left out of a stored account until given, and again once redacted.
-    ...Object.fromEntries(personalNames('account', 'remove').map((name) => [name, null])),
-  },
+  account: { 'redacted-at': null },
 };
 
 /** To-many relationships that are answered as empty lists when never filled. */
-export const toManyDefaults: Record<string, string[]> = {
-  account: ['inquiries', 'reports', 'cases'],
-};
+export const toManyDefaults: Record<string, string[]> = {};
 
 /** The object with its defaults filled in (a shallow copy; the stored object is left as is). */
 export function withDefaults(record: ResourceRecord): ResourceRecord {

@@ -1,3 +1,5 @@
+import { OrgClock } from './clock.js';
+import { EventBus } from './event-bus.js';
 import { hashKey } from './ids.js';
 import { Org } from './org.js';
 import { defaultSeed, type SeedContent, seedOrg } from './seed.js';
@@ -19,6 +21,9 @@ export class MockCore {
   readonly #orgs = new Map<string, Org>();
   readonly #orgIds = new Map<string, string>();
   readonly #now: () => Date;
+  readonly #clocks = new Map<string, OrgClock>();
+  /** Every recorded event passes through here (`recordEvent` publishes it). */
+  readonly events = new EventBus();
 
   constructor(options: MockCoreOptions = {}) {
     this.store = options.store ?? new Store();
@@ -26,8 +31,19 @@ export class MockCore {
     this.#now = options.now ?? (() => new Date());
   }
 
-  now(): string {
-    return this.#now().toISOString();
+  /** The time now: the organization's clock when one is given, else the mock's. */
+  now(org?: Org): string {
+    return new Date(org ? this.clockOf(org).nowMs() : this.#now().getTime()).toISOString();
+  }
+
+  /** The organization's clock: the mock's own until a test moves or freezes it. */
+  clockOf(org: Pick<Org, 'id'>): OrgClock {
+    let clock = this.#clocks.get(org.id);
+    if (!clock) {
+      clock = new OrgClock(() => this.#now().getTime());
+      this.#clocks.set(org.id, clock);
+    }
+    return clock;
   }
 
   /** The organization of an API key, created and seeded on its first request. */
@@ -46,7 +62,7 @@ export class MockCore {
       data = { id, plan: this.seed.plan, createdAt: this.now(), collections: {}, idempotency: {} };
       this.store.data.orgs[id] = data;
     }
-    org = new Org(data);
+    org = new Org(data, this.events);
     if (fresh) seedOrg(org, this.seed, this.now());
     this.#orgs.set(id, org);
     return org;
@@ -57,18 +73,25 @@ export class MockCore {
     if (apiKey === undefined) {
       this.store.data.orgs = {};
       this.#orgs.clear();
+      this.#clocks.clear();
       return;
     }
-    const id = `org_${hashKey(apiKey)}`;
+    const id = this.orgIdOf(apiKey);
     delete this.store.data.orgs[id];
     this.#orgs.delete(id);
+    this.#clocks.delete(id);
+  }
+
+  /** The id of an API key's organization, whether or not it exists yet. */
+  orgIdOf(apiKey: string): string {
+    return `org_${hashKey(apiKey)}`;
   }
 
   organizations(): Org[] {
     return Object.keys(this.store.data.orgs).map((id) => {
       let org = this.#orgs.get(id);
       if (!org) {
-        org = new Org(this.store.data.orgs[id]!);
+        org = new Org(this.store.data.orgs[id]!, this.events);
         this.#orgs.set(id, org);
       }
       return org;

@@ -1,4 +1,5 @@
 import { Collection } from './collection.js';
+import type { EventBus } from './event-bus.js';
 import { newId } from './ids.js';
 import type { OrgData } from './store.js';
 import type { ResourceRecord } from './types.js';
@@ -39,6 +40,7 @@ export const collectionTypes = {
   'workflow-runs': ['workflow-run'],
   importers: ['importer/account'],
   events: ['event'],
+  webhooks: ['webhook'],
 } as const;
 
 export type CollectionName = keyof typeof collectionTypes;
@@ -68,6 +70,7 @@ export const idPrefixes: Record<string, CollectionName> = {
   wfr: 'workflow-runs',
   mprt: 'importers',
   evt: 'events',
+  wbh: 'webhooks',
 };
 
 /** Secondary indexes per collection: what lookups and filters use instead of scans. */
@@ -115,7 +118,11 @@ export function linkedId(record: ResourceRecord, relationship: string): string |
 export class Org {
   readonly #collections = new Map<CollectionName, Collection>();
 
-  constructor(readonly data: OrgData) {}
+  /** `bus`: where recorded events are published (none for an organization read outside a mock). */
+  constructor(
+    readonly data: OrgData,
+    readonly bus?: EventBus,
+  ) {}
 
   get id(): string {
     return this.data.id;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPersonaMock } from '../index.js';
+import { mockObjects } from '../test-support/mock-objects.js';
 import { mockClient } from '../test-support/test-client.js';
 import { parseSeed, resolveSeed } from './seed.js';
 
@@ -18,7 +19,9 @@ describe('seeds', () => {
       data: { attributes: { region: 'eu', 'vendor-id': 1 } },
     });
     expect(run.body.data.attributes.status).toBe('completed');
-    expect(run.body.data.attributes.steps[0].output['account-id']).toBe(listed.body.data[0].id);
+    const trace = await mockObjects(mock)(run.body.data.id);
+    expect(trace.violations).toEqual([]);
+    expect(trace.body.state.steps[0].output['account-id']).toBe(listed.body.data[0].id);
     const acted = await call('POST', `/accounts/${listed.body.data[0].id}/run-action`, {
       data: {
         'account-action-id': 'accac_VendorTier000000000000000',

@@ -1,5 +1,6 @@
 import type { Adapter } from 'lowdb';
 import { Low, Memory } from 'lowdb';
+import { migrateRecordV1 } from './migrate.js';
 import type { Plan, ResourceRecord } from './types.js';
 
 export interface IdempotencyEntry {
@@ -17,12 +18,15 @@ export interface OrgData {
   idempotency: Record<string, IdempotencyEntry>;
 }
 
+/** The data file format; `@1` files are read and migrated (core/migrate.ts). */
+export const dataFormat = 'persona-kit-mock@2';
+
 export interface MockData {
-  format: 'persona-kit-mock@1';
+  format: typeof dataFormat;
   orgs: Record<string, OrgData>;
 }
 
-export const emptyData = (): MockData => ({ format: 'persona-kit-mock@1', orgs: {} });
+export const emptyData = (): MockData => ({ format: dataFormat, orgs: {} });
 
 /**
  * lowdb behind a group commit: every change happens in memory at once, and
@@ -53,13 +57,15 @@ export class Store {
       return;
     }
     const format = (read as { format?: unknown } | null)?.format;
-    if (!read || typeof read !== 'object' || format !== 'persona-kit-mock@1' || !read.orgs) {
+    const known = format === dataFormat || format === 'persona-kit-mock@1';
+    if (!read || typeof read !== 'object' || !known || !read.orgs) {
       throw new Error(
         format === undefined
           ? 'the data file was not written by persona-mock (no format marker); refusing to overwrite it'
           : `unsupported mock data format ${String(format)}`,
       );
     }
+    if (format === 'persona-kit-mock@1') migrateV1(read);
     this.db.data = read;
   }
 
@@ -81,4 +87,13 @@ export class Store {
     });
     return this.#next;
   }
+}
+
+/** Moves a first-format file's records to the current storage shape, in place. */
+function migrateV1(data: MockData): void {
+  for (const org of Object.values(data.orgs)) {
+    for (const records of Object.values(org.collections))
+      for (const record of Object.values(records)) migrateRecordV1(record);
+  }
+  data.format = dataFormat;
 }

@@ -1,46 +1,46 @@
 import { type HttpHandler, http } from 'msw';
-import { ApiError, invalid } from '../core/errors.js';
-import { newId } from '../core/ids.js';
+import { badRequest, invalid } from '../core/errors.js';
 import { parseSeed, seedOrg } from '../core/seed.js';
 import { exportSeed } from '../core/seed-export.js';
 import { type Plan, plans } from '../core/types.js';
+import { ADMIN_TOKEN_HEADER, adminAccess } from './admin-access.js';
+import { clockHandlers } from './admin-clock.js';
+import { deliveryHandlers } from './admin-deliveries.js';
+import { objectsHandler } from './admin-objects.js';
+import { adminRoute, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
 import { bearerKey } from './pipeline.js';
-import { baseHeaders, errorResponse, toApiError } from './respond.js';
 
 /**
  * Routes under `/__mock/` that drive the mock itself: reset, state, seed
- * (read and extend), plan and faults. Each acts on the organization of the Bearer key given.
+ * (read and extend), plan, faults, clock and webhook deliveries. Each acts
+ * on the organization of the Bearer key given. The access guard comes first:
+ * it answers 401 before any route when the admin token is required and absent.
  */
 export function adminHandlers(options: HandlerOptions): HttpHandler[] {
-  const { core, faults } = options;
-  const admin =
-    (run: (request: Request) => Promise<unknown> | unknown) =>
-    async ({ request }: { request: Request }) => {
-      const requestId = newId('req');
-      try {
-        const result = await run(request);
-        await core.store.commit();
-        return new Response(JSON.stringify(result), {
-          status: 200,
-          headers: baseHeaders(requestId),
-        });
-      } catch (error) {
-        return errorResponse(toApiError(error), requestId);
-      }
-    };
+  const { core, faults, deliveries } = options;
+  const admin = adminRoute(core);
+  const access = adminAccess(options.adminAccess ?? { requireToken: false });
   const optionalKey = (request: Request) =>
     request.headers.get('authorization')
       ? bearerKey(request.headers.get('authorization'))
       : undefined;
 
   return [
+    access.guard,
     http.post(
       '*/__mock/reset',
       admin((request) => {
         const key = optionalKey(request);
+        // Wiping every organization takes the admin token, never a missing header.
+        if (key === undefined && !access.holdsToken(request)) {
+          throw badRequest(
+            `Send \`Authorization: Bearer <api key>\` of the organization to reset, or \`${ADMIN_TOKEN_HEADER}: <token>\` without a key to reset every organization`,
+          );
+        }
         core.reset(key);
+        deliveries.forget(key === undefined ? undefined : core.orgIdOf(key));
         if (!key) faults.reset();
         return { reset: key ? 'organization' : 'all' };
       }),
@@ -67,7 +67,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
         const org = core.orgFor(bearerKey(request.headers.get('authorization')));
         const text = await request.text();
         const seed = parseSeed(text, request.headers.get('content-type') ?? 'application/json');
-        const added = seedOrg(org, seed, core.now());
+        const added = seedOrg(org, seed, core.now(org));
         return { organization: org.id, plan: org.data.plan, added };
       }),
     ),
@@ -105,13 +105,8 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
         return faults.options;
       }),
     ),
+    ...clockHandlers(core, deliveries, admin),
+    ...deliveryHandlers(core, deliveries, admin),
+    objectsHandler(core, admin),
   ];
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  try {
-    return JSON.parse(await request.text());
-  } catch {
-    throw new ApiError(400, 'Bad Request', 'Request body is not valid JSON');
-  }
 }

@@ -17,7 +17,8 @@ export class Idempotency {
   #stored = 0;
   readonly #inFlight = new Map<string, { fingerprint: string; done: Promise<StoredAnswer> }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `now`: the organization's time in ms (its clock), so that moving the clock expires answers. */
+  constructor(private readonly now: (org: OrgData) => number = () => Date.now()) {}
 
   async run(
     org: OrgData,
@@ -32,7 +33,7 @@ export class Idempotency {
       return { ...(await running.done), replayed: true };
     }
     const stored = org.idempotency[key];
-    if (stored && this.now() - stored.createdAt < DAY_MS) {
+    if (stored && this.now(org) - stored.createdAt < DAY_MS) {
       if (stored.fingerprint !== fingerprint) throw reused(key);
       return { status: stored.status, body: stored.body, replayed: true };
     }
@@ -42,7 +43,7 @@ export class Idempotency {
       const answer = await done;
       // Errors caused by the server are not kept, so a retry may succeed.
       if (answer.status < 500) {
-        const entry: IdempotencyEntry = { fingerprint, ...answer, createdAt: this.now() };
+        const entry: IdempotencyEntry = { fingerprint, ...answer, createdAt: this.now(org) };
         org.idempotency[key] = entry;
         // Now and then, forget answers older than a day, so the store does not grow without end.
         if (++this.#stored % 1000 === 0) this.sweep(org);
@@ -55,7 +56,7 @@ export class Idempotency {
 
   /** Drops answers older than 24 hours. */
   sweep(org: OrgData): void {
-    const now = this.now();
+    const now = this.now(org);
     for (const [key, entry] of Object.entries(org.idempotency)) {
       if (now - entry.createdAt >= DAY_MS) delete org.idempotency[key];
     }

@@ -140,11 +140,8 @@ function serialize(org: Org, output: RouteOutput, query: ParsedQuery): string {
 export function bearerKey(header: string | null): string {
   const match = header ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
   if (!match) {
-    throw new ApiError(
-      401,
-      'Must be authenticated to access this endpoint',
-      'Send your API key as `Authorization: Bearer <key>`',
-    );
+    // Title only, as Persona's 401 answers: the title already says what is missing.
+    throw new ApiError(401, 'Must be authenticated to access this endpoint');
   }
   return match[1] as string;
 }

@@ -1,14 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
+import { mockObjects } from '../test-support/mock-objects.js';
 import { mockClient } from '../test-support/test-client.js';
 
 let mock: PersonaMock;
 let call: ReturnType<typeof mockClient>;
+let objectState: ReturnType<typeof mockObjects>;
 
 beforeEach(() => {
   mock = createPersonaMock();
   call = mockClient(mock);
+  objectState = mockObjects(mock);
 });
+
+/** The account's custom status, read from the control plane (Persona's account has none). */
+const statusOf = async (id: string) => {
+  const answer = await objectState(id);
+  expect(answer.violations).toEqual([]);
+  return answer.body.state.status;
+};
 
 const createAccount = async (attributes: Record<string, unknown> = {}) => {
   const answer = await call('POST', '/accounts', { data: { attributes } });
@@ -27,12 +37,17 @@ describe('accounts', () => {
     expect(first.body.data.attributes).toMatchObject({
       'reference-id': 'user-1',
       'account-type-name': 'User',
-      'name-first': 'Ada',
     });
+    expect(first.body.data.attributes).not.toHaveProperty('name-first');
     expect(first.body.data.attributes.fields.name).toEqual({
       type: 'hash',
       value: { first: { type: 'string', value: 'Ada' } },
     });
+    expect(first.body.data.attributes.fields.birthdate).toEqual({
+      type: 'date',
+      value: '1990-01-31',
+    });
+    expect(await statusOf(first.body.data.id)).toBe('active');
     const again = await createAccount({ 'reference-id': 'user-1' });
     expect(again.status).toBe(200);
     expect(again.body.data.id).toBe(first.body.data.id);
@@ -79,7 +94,10 @@ describe('accounts', () => {
     });
     expect(updated.status).toBe(200);
     expect(updated.violations).toEqual([]);
-    expect(updated.body.data.attributes['name-last']).toBe('Lovelace');
+    expect(updated.body.data.attributes.fields.name).toEqual({
+      type: 'hash',
+      value: { last: { type: 'string', value: 'Lovelace' } },
+    });
     expect(updated.body.data.attributes.fields.risk_level).toEqual({
       type: 'string',
       value: 'low',
@@ -101,25 +119,23 @@ describe('accounts', () => {
     const redacted = await call('DELETE', `/accounts/${id}`);
     expect(redacted.status).toBe(200);
     expect(redacted.violations).toEqual([]);
-    expect(redacted.body.data.attributes).toMatchObject({
-      'name-first': null,
-      'email-address': null,
-      fields: {},
-    });
+    expect(redacted.body.data.attributes).toMatchObject({ fields: {} });
     expect(redacted.body.data.attributes['redacted-at']).toEqual(expect.any(String));
     const later = await call('PATCH', `/accounts/${id}`, {
       data: { attributes: { 'account-status': 'closed' } },
     });
     expect(later.status).toBe(200);
-    expect((await call('GET', `/accounts/${id}`)).body.data.attributes['name-first']).toBeNull();
+    expect(await statusOf(id)).toBe('closed');
+    expect((await call('GET', `/accounts/${id}`)).body.data.attributes.fields).toEqual({});
     const events = await call(
       'GET',
       `/events?filter[object-id]=${id}&filter[name]=account.created`,
     );
     expect(events.violations).toEqual([]);
-    expect(events.body.data[0].attributes['redacted-at']).toEqual(expect.any(String));
-    expect(events.body.data[0].attributes.payload.data.attributes['name-first']).toBeNull();
+    expect(events.body.data).toHaveLength(1);
+    expect(events.body.data[0].attributes.payload.data.attributes.fields).toEqual({});
     expect(JSON.stringify(events.body)).not.toContain('ada@example.com');
+    expect(JSON.stringify(events.body)).not.toContain('Ada');
   });
 
   it('adds, removes and sets tags', async () => {
@@ -148,9 +164,7 @@ describe('accounts', () => {
       meta: { 'source-account-ids': [source] },
     });
     expect(again.status).toBe(409);
-    expect((await call('GET', `/accounts/${source}`)).body.data.attributes['account-status']).toBe(
-      'archived',
-    );
+    expect(await statusOf(source)).toBe('archived');
     const relations = await call(
       'GET',
       `/accounts/${destination}/relations?filter[key]=consolidated-from`,
@@ -182,6 +196,61 @@ describe('accounts', () => {
         (a: { attributes: { 'reference-id': string } }) => a.attributes['reference-id'],
       ),
     ).toEqual(['s1']);
+  });
+
+  it('searches personal data by identifier, where the account keeps it (its fields)', async () => {
+    await createAccount({
+      'reference-id': 'id-1',
+      'email-address': 'ada@example.com',
+      'name-first': 'Ada',
+      'phone-number': '+15550100',
+    });
+    await createAccount({ 'reference-id': 'id-2', 'email-address': 'grace@test.example' });
+    const referenceIds = async (query: unknown) => {
+      const found = await call('POST', '/accounts/search', { query });
+      expect(found.status).toBe(200);
+      expect(found.violations).toEqual([]);
+      return found.body.data.map(
+        (a: { attributes: { 'reference-id': string } }) => a.attributes['reference-id'],
+      );
+    };
+    expect(
+      await referenceIds({
+        attribute: 'identifiers.email_address',
+        operator: 'eq',
+        value: 'ada@example.com',
+      }),
+    ).toEqual(['id-1']);
+    expect(
+      await referenceIds({
+        not: { attribute: 'identifiers.email_address', operator: 'contains', value: '@test.' },
+      }),
+    ).toEqual(['id-1']);
+    expect(
+      await referenceIds({ attribute: 'identifiers.name_first', operator: 'eq', value: 'Ada' }),
+    ).toEqual(['id-1']);
+    expect(
+      await referenceIds({
+        attribute: 'identifiers.phone_number',
+        operator: 'exists',
+        value: true,
+      }),
+    ).toEqual(['id-1']);
+    expect(
+      await referenceIds({
+        attribute: 'fields.email_address',
+        operator: 'eq',
+        value: 'grace@test.example',
+      }),
+    ).toEqual(['id-2']);
+    // The status is mock-only state, and search reads it there.
+    const grace = await call('GET', '/accounts?filter[reference-id]=id-2');
+    await call('PATCH', `/accounts/${grace.body.data[0].id}`, {
+      data: { attributes: { 'account-status': 'closed' } },
+    });
+    expect(await referenceIds({ attribute: 'status', operator: 'eq', value: 'closed' })).toEqual([
+      'id-2',
+    ]);
   });
 
   it('pages newest first with cursor links', async () => {
@@ -238,12 +307,16 @@ describe('run-action', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.violations).toEqual([]);
-    expect(answer.body.data.attributes['account-status']).toBe('suspended');
+    expect(answer.body.data.attributes).not.toHaveProperty('account-status');
+    expect(await statusOf(id)).toBe('suspended');
     const runId = answer.body.meta['workflow-run-id'];
     const run = await call('GET', `/workflow-runs/${runId}`);
     expect(run.status).toBe(200);
+    expect(run.violations).toEqual([]);
     expect(run.body.data.attributes.status).toBe('completed');
-    expect(run.body.data.attributes.steps[0]).toMatchObject({
+    const trace = await objectState(runId);
+    expect(trace.violations).toEqual([]);
+    expect(trace.body.state.steps[0]).toMatchObject({
       type: 'set-account-status',
       status: 'completed',
     });

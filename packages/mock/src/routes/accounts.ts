@@ -1,12 +1,17 @@
 import { invalid, notFound } from '../core/errors.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
-import { createAccount, getAccount, updateAccount } from '../services/accounts/accounts.js';
+import {
+  accountStatus,
+  createAccount,
+  getAccount,
+  updateAccount,
+} from '../services/accounts/accounts.js';
 import { consolidateAccounts } from '../services/accounts/consolidate.js';
 import { redactAccount } from '../services/redaction.js';
 import { matchesQuery, type SearchQuery } from '../services/search.js';
 import { runAccountAction } from '../services/workflows.js';
-import { attributeIs, attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
+import { attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 
 const id = (input: RouteInput) => input.params['account-id']!;
@@ -20,7 +25,10 @@ export const accountRoutes: RouteTable = {
         lookupIf(accounts, 'reference', filter['reference-id']),
         lookupIf(accounts, 'account-type', filter['account-type-id']),
       ),
-      where: allOf(attributeIs('account-status', filter.status), createdBetween(filter)),
+      where: allOf(
+        filter.status !== undefined && ((r) => accountStatus(r) === filter.status),
+        createdBetween(filter),
+      ),
     });
   },
   createAccount: (input) => {

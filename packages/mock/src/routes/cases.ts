@@ -1,6 +1,7 @@
 import type { ResourceRecord } from '../core/types.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
+import { linkedTo } from '../services/accounts/links.js';
 import { apiActor, stampBy } from '../services/cases/actors.js';
 import {
   addCaseObjects,
@@ -39,8 +40,8 @@ export const caseRoutes: RouteTable = {
       )!;
       ofAccounts = new Set();
       for (const id of ids) {
-        const data = accounts.get(id)?.relationships?.cases?.data;
-        if (Array.isArray(data)) for (const l of data) ofAccounts.add(l.id);
+        const account = accounts.get(id);
+        if (account) for (const l of linkedTo(account, 'cases')) ofAccounts.add(l.id);
       }
     }
     const candidates = intersect(

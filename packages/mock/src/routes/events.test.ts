@@ -73,7 +73,13 @@ describe('events', () => {
     expect(first.attributes.payload.data).toMatchObject({
       type: 'account',
       id: account,
-      attributes: { tags: [], 'name-first': null },
+      attributes: { tags: [], fields: {} },
+    });
+    // The update's event shows the name given, in the account's fields.
+    const updated = all.body.data.find((e: Event) => e.attributes.name === 'account.updated');
+    expect(updated.attributes.payload.data.attributes.fields.name).toEqual({
+      type: 'hash',
+      value: { first: { type: 'string', value: 'Ada' } },
     });
     expect(first.attributes['created-at']).toBe('2025-03-01T10:00:01.000Z');
     const read = await ok('GET', `/events/${first.id}`);

@@ -15,7 +15,7 @@ export const importerRoutes: RouteTable = {
     }
     const text = typeof file === 'string' ? file : await file.text();
     const fileName = typeof file === 'string' ? undefined : file.name || undefined;
-    const importer = importAccounts(input.org, input.core.now(), text, mode, { fileName });
+    const importer = importAccounts(input.org, input.core.now(input.org), text, mode, { fileName });
     return { status: 201, data: importer };
   },
   listImporters: (input) => {

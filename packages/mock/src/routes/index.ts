@@ -6,6 +6,7 @@ import { importerRoutes } from './importers.js';
 import { inquiryRoutes } from './inquiries.js';
 import { reportRoutes } from './reports.js';
 import { verificationRoutes } from './verifications.js';
+import { webhookRoutes } from './webhooks.js';
 import { workflowRoutes } from './workflows.js';
 
 /** Every operation the mock answers, by operationId. */
@@ -18,4 +19,5 @@ export const routes: RouteTable = {
   ...caseRoutes,
   ...importerRoutes,
   ...eventRoutes,
+  ...webhookRoutes,
 };

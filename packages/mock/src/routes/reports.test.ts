@@ -64,8 +64,11 @@ describe('create a report', () => {
     });
     const account = valid(await call('GET', `/accounts/${report.relationships.account.data.id}`));
     expect(account.body.data.attributes['reference-id']).toBe('customer-1');
-    expect(account.body.data.relationships.reports.data).toEqual([
-      { type: 'report/watchlist', id: report.id },
+    const ofAccount = valid(
+      await call('GET', `/reports?filter[account-id]=${account.body.data.id}`),
+    );
+    expect(ofAccount.body.data.map((r: { id: string; type: string }) => [r.type, r.id])).toEqual([
+      ['report/watchlist', report.id],
     ]);
     expect(eventNames()).toEqual(
       expect.arrayContaining(['report/watchlist.created', 'report/watchlist.ready']),

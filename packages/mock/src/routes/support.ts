@@ -12,7 +12,8 @@ export type Body = {
 export const body = (input: RouteInput) => (input.body ?? {}) as Body;
 export const attributesOf = (input: RouteInput) => body(input).data?.attributes ?? {};
 export const metaOf = (input: RouteInput) => body(input).meta ?? {};
-export const now = (input: RouteInput) => input.core.now();
+/** The organization's time: its clock, which tests may move. */
+export const now = (input: RouteInput) => input.core.now(input.org);
 export const one = (data: ResourceRecord, status = 200): RouteOutput => ({ status, data });
 
 /** A filter's values, `a,b, c` → `['a', 'b', 'c']`; undefined when the filter is absent. */

@@ -1,10 +1,19 @@
 import { getResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
+import { mockObjects } from '../test-support/mock-objects.js';
 import { mockClient } from '../test-support/test-client.js';
 
 let mock: PersonaMock;
 let call: ReturnType<typeof mockClient>;
+let objectState: ReturnType<typeof mockObjects>;
+
+/** A run's steps, trigger payload and objects: mock-only state, on the control plane. */
+const traceOf = async (run: { body: { data: { id: string } } }) => {
+  const answer = await objectState(run.body.data.id);
+  expect(answer.violations).toEqual([]);
+  return answer.body.state;
+};
 
 const trigger = (workflowId: string, attributes: Record<string, unknown>) =>
   call('POST', `/workflows/${workflowId}/trigger`, { data: { attributes } });
@@ -24,6 +33,7 @@ const seed = async (body: unknown) => {
 beforeEach(() => {
   mock = createPersonaMock();
   call = mockClient(mock);
+  objectState = mockObjects(mock);
 });
 
 describe('workflows', () => {
@@ -38,8 +48,8 @@ describe('workflows', () => {
       expect(run.violations).toEqual([]);
       expect(run.body.data.attributes.status).toBe('completed');
     }
-    const [find1, case1] = first.body.data.attributes.steps;
-    const [find2, case2] = second.body.data.attributes.steps;
+    const [find1, case1] = (await traceOf(first)).steps;
+    const [find2, case2] = (await traceOf(second)).steps;
     expect(find1.output).toMatchObject({ 'account-created': true });
     expect(find2.output).toMatchObject({
       'account-created': false,
@@ -49,10 +59,11 @@ describe('workflows', () => {
 
     const account = await call('GET', `/accounts/${find1.output['account-id']}`);
     expect(account.body.data.attributes['reference-id']).toBe('user-42');
-    expect(account.body.data.relationships.cases.data.map((l: { id: string }) => l.id)).toEqual([
-      case1.output['case-id'],
-      case2.output['case-id'],
-    ]);
+    const ofAccount = await call('GET', `/cases?filter[account-id]=${find1.output['account-id']}`);
+    expect(ofAccount.violations).toEqual([]);
+    expect(ofAccount.body.data.map((l: { id: string }) => l.id).sort()).toEqual(
+      [case1.output['case-id'], case2.output['case-id']].sort(),
+    );
     const opened = await call('GET', `/cases/${case1.output['case-id']}`);
     expect(opened.violations).toEqual([]);
     expect(opened.body.data.relationships.accounts.data).toEqual([
@@ -74,7 +85,11 @@ describe('workflows', () => {
       first.body.data.id,
     ]);
     const one = await call('GET', `/workflow-runs/${first.body.data.id}`);
-    expect(one.body.data.relationships.objects.data).toEqual([
+    expect(one.violations).toEqual([]);
+    expect(one.body.data.relationships).not.toHaveProperty('objects');
+    const trace = await traceOf(first);
+    expect(trace.triggerPayload).toEqual({ 'user-id': '42', priority: 'high' });
+    expect(trace.objects).toEqual([
       { type: 'account', id: find1.output['account-id'] },
       { type: 'case', id: case1.output['case-id'] },
     ]);
@@ -86,7 +101,8 @@ describe('workflows', () => {
         trigger(seedIds.workflows.tagAccount, { 'reference-id': 'same', tag: 't' }),
       ),
     );
-    const ids = new Set(runs.map((r) => r.body.data.attributes.steps[0].output['account-id']));
+    const traces = await Promise.all(runs.map(traceOf));
+    const ids = new Set(traces.map((t) => t.steps[0].output['account-id']));
     expect(ids.size).toBe(1);
     expect((await call('GET', '/accounts?filter[reference-id]=same')).body.data).toHaveLength(1);
   });
@@ -96,8 +112,8 @@ describe('workflows', () => {
     expect(failed.status).toBe(200);
     expect(failed.violations).toEqual([]);
     expect(failed.body.data.attributes.status).toBe('failed');
-    const [find, open] = failed.body.data.attributes.steps;
-    expect(find).toMatchObject({ status: 'failed', 'continued-on-error': false });
+    const [find, open] = (await traceOf(failed)).steps;
+    expect(find).toMatchObject({ status: 'failed', continuedOnError: false });
     expect(find.error.details).toContain('trigger.user-id');
     expect(open.status).toBe('skipped');
 
@@ -122,11 +138,9 @@ describe('workflows', () => {
     });
     const lenient = await trigger('wfl_Lenient000000000000000000', {});
     expect(lenient.body.data.attributes.status).toBe('completed');
-    expect(lenient.body.data.attributes.steps.map((s: { status: string }) => s.status)).toEqual([
-      'failed',
-      'completed',
-    ]);
-    expect(lenient.body.data.attributes.steps[0]['continued-on-error']).toBe(true);
+    const lenientSteps = (await traceOf(lenient)).steps;
+    expect(lenientSteps.map((s: { status: string }) => s.status)).toEqual(['failed', 'completed']);
+    expect(lenientSteps[0].continuedOnError).toBe(true);
   });
 
   it('assembles identifier values from literal text and several workflow values', async () => {
@@ -156,13 +170,15 @@ describe('workflows', () => {
     });
     const run = await trigger('wfl_Composite00000000000000000', { region: 'eu', number: 7 });
     expect(run.body.data.attributes.status).toBe('completed');
-    const id = run.body.data.attributes.steps[0].output['account-id'];
+    const id = (await traceOf(run)).steps[0].output['account-id'];
     const account = await call('GET', `/accounts/${id}`);
     expect(account.body.data.attributes).toMatchObject({
       'reference-id': 'org-eu-7',
       'account-type-name': 'Business',
-      'account-status': 'activated',
     });
+    const state = await objectState(id);
+    expect(state.violations).toEqual([]);
+    expect(state.body.state.status).toBe('activated');
   });
 
   it('refuses a workflow with Find or Create Account on the Startup plan, and unknown workflows', async () => {

@@ -65,7 +65,10 @@ describe('persona-mock CLI', () => {
     });
     const body = await response.json();
     expect(body.data).toHaveLength(1);
-    expect(body.data[0].attributes['name-first']).toBe('Name7');
+    expect(body.data[0].attributes.fields.name.value.first).toEqual({
+      type: 'string',
+      value: 'Name7',
+    });
     expect(stderr).toMatch(/100%|40\/40/);
     const other = await fetch(`${baseUrl}/accounts`, {
       headers: { Authorization: 'Bearer someone-else' },

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
 import { fromNode } from '../http/mock-request.js';
+import { isLoopbackHost } from './loopback.js';
 
 export interface MockServerOptions extends Omit<PersonaMockOptions, 'baseUrl'> {
   port?: number;
+  /** Anything but loopback (127.0.0.0/8, ::1, localhost) needs `adminToken`: every `/__mock/` route then asks for it. */
   host?: string;
   /** Log each request (method, path, status, milliseconds). */
   log?: (line: string) => void;
@@ -29,7 +31,18 @@ const BASE_PATH = '/api/v1';
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
-  const mock = createPersonaMock({ ...options, baseUrl: `*${BASE_PATH}` });
+  const exposed = !isLoopbackHost(host);
+  if (exposed && !options.adminToken) {
+    throw new Error(
+      `${host} is reachable beyond this machine, and /__mock/ can read and wipe every organization: give adminToken (--admin-token <token> or PERSONA_MOCK_ADMIN_TOKEN), or listen on 127.0.0.1`,
+    );
+  }
+  const mock = createPersonaMock({
+    ...options,
+    baseUrl: `*${BASE_PATH}`,
+    // Can be asked for on loopback too, never waived beyond it.
+    requireAdminToken: exposed || (options.requireAdminToken ?? false),
+  });
   await mock.ready;
   const server = createServer((req, res) => {
     const started = performance.now();

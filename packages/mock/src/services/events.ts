@@ -44,7 +44,7 @@ export function makeRoomForEvents(org: Org, count = 1): void {
   if (excess > 0) events.evictOldest(excess);
 }
 
-/** Records that something changed: `account.created`, `case.status-updated`, … */
+/** Records that something changed (`account.created`, `case.status-updated`, …) and publishes it. */
 export function recordEvent(
   org: Org,
   now: string,
@@ -53,16 +53,18 @@ export function recordEvent(
   copy: (record: ResourceRecord) => ResourceRecord = snapshot,
 ): ResourceRecord {
   makeRoomForEvents(org);
-  return org.collection('events').insert({
+  const event = org.collection('events').insert({
     type: 'event',
     id: org.newId('evt'),
     attributes: {
       name,
       payload: { data: copy(record) },
       'created-at': now,
-      'redacted-at': null,
     },
   });
+  // The bus's one entry point: subscribers (webhook deliveries) see every recorded event.
+  org.bus?.publish(org, event);
+  return event;
 }
 
 /** Event name of an object type: `report/watchlist` keeps its subtype, `importer/account` is `importer`. */

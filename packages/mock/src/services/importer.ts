@@ -4,14 +4,8 @@ import { isCalendarDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
-import {
-  accountTypeOf,
-  fieldMirror,
-  fieldSchemas,
-  findByReference,
-  insertAccount,
-  mirrorOf,
-} from './accounts/accounts.js';
+import { accountTypeOf, findByReference, insertAccount } from './accounts/accounts.js';
+import { isPersonalRequestAttribute, personalFields } from './accounts/personal.js';
 import { recordEvent, shallowSnapshot } from './events.js';
 
 export type ImportMode = 'create' | 'update' | 'upsert';
@@ -247,10 +241,6 @@ export function applyImport(
 ): ResourceRecord {
   const accounts = org.collection('accounts');
   const type = org.collection('account-types').get(plan.accountTypeId)!;
-  const mirror = mirrorOf(type);
-  // An update mirrors only the fields the importer's columns fill.
-  const keys = new Set(fieldSchemas(type).map((s) => s.key));
-  const updateMirror = fieldMirror(new Set(['name', 'birthdate'].filter((k) => keys.has(k))));
 
   const total = plan.creates.length + plan.updates.length;
   const step = Math.max(1, Math.ceil(total / 10));
@@ -261,13 +251,15 @@ export function applyImport(
       options.onProgress(done, total);
   };
   for (const attrs of plan.creates) {
-    insertAccount(org, now, type, mirror, attrs);
+    insertAccount(org, now, type, attrs);
     progress();
   }
   for (const { id, attributes: changes } of plan.updates) {
     const account = accounts.update(id, (a) => {
-      Object.assign(a.attributes, changes);
-      a.attributes.fields = { ...(a.attributes.fields as object), ...updateMirror(a.attributes) };
+      for (const [name, value] of Object.entries(changes))
+        if (!isPersonalRequestAttribute(name)) a.attributes[name] = value;
+      const current = (a.attributes.fields as Record<string, unknown> | undefined) ?? {};
+      a.attributes.fields = personalFields(current, changes);
       a.attributes['updated-at'] = now;
     });
     recordEvent(org, now, 'account.updated', account, shallowSnapshot);
@@ -284,11 +276,14 @@ export function applyImport(
       'successful-count': total,
       'error-count': plan.rowErrors.length,
       'duplicate-count': plan.duplicates,
-      ...(options.fileName ? { 'file-name': options.fileName } : {}),
+    },
+    // Persona's importer answers counts only: the rest is read on /__mock/objects/{id}.
+    internal: {
+      fileName: options.fileName ?? null,
       mode: plan.mode,
-      'created-count': plan.creates.length,
-      'updated-count': plan.updates.length,
-      'row-errors': plan.rowErrors,
+      createdCount: plan.creates.length,
+      updatedCount: plan.updates.length,
+      rowErrors: plan.rowErrors,
     },
   };
   org.collection('importers').insert(importer);

@@ -1,6 +1,7 @@
 import { notFound } from '../core/errors.js';
 import type { CollectionName, Org } from '../core/org.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
+import { linkedTo } from './accounts/links.js';
 import { recordEvent } from './events.js';
 
 /**
@@ -32,22 +33,8 @@ const person = [
  * them: the one place that names them. Types not listed hold no personal data.
  */
 export const personalAttributes: Record<string, Record<string, Erasure>> = {
-  account: {
-    ...each(
-      [
-        ...person,
-        'address-postal-code',
-        'country-code',
-        'phone-number',
-        'email-address',
-        'social-security-number',
-        'identification-numbers',
-        'selfie-photo',
-      ],
-      'remove',
-    ),
-    fields: 'empty',
-  },
+  // An account holds its personal data in `fields`; only the number stays top-level.
+  account: { 'social-security-number': 'remove', fields: 'empty' },
   inquiry: {
     ...each(
       [
@@ -165,16 +152,17 @@ export function erasePersonal(type: string, attributes: Record<string, unknown>)
 
 /**
  * Erases an object's personal data from the payloads of the events that
- * recorded it (each event keeps its name and time, and gets `redacted-at`).
+ * recorded it (each event keeps its name and time; when is kept in `internal`,
+ * as Persona's event carries no redaction time).
  */
 export function redactEventsOf(org: Org, now: string, objectId: string, type: string): void {
   const events = org.collection('events');
   for (const eventId of events.lookup('object', objectId)) {
     events.update(eventId, (event) => {
-      if (event.attributes['redacted-at']) return;
+      if (event.internal?.redactedAt) return;
       const data = (event.attributes.payload as { data?: ResourceRecord } | undefined)?.data;
       if (data?.attributes) erasePersonal(type, data.attributes);
-      event.attributes['redacted-at'] = now;
+      event.internal = { ...event.internal, redactedAt: now };
     });
   }
 }
@@ -193,7 +181,11 @@ function redactLinked(
   name: 'inquiries' | 'verifications' | 'reports',
   redact: (org: Org, now: string, id: string) => unknown,
 ): void {
-  const data = record.relationships?.[name]?.data;
+  // An account's objects are kept in `internal`; other objects link them as Persona does.
+  const data =
+    record.type === 'account' && name !== 'verifications'
+      ? linkedTo(record, name)
+      : record.relationships?.[name]?.data;
   for (const link of Array.isArray(data) ? (data as Linkage[]) : []) {
     if (org.collection(name).has(link.id)) redact(org, now, link.id);
   }
@@ -215,7 +207,7 @@ function erase(org: Org, now: string, name: CollectionName, record: ResourceReco
 /*
  * The cascade: an account's redaction reaches its inquiries and reports; an
  * inquiry's reaches its verifications and reports; each erases the events
- * that recorded the object. Objects and events stay, with `redacted-at` set.
+ * that recorded the object. Objects and events stay; objects get `redacted-at`.
  */
 
 /**

@@ -1,4 +1,6 @@
 import type { ResourceRecord } from '../core/types.js';
+import { accountStatus } from './accounts/accounts.js';
+import { isPersonalRequestAttribute, personalValue } from './accounts/personal.js';
 import { plain } from './fields.js';
 
 type Scalar = string | number | boolean;
@@ -15,7 +17,7 @@ function attributeValue(account: ResourceRecord, attribute: string): unknown {
     case 'type':
       return a['account-type-name'];
     case 'status':
-      return a['account-status'];
+      return accountStatus(account);
     case 'created_at':
       return a['created-at'];
     case 'updated_at':
@@ -25,12 +27,14 @@ function attributeValue(account: ResourceRecord, attribute: string): unknown {
     case 'identifiers.reference-id':
       return a['reference-id'];
   }
-  if (attribute.startsWith('fields.')) {
-    return plain((a.fields as Record<string, unknown>)[attribute.slice(7)]);
-  }
+  const fields = (a.fields as Record<string, unknown> | undefined) ?? {};
+  if (attribute.startsWith('fields.')) return plain(fields[attribute.slice(7)]);
   if (attribute.startsWith('identifiers.')) {
+    // Personal data lives in typed `fields` (`email_address`, `name.first`), as Persona answers it.
     const name = attribute.slice(12).replaceAll('_', '-');
-    return a[name];
+    if (isPersonalRequestAttribute(name)) return personalValue(fields, name);
+    const key = name.replaceAll('-', '_');
+    return key in fields ? plain(fields[key]) : a[name];
   }
   return undefined;
 }

@@ -2,13 +2,13 @@ import { ApiError, conflict, forbidden, invalid, notFound } from '../core/errors
 import { linkedId, type Org } from '../core/org.js';
 import type { SeedActionParameter, WorkflowStep } from '../core/seed-types.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
-import { findOrCreateAccount, getAccount } from './accounts/accounts.js';
+import { accountStatus, findOrCreateAccount, getAccount } from './accounts/accounts.js';
 import { createCase } from './cases/cases.js';
 import { recordEvent } from './events.js';
 import { addTag } from './tags.js';
 import { MissingValueError, render } from './templates.js';
 
-interface StepOutcome {
+export interface StepOutcome {
   key: string;
   type: string;
   status: 'completed' | 'failed' | 'skipped';
@@ -111,7 +111,7 @@ function runStep(
       const account = org.collection('accounts').get(id);
       if (!account) throw invalid(`account ${id} does not exist`);
       org.collection('accounts').update(id, (a) => {
-        a.attributes['account-status'] = status;
+        a.internal = { ...a.internal, status };
         a.attributes['updated-at'] = now;
       });
       recordEvent(org, now, 'account.status-updated', account);
@@ -196,9 +196,9 @@ function dedupe(objects: Linkage[]): Linkage[] {
   return objects.filter((o) => !seen.has(o.id) && seen.add(o.id));
 }
 
-/** The account as templates see it: `{{account.id}}`, `{{account.reference-id}}`. */
+/** The account as templates see it: `{{account.id}}`, `{{account.reference-id}}`, `{{account.status}}`. */
 function accountView(account: ResourceRecord): Record<string, unknown> {
-  return { id: account.id, ...account.attributes };
+  return { id: account.id, ...account.attributes, status: accountStatus(account) };
 }
 
 function saveRun(
@@ -216,15 +216,14 @@ function saveRun(
       status: result.status,
       'created-at': now,
       'completed-at': now,
-      'trigger-payload': payload,
-      steps: result.steps,
     },
+    // A run started through the API has no creator Persona names: the relationship is left out.
     relationships: {
       workflow: { data: { type: 'workflow', id: workflowId } },
       'workflow-version': { data: { type: 'workflow-version', id: `wfv_${workflowId.slice(4)}` } },
-      creator: { data: null },
-      objects: { data: result.objects },
     },
+    // Persona's run carries no trace: read it on /__mock/objects/{id}.
+    internal: { triggerPayload: payload, steps: result.steps, objects: result.objects },
   };
   org.collection('workflow-runs').insert(run);
   recordEvent(org, now, `workflow-run.${result.status}`, run);
@@ -268,9 +267,10 @@ function actionFor(org: Org, account: ResourceRecord, actionId: string): Resourc
     );
   }
   const from = action.internal?.fromStatuses as string[] | null;
-  if (from && !from.includes(account.attributes['account-status'] as string)) {
+  const status = accountStatus(account);
+  if (from && !from.includes(status as string)) {
     throw conflict(
-      `account action ${action.attributes.name} cannot run on an account with status ${account.attributes['account-status']}`,
+      `account action ${action.attributes.name} cannot run on an account with status ${status}`,
     );
   }
   return action;

@@ -1,7 +1,17 @@
 // An account's whole life: create and find-or-create, read, list, search,
 // update, tags, account actions, relations, consolidation and redaction.
 import type { Scenario } from '../types.js';
-import { IDS_NEEDED, ids, RULES_NEEDED, ref, STATE_NEEDED, unknownId } from './support.js';
+import {
+  fieldValue,
+  IDS_NEEDED,
+  ids,
+  MOCK_STATE_ONLY,
+  mockState,
+  RULES_NEEDED,
+  ref,
+  STATE_NEEDED,
+  unknownId,
+} from './support.js';
 
 const account = (id: string) => ({ 'account-id': id });
 
@@ -32,7 +42,18 @@ export const accountLifecycle: Scenario = {
         ctx.state.a = data.id;
         ctx.state.referenceA = reference;
         ctx.assert.equal(data.attributes['reference-id'], reference, 'reference-id');
-        ctx.assert.equal(data.attributes['name-first'], 'Ada', 'name-first');
+        // Persona answers personal data in the account's typed fields.
+        ctx.assert.equal(fieldValue(data.attributes, 'name', 'first'), 'Ada', 'fields.name.first');
+        ctx.assert.equal(
+          fieldValue(data.attributes, 'birthdate'),
+          '1990-12-10',
+          'fields.birthdate',
+        );
+        ctx.assert.equal(
+          fieldValue(data.attributes, 'email_address'),
+          'ada@example.com',
+          'fields.email_address',
+        );
         ctx.assert.includes(data.attributes.tags, 'contract', 'tags');
         if (ctx.fixtures.accountTypeId) {
           ctx.assert.equal(
@@ -175,9 +196,17 @@ export const accountLifecycle: Scenario = {
           expect: 200,
         });
         const attributes = updated.body.data.attributes;
-        ctx.assert.equal(attributes['name-last'], 'Byron', 'name-last');
-        ctx.assert.equal(attributes['address-city'], 'London', 'address-city');
-        ctx.assert.equal(attributes['name-first'], 'Ada', 'name-first is kept');
+        ctx.assert.equal(fieldValue(attributes, 'name', 'last'), 'Byron', 'fields.name.last');
+        ctx.assert.equal(
+          fieldValue(attributes, 'address', 'city'),
+          'London',
+          'fields.address.city',
+        );
+        ctx.assert.equal(
+          fieldValue(attributes, 'name', 'first'),
+          'Ada',
+          'fields.name.first is kept',
+        );
       },
     },
     {
@@ -257,6 +286,24 @@ export const accountLifecycle: Scenario = {
           expect: 200,
         });
         ctx.assert.equal(run.body.data.id, runId, 'the workflow run');
+        ctx.state.actionRun = runId;
+      },
+    },
+    {
+      name: "the action's status and step trace show on the mock's control plane",
+      stateful: `${STATE_NEEDED}; ${MOCK_STATE_ONLY}`,
+      async run(ctx) {
+        const action = ctx.need('accountAction');
+        const state = await mockState(ctx, ctx.state.a);
+        if (action.parameter === 'status')
+          ctx.assert.equal(state.status, action.value, 'the account status the action set');
+        const trace = await mockState(ctx, ctx.state.actionRun);
+        ctx.assert.ok(trace.steps.length > 0, 'the run lists its steps');
+        ctx.assert.equal(
+          trace.steps.filter((s: { status: string }) => s.status !== 'completed').length,
+          0,
+          'every step of the run completed',
+        );
       },
     },
     {
@@ -359,7 +406,7 @@ export const accountLifecycle: Scenario = {
           expect: 200,
         });
         const attributes = redacted.body.data.attributes;
-        ctx.assert.equal(attributes['name-first'], null, 'name-first after redaction');
+        ctx.assert.equal(attributes.fields ?? {}, {}, 'fields after redaction');
         ctx.assert.ok(attributes['redacted-at'], 'redacted-at is set');
       },
     },
@@ -371,7 +418,7 @@ export const accountLifecycle: Scenario = {
           params: account(ctx.state.grace),
           expect: 200,
         });
-        ctx.assert.equal(got.body.data.attributes['name-first'], null, 'name-first');
+        ctx.assert.equal(got.body.data.attributes.fields ?? {}, {}, 'fields');
       },
     },
   ],

@@ -1,6 +1,14 @@
 // The account importer: a multipart CSV upload, in create and upsert modes.
 import type { Scenario, StepContext } from '../types.js';
-import { ids, RULES_NEEDED, ref, STATE_NEEDED } from './support.js';
+import {
+  fieldValue,
+  ids,
+  MOCK_STATE_ONLY,
+  mockState,
+  RULES_NEEDED,
+  ref,
+  STATE_NEEDED,
+} from './support.js';
 
 function upload(ctx: StepContext, csv: string, mode: string, expect: number) {
   const form = new FormData();
@@ -85,7 +93,30 @@ export const importer: Scenario = {
           expect: 200,
         });
         ctx.assert.equal(ids(accounts.body).length, 1, 'still one account for the reference id');
-        ctx.assert.equal(accounts.body.data[0]?.attributes['name-last'], 'Lindqvist', 'name-last');
+        ctx.assert.equal(
+          fieldValue(accounts.body.data[0]?.attributes, 'name', 'last'),
+          'Lindqvist',
+          'fields.name.last',
+        );
+        ctx.state.upsert = again.body.data.id;
+      },
+    },
+    {
+      name: "each import's rows show on the mock's control plane",
+      stateful: `${STATE_NEEDED}; ${MOCK_STATE_ONLY}`,
+      async run(ctx) {
+        const created = await mockState(ctx, ctx.state.importer);
+        ctx.assert.equal(
+          [created.mode, created.createdCount, created.updatedCount, created.rowErrors],
+          ['create', 2, 0, []],
+          'the create import: mode, created, updated, row errors',
+        );
+        const upserted = await mockState(ctx, ctx.state.upsert);
+        ctx.assert.equal(
+          [upserted.mode, upserted.createdCount, upserted.updatedCount, upserted.rowErrors],
+          ['upsert', 0, 2, []],
+          'the upsert import: mode, created, updated, row errors',
+        );
       },
     },
     {

@@ -7,6 +7,7 @@ import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { sandboxSimulation } from './simulate.js';
+import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
 export const scenarios: Scenario[] = [
@@ -19,5 +20,6 @@ export const scenarios: Scenario[] = [
   workflowRuns,
   importer,
   events,
+  webhooks,
   errorStatuses,
 ];

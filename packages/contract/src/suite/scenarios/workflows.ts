@@ -1,6 +1,6 @@
 // A workflow run through its API trigger: Find or Create Account, then Create Case.
 import type { Scenario, StepContext } from '../types.js';
-import { IDS_NEEDED, ids, STATE_NEEDED, unknownId } from './support.js';
+import { IDS_NEEDED, ids, MOCK_STATE_ONLY, mockState, STATE_NEEDED, unknownId } from './support.js';
 
 function trigger(ctx: StepContext, value: string) {
   const workflow = ctx.need('signupWorkflow');
@@ -72,6 +72,27 @@ export const workflowRuns: Scenario = {
           });
           ctx.assert.equal(ids(cases.body).length, 1, 'cases opened on the account');
         });
+      },
+    },
+    {
+      name: "the run's steps, trigger payload and objects show on the mock's control plane",
+      stateful: `${STATE_NEEDED}; ${MOCK_STATE_ONLY}`,
+      async run(ctx) {
+        const workflow = ctx.need('signupWorkflow');
+        const trace = await mockState(ctx, ctx.state.run);
+        ctx.assert.equal(
+          trace.triggerPayload,
+          { [workflow.triggerKey]: ctx.state.value },
+          'the trigger payload',
+        );
+        const find = trace.steps.find((s: { type: string }) => s.type === 'find-or-create-account');
+        ctx.assert.equal(find?.status, 'completed', 'Find or Create Account completed');
+        ctx.assert.equal(find?.output?.['account-id'], ctx.state.account, 'the account it found');
+        ctx.assert.includes(
+          trace.objects.map((o: { id: string }) => o.id),
+          ctx.state.account,
+          "the run's objects",
+        );
       },
     },
     {

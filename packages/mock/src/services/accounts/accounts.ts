@@ -2,11 +2,16 @@ import { conflict, invalid, notFound } from '../../core/errors.js';
 import { linkedId, type Org } from '../../core/org.js';
 import type { Relationship, ResourceRecord } from '../../core/types.js';
 import { recordEvent, shallowSnapshot } from '../events.js';
-import { type FieldSchema, typed, typeFields } from '../fields.js';
-import { personalNames } from '../redaction.js';
+import { type FieldSchema, typeFields } from '../fields.js';
+import { isPersonalRequestAttribute, personalFields } from './personal.js';
 
-/** Personal attributes an account takes as text (the rest of its personal data is not given). */
-const personalText = personalNames('account', 'remove');
+/** The status an account has until one is set. */
+export const defaultAccountStatus = 'active';
+
+/** An account's custom status: mock-only state (Persona's account does not carry it). */
+export function accountStatus(account: ResourceRecord): string | null {
+  return (account.internal?.status as string | undefined) ?? null;
+}
 
 export interface AccountInput {
   id?: string;
@@ -90,7 +95,6 @@ export function createAccount(
     org,
     now,
     type,
-    mirrorOf(type),
     {
       ...attrs,
       'reference-id': referenceId,
@@ -105,36 +109,34 @@ export function createAccount(
 /**
  * Stores a new account of a type from checked attributes (tags already
  * unique) and records `account.created`. The importer calls it for every row,
- * so it does no checks and no lookups of its own.
+ * so it does no checks and no lookups of its own. Personal data given as
+ * top-level attributes is stored in `fields`, where Persona answers it.
  */
 export function insertAccount(
   org: Org,
   now: string,
   type: ResourceRecord,
-  mirror: FieldMirror,
   given: Record<string, unknown>,
   id: string = org.newId('act'),
 ): ResourceRecord {
+  const typedFields = (given.fields as Record<string, unknown> | undefined) ?? {};
   const attributes: Record<string, unknown> = {
     'reference-id': given['reference-id'],
     'account-type-name': type.attributes.name,
-    'account-status': (given['account-status'] as string | undefined) ?? 'active',
     'created-at': now,
     'updated-at': now,
     tags: (given.tags as string[] | undefined) ?? [],
-    fields: {},
+    // Typed field inputs win over the top-level attributes that fill the same field.
+    fields: { ...personalFields({}, given), ...typedFields },
   };
-  // Empty personal data is not stored: answers fill in the nulls (core/defaults.ts).
-  for (const name of personalText) {
-    if (typeof given[name] === 'string') attributes[name] = given[name];
-  }
-  const fields = given.fields as Record<string, unknown> | undefined;
-  attributes.fields = fields ? { ...mirror(attributes), ...fields } : mirror(attributes);
+  const ssn = given['social-security-number'];
+  if (typeof ssn === 'string') attributes['social-security-number'] = ssn;
   const account = org.collection('accounts').insert({
     type: 'account',
     id,
     attributes,
     relationships: { 'account-type': typeRelationship(type) },
+    internal: { status: (given['account-status'] as string | undefined) ?? defaultAccountStatus },
   });
   recordEvent(org, now, 'account.created', account, shallowSnapshot);
   return account;
@@ -182,69 +184,19 @@ export function updateAccount(
       throw conflict(`account ${other.id} of this type already has reference id ${referenceId}`);
     }
   }
-  const mirror = type ? mirrorOf(type) : noMirror;
   org.collection('accounts').update(id, (a) => {
     for (const [name, value] of Object.entries(attrs)) {
-      if (name === 'fields' || name === 'tags') continue;
-      if (value === null) delete a.attributes[name];
+      if (name === 'fields' || name === 'tags' || isPersonalRequestAttribute(name)) continue;
+      if (name === 'account-status') a.internal = { ...a.internal, status: value };
+      else if (value === null) delete a.attributes[name];
       else a.attributes[name] = value;
     }
     if (attrs.tags !== undefined)
       a.attributes.tags = [...new Set((attrs.tags as string[] | null) ?? [])];
-    a.attributes.fields = { ...(a.attributes.fields as object), ...mirror(attrs), ...fields };
+    const current = (a.attributes.fields as Record<string, unknown> | undefined) ?? {};
+    a.attributes.fields = { ...personalFields(current, attrs), ...fields };
     a.attributes['updated-at'] = now;
   });
   recordEvent(org, now, 'account.updated', account);
   return account;
-}
-
-/** The standard fields an account type shows for personal attributes (`name` from the name parts). */
-export type FieldMirror = (attributes: Record<string, unknown>) => Record<string, unknown>;
-
-const noMirror: FieldMirror = () => ({});
-const mirrors = new WeakMap<ResourceRecord, FieldMirror>();
-
-/** The field mirror of an account type, made once per type. */
-export function mirrorOf(type: ResourceRecord): FieldMirror {
-  let mirror = mirrors.get(type);
-  if (!mirror) {
-    mirror = fieldMirror(new Set(fieldSchemas(type).map((s) => s.key)));
-    mirrors.set(type, mirror);
-  }
-  return mirror;
-}
-
-/** Personal attributes mirrored into those of the standard fields `keys` names, as Persona shows them. */
-export function fieldMirror(keys: Set<string>): FieldMirror {
-  return (attrs) => {
-    const out: Record<string, unknown> = {};
-    const pick = (names: Record<string, string>) => {
-      const value: Record<string, unknown> = {};
-      for (const [attr, key] of Object.entries(names))
-        if (typeof attrs[attr] === 'string') value[key] = attrs[attr];
-      return Object.keys(value).length > 0 ? value : null;
-    };
-    if (keys.has('name')) {
-      const name = pick({ 'name-first': 'first', 'name-middle': 'middle', 'name-last': 'last' });
-      if (name) out.name = typed(name);
-    }
-    if (keys.has('address')) {
-      const address = pick({
-        'address-street-1': 'street_1',
-        'address-street-2': 'street_2',
-        'address-city': 'city',
-        'address-subdivision': 'subdivision',
-        'address-postal-code': 'postal_code',
-        'country-code': 'country_code',
-      });
-      if (address) out.address = typed(address);
-    }
-    if (typeof attrs.birthdate === 'string' && keys.has('birthdate'))
-      out.birthdate = { type: 'date', value: attrs.birthdate };
-    if (typeof attrs['phone-number'] === 'string' && keys.has('phone_number'))
-      out.phone_number = typed(attrs['phone-number']);
-    if (typeof attrs['email-address'] === 'string' && keys.has('email_address'))
-      out.email_address = typed(attrs['email-address']);
-    return out;
-  };
 }

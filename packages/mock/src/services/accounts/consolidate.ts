@@ -3,7 +3,7 @@ import type { Org } from '../../core/org.js';
 import type { Linkage, ResourceRecord } from '../../core/types.js';
 import { recordEvent } from '../events.js';
 import { getAccount } from './accounts.js';
-import { toMany } from './links.js';
+import { type AccountLinkKind, accountLinks } from './links.js';
 
 /**
  * Moves every inquiry, report and case of the sources to the destination and
@@ -38,16 +38,21 @@ export function consolidateAccounts(
   const accounts = org.collection('accounts');
   for (const source of sources) {
     for (const kind of ['inquiries', 'reports', 'cases'] as const) {
-      for (const link of toMany(source, kind)) {
+      const moved = accountLinks(source, kind);
+      const list = accountLinks(destination, kind);
+      for (const link of moved) {
         moveObject(org, now, kind, link.id, source.id, destination.id);
-        const list = toMany(destination, kind);
         if (!list.some((l) => l.id === link.id)) list.push(link);
       }
-      (source.relationships![kind] as { data: Linkage[] }).data = [];
+      moved.length = 0;
     }
     accounts.update(source.id, (s) => {
-      s.internal = { ...s.internal, consolidatedInto: destination.id, consolidatedAt: now };
-      s.attributes['account-status'] = 'archived';
+      s.internal = {
+        ...s.internal,
+        consolidatedInto: destination.id,
+        consolidatedAt: now,
+        status: 'archived',
+      };
       s.attributes['updated-at'] = now;
     });
     for (const [account, other, key] of [
@@ -77,7 +82,7 @@ export function consolidateAccounts(
 function moveObject(
   org: Org,
   now: string,
-  kind: 'inquiries' | 'reports' | 'cases',
+  kind: AccountLinkKind,
   id: string,
   from: string,
   to: string,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MockData } from '../../core/store.js';
 import { createPersonaMock, type PersonaMock, seedIds } from '../../index.js';
 import { type Answer, mockClient } from '../../test-support/test-client.js';
+import { linkedTo } from '../accounts/links.js';
 import { resolveAccount } from '../accounts/resolve.js';
 
 const valid = (answer: Answer) => {
@@ -69,8 +70,19 @@ describe('auto-create account under concurrency', () => {
       )
       .filter((id) => id !== account.id);
     expect(linked).toEqual([]);
-    expect(account.relationships.inquiries.data).toHaveLength(100);
-    expect(account.relationships.reports.data).toHaveLength(50);
+    const inquiries = valid(
+      await call('GET', `/inquiries?filter[account-id]=${account.id}&page[size]=100`),
+    );
+    expect(inquiries.body.data).toHaveLength(100);
+    const reports = valid(
+      await call('GET', `/reports?filter[account-id]=${account.id}&page[size]=100`),
+    );
+    expect(reports.body.data).toHaveLength(50);
+    // The account's own list (what consolidation and redaction follow) has each once.
+    const stored = mock.core.orgFor('key-test').findById(account.id)!;
+    expect(new Set(linkedTo(stored, 'inquiries').map((l) => l.id)).size).toBe(100);
+    expect(linkedTo(stored, 'inquiries')).toHaveLength(100);
+    expect(linkedTo(stored, 'reports')).toHaveLength(50);
     expect(
       answers.filter((a) => a.status === 201 && a.body.data.type === 'account').length,
     ).toBeLessThanOrEqual(1);

@@ -43,7 +43,6 @@ export function createInquiry(org: Org, now: string, input: InquiryCreateInput):
       (attrs['reference-id'] as string | undefined) ?? account?.attributes['reference-id'] ?? null,
     note: (attrs.note as string | undefined) ?? null,
     tags: [...new Set((attrs.tags as string[] | undefined) ?? [])],
-    creator: (attrs['creator-email-address'] as string | undefined) ?? null,
     'created-at': now,
     'updated-at': now,
     'started-at': null,
@@ -58,6 +57,9 @@ export function createInquiry(org: Org, now: string, input: InquiryCreateInput):
     'next-step-name': null,
   };
   for (const name of inquiryPersonalAttributes) attributes[name] = given.attributes[name] ?? null;
+  // Persona's creator is a string, left out when no one is named.
+  const creator = attrs['creator-email-address'];
+  if (typeof creator === 'string') attributes.creator = creator;
   attributes.fields = given.fields;
   const inquiry: ResourceRecord = {
     type: 'inquiry',

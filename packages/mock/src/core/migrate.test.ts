@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPersonaMock } from '../index.js';
+import { fileStorage } from '../node/index.js';
+import { mockObjects } from '../test-support/mock-objects.js';
+import { mockClient } from '../test-support/test-client.js';
+import type { MockData } from './store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'persona-mock-migrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Writes a data file as the first format kept an account: personal data and
+ * `account-status` at the top, empty personal members, and to-many
+ * relationships Persona's account lacks. Answers the file and the account id.
+ */
+async function firstFormatFile(): Promise<{ file: string; id: string }> {
+  const file = join(dir, `v1-${Math.random().toString(36).slice(2)}.json`);
+  const writer = createPersonaMock({ storage: fileStorage(file) });
+  const created = await mockClient(writer)('POST', '/accounts', {
+    data: { attributes: { 'reference-id': 'legacy-1', tags: ['old'] } },
+  });
+  const id = created.body.data.id as string;
+  await writer.reset('no-such-key'); // commits what is in memory
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  data.format = 'persona-kit-mock@1';
+  for (const org of Object.values(data.orgs) as MockData['orgs'][string][]) {
+    const record = org.collections.accounts?.[id];
+    if (!record) continue;
+    delete record.internal;
+    record.attributes = {
+      ...record.attributes,
+      'account-status': 'suspended',
+      'name-first': 'Ada',
+      'name-last': 'Lovelace',
+      birthdate: '1815-12-10',
+      'email-address': 'ada@example.com',
+      'address-city': 'London',
+      'identification-numbers': null,
+      'selfie-photo': null,
+      fields: {},
+    };
+    record.relationships = {
+      ...record.relationships,
+      inquiries: { data: [] },
+      reports: { data: [] },
+      cases: { data: [] },
+    };
+  }
+  writeFileSync(file, JSON.stringify(data));
+  return { file, id };
+}
+
+describe('a first-format data file', () => {
+  it("loads, answers Persona's account shape and keeps the status on the control plane", async () => {
+    const { file, id } = await firstFormatFile();
+    expect(readFileSync(file, 'utf8')).toContain('"account-status":"suspended"');
+    const mock = createPersonaMock({ storage: fileStorage(file) });
+    const call = mockClient(mock);
+
+    const account = await call('GET', `/accounts/${id}`);
+    expect(account.status).toBe(200);
+    expect(account.violations).toEqual([]);
+    const attributes = account.body.data.attributes;
+    for (const gone of [
+      'account-status',
+      'name-first',
+      'name-last',
+      'birthdate',
+      'email-address',
+      'address-city',
+      'identification-numbers',
+      'selfie-photo',
+    ])
+      expect(attributes, gone).not.toHaveProperty(gone);
+    expect(attributes.tags).toEqual(['old']);
+    expect(attributes.fields).toEqual({
+      name: {
+        type: 'hash',
+        value: {
+          first: { type: 'string', value: 'Ada' },
+          last: { type: 'string', value: 'Lovelace' },
+        },
+      },
+      address: { type: 'hash', value: { city: { type: 'string', value: 'London' } } },
+      birthdate: { type: 'date', value: '1815-12-10' },
+      email_address: { type: 'string', value: 'ada@example.com' },
+    });
+    expect(Object.keys(account.body.data.relationships)).toEqual(['account-type']);
+
+    const state = await mockObjects(mock)(id);
+    expect(state.violations).toEqual([]);
+    expect(state.body).toEqual({ id, type: 'account', state: { status: 'suspended' } });
+
+    // The next write stores the current format.
+    await call('POST', `/accounts/${id}/add-tag`, { meta: { 'tag-name': 'migrated' } });
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.format).toBe('persona-kit-mock@2');
+    const stored = Object.values(written.orgs as MockData['orgs'])
+      .map((org) => org.collections.accounts?.[id])
+      .find(Boolean);
+    expect(stored?.attributes).not.toHaveProperty('account-status');
+    expect(stored?.attributes).not.toHaveProperty('name-first');
+    expect(stored?.internal).toMatchObject({ status: 'suspended' });
+  });
+});

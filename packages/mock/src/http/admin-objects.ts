@@ -1,0 +1,76 @@
+import { type HttpHandler, http } from 'msw';
+import { badRequest, notFound } from '../core/errors.js';
+import type { Org } from '../core/org.js';
+import type { ResourceRecord } from '../core/types.js';
+import { accountStatus } from '../services/accounts/accounts.js';
+import type { RowError } from '../services/importer.js';
+import type { StepOutcome } from '../services/workflows.js';
+import { bearerKey } from './pipeline.js';
+
+/** The admin route wrapper of admin.ts: runs, commits and answers JSON or the error. */
+type AdminRoute = (run: (request: Request) => unknown) => Parameters<typeof http.get>[1];
+
+const objectId = /^(act|mprt|wfr)_[a-zA-Z0-9]+$/;
+
+/**
+ * What the mock keeps about an object beyond Persona's resource (stored in
+ * the record's `internal`), answered as openapi/control-plane/object.yaml says.
+ */
+export function objectState(record: ResourceRecord): { id: string; type: string; state: object } {
+  const internal = record.internal ?? {};
+  const { id, type } = record;
+  if (type === 'account') return { id, type, state: { status: accountStatus(record) } };
+  if (type.startsWith('importer/')) {
+    const rowErrors = (internal.rowErrors as RowError[] | undefined) ?? [];
+    return {
+      id,
+      type,
+      state: {
+        fileName: internal.fileName ?? null,
+        mode: internal.mode,
+        createdCount: internal.createdCount ?? 0,
+        updatedCount: internal.updatedCount ?? 0,
+        rowErrors: rowErrors.map(({ row, 'reference-id': referenceId, errors }) => ({
+          row,
+          referenceId,
+          errors,
+        })),
+      },
+    };
+  }
+  return {
+    id,
+    type,
+    state: {
+      // Control-plane keys are camelCase, as in seed files.
+      steps: ((internal.steps as StepOutcome[] | undefined) ?? []).map(
+        ({ 'continued-on-error': continuedOnError, ...step }) => ({ ...step, continuedOnError }),
+      ),
+      triggerPayload: internal.triggerPayload ?? {},
+      objects: internal.objects ?? [],
+    },
+  };
+}
+
+function find(org: Org, id: string): ResourceRecord {
+  if (!objectId.test(id)) {
+    throw badRequest(
+      `object id ${id} must be an account (act_…), importer (mprt_…) or workflow run (wfr_…) id`,
+    );
+  }
+  const record = org.findById(id);
+  if (!record) throw notFound('object', id);
+  return record;
+}
+
+/** `GET /__mock/objects/{object-id}`: the mock-only state of an account, importer or workflow run. */
+export function objectsHandler(core: { orgFor(key: string): Org }, admin: AdminRoute): HttpHandler {
+  return http.get(
+    '*/__mock/objects/:objectId',
+    admin((request) => {
+      const org = core.orgFor(bearerKey(request.headers.get('authorization')));
+      const id = decodeURIComponent(new URL(request.url).pathname.split('/').pop() ?? '');
+      return objectState(find(org, id));
+    }),
+  );
+}

@@ -1,0 +1,39 @@
+import { ApiError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import type { MockCore } from '../core/mock-core.js';
+import { bearerKey } from './pipeline.js';
+import { baseHeaders, errorResponse, toApiError } from './respond.js';
+
+type Params = Record<string, string | readonly string[] | undefined>;
+export type AdminRoute = (
+  run: (request: Request, params: Params) => Promise<unknown> | unknown,
+) => (info: { request: Request; params: Params }) => Promise<Response>;
+
+/** An admin route: its result as JSON (200), its errors as JSON:API errors, then the store saved. */
+export function adminRoute(core: MockCore): AdminRoute {
+  return (run) =>
+    async ({ request, params }) => {
+      const requestId = newId('req');
+      try {
+        const result = await run(request, params);
+        await core.store.commit();
+        return new Response(JSON.stringify(result), {
+          status: 200,
+          headers: baseHeaders(requestId),
+        });
+      } catch (error) {
+        return errorResponse(toApiError(error), requestId);
+      }
+    };
+}
+
+/** The Bearer key of an admin request (401 without one). */
+export const keyOf = (request: Request) => bearerKey(request.headers.get('authorization'));
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return JSON.parse(await request.text());
+  } catch {
+    throw new ApiError(400, 'Bad Request', 'Request body is not valid JSON');
+  }
+}
