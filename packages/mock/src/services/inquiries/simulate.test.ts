@@ -4,6 +4,7 @@ import { fixedId } from '../../core/default-seed.js';
 import { seedOrg } from '../../core/seed.js';
 import type { MockData } from '../../core/store.js';
 import { createPersonaMock, type PersonaMock, seedIds } from '../../index.js';
+import { startReceiver } from '../../test-support/receiver.js';
 import { type Answer, mockClient } from '../../test-support/test-client.js';
 
 type Action = { type: string; data?: Record<string, unknown> };
@@ -350,6 +351,43 @@ describe('verifications elsewhere', () => {
     expect(created.body.data.relationships.verifications.data).toEqual([
       { type: 'verification/government-id', id: verId },
     ]);
+  });
+});
+
+describe('simulate and webhooks', () => {
+  it('delivers the events of a simulated flow to a webhook enabled for them, in order', async () => {
+    const s = setup();
+    const hooks = await startReceiver();
+    try {
+      const made = valid(
+        await s.call('POST', '/webhooks', {
+          data: {
+            attributes: {
+              url: hooks.url,
+              'enabled-events': ['verification.passed', 'inquiry.completed', 'inquiry.approved'],
+            },
+          },
+        }),
+      );
+      valid(await s.call('POST', `/webhooks/${made.body.data.id}/enable`));
+      const id = await s.newInquiry();
+      valid(
+        await s.simulate(id, [
+          act('start_inquiry'),
+          passed(),
+          act('complete_inquiry'),
+          act('approve_inquiry'),
+        ]),
+      );
+      await s.mock.deliveries.settle();
+      const names = hooks.received.map((r) => r.json.data.attributes.name);
+      expect(names).toEqual(['verification.passed', 'inquiry.completed', 'inquiry.approved']);
+      const approved = hooks.received[2]!.json.data.attributes.payload.data;
+      expect(approved.attributes.status).toBe('approved');
+      expect(approved.relationships.verifications.data).toHaveLength(1);
+    } finally {
+      await hooks.close();
+    }
   });
 });
 
