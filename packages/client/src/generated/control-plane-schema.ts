@@ -305,9 +305,20 @@ export interface components {
                 steps: components["schemas"]["WorkflowStep"][];
             }[];
         };
-        NamedObject: {
+        SeedInquiryTemplate: {
             id: string;
             name: string;
+            /** @description The verification templates (`vtmpl_`) the inquiry's flow runs. */
+            verificationTemplateIds?: string[];
+        };
+        SeedVerificationTemplate: {
+            id: string;
+            name: string;
+            /**
+             * @description The kind of verification the template runs.
+             * @enum {unknown}
+             */
+            verificationType: "verification/government-id" | "verification/selfie" | "verification/database";
         };
         SeedCaseTemplate: {
             id: string;
@@ -315,6 +326,10 @@ export interface components {
             statuses: string[];
             resolutions?: string[];
             fields?: components["schemas"]["SeedField"][];
+        };
+        NamedObject: {
+            id: string;
+            name: string;
         };
         SeedWorkflow: {
             id: string;
@@ -337,7 +352,8 @@ export interface components {
         SeedInput: {
             plan?: components["schemas"]["Plan"];
             accountTypes?: components["schemas"]["SeedAccountType"][];
-            inquiryTemplates?: components["schemas"]["NamedObject"][];
+            inquiryTemplates?: components["schemas"]["SeedInquiryTemplate"][];
+            verificationTemplates?: components["schemas"]["SeedVerificationTemplate"][];
             reportTemplates?: {
                 id: string;
                 name: string;
@@ -349,7 +365,7 @@ export interface components {
             accounts?: components["schemas"]["SeedAccount"][];
         };
         /** @description A whole organization in the seed-file format. */
-        SeedContent: WithRequired<components["schemas"]["SeedInput"], "plan" | "accountTypes" | "inquiryTemplates" | "reportTemplates" | "caseTemplates" | "caseQueues" | "workflows" | "accounts">;
+        SeedContent: WithRequired<components["schemas"]["SeedInput"], "plan" | "accountTypes" | "inquiryTemplates" | "verificationTemplates" | "reportTemplates" | "caseTemplates" | "caseQueues" | "workflows" | "accounts">;
         /** @description Added delay in milliseconds, fixed or a `[min, max]` range. */
         Latency: number | number[];
         /** @description Share of requests (0 to 1) answered with `errorStatus` instead. */

@@ -732,6 +732,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inquiries/{inquiry-id}/perform-simulate-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simulate what happens to a sandbox inquiry
+         * @description Sandbox only. Plays a list of actions on the inquiry as though the person went through the hosted flow: starting it, running verifications that pass or fail, completing, failing or expiring it, marking it for review, and deciding on it. Each action must be allowed in the status the actions before it lead to; when one is not (or names an unknown verification template), the answer names it and nothing is applied. Each change is recorded as its event (`inquiry.started`, `verification.passed`, …) and reaches webhooks and workflows as a real one would.
+         */
+        post: operations["performInquirySimulateActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verifications/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a verification
+         * @description One verification of an inquiry, of the kind its `type` names, with the checks it ran and how each came out.
+         */
+        get: operations["retrieveVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports": {
         parameters: {
             query?: never;
@@ -2673,6 +2719,187 @@ export interface components {
                 "session-token": string;
             };
         };
+        /** @description Moves the inquiry as the person or a reviewer would: `start_inquiry` (the person opens the flow), `complete_inquiry`, `fail_inquiry`, `expire_inquiry`, `mark_for_review_inquiry`, then a decision, `approve_inquiry` or `decline_inquiry`. */
+        SimulateStatusAction: {
+            /** @enum {string} */
+            type: "start_inquiry" | "complete_inquiry" | "fail_inquiry" | "expire_inquiry" | "mark_for_review_inquiry" | "approve_inquiry" | "decline_inquiry";
+        };
+        /** @description Runs a verification of the template's kind in the started inquiry and settles it as passed or failed, with its checks. */
+        SimulateVerificationAction: {
+            /** @enum {string} */
+            type: "create_passed_verification" | "create_failed_verification";
+            data: {
+                /**
+                 * @description The verification template (`vtmpl_…`) the verification runs with.
+                 * @example vtmpl_Wq3Zr8Ty6Ux1Ic4Ov7Pa2Sd5
+                 */
+                "verification-template-id": string;
+            };
+        };
+        SimulateAction: components["schemas"]["SimulateStatusAction"] | components["schemas"]["SimulateVerificationAction"];
+        /** @description The actions, applied in order. They are checked as a whole first: when one is refused, none is applied. */
+        InquirySimulateRequest: {
+            meta: {
+                "simulate-actions": components["schemas"]["SimulateAction"][];
+            };
+        };
+        /**
+         * @description Identifies a verification.
+         * @example ver_Qm4Zt7Lc2Vx9Hk5Rn8Jp3Wb6
+         */
+        VerificationId: string;
+        /**
+         * @description A verification's id, recognised by its prefix.
+         * @example ver_Qm4Zt7Lc2Vx9Hk5Rn8Jp3Wb6
+         */
+        VerificationResponseId: string;
+        /**
+         * @description Where the verification stands: `initiated` until evidence arrives, `submitted` while it is checked, then `passed`, `failed`, `requires_retry`, `canceled` or `confirmed`.
+         * @example initiated
+         * @example submitted
+         * @example passed
+         * @example failed
+         * @example requires_retry
+         * @example canceled
+         * @example confirmed
+         */
+        VerificationStatus: string;
+        NullableUnixSeconds: number | null;
+        NullableText: string | null;
+        /** @description One rule the evidence was held to, and how it came out. `reasons` say why a check failed or did not apply. */
+        VerificationCheck: {
+            /**
+             * @example id_barcode_detection
+             * @example selfie_id_comparison
+             * @example database_identity_comparison
+             */
+            name?: string;
+            /**
+             * @description `passed`, `failed` or `not_applicable`; Persona may add values.
+             * @example passed
+             * @example failed
+             * @example not_applicable
+             */
+            status?: string;
+            reasons?: (string | null)[];
+            /**
+             * @description `required`, `not_required` or `requires_retry`; Persona may add values.
+             * @example required
+             * @example not_required
+             */
+            requirement?: string;
+            /** @description Free-form details of how the check ran. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationChecks: components["schemas"]["VerificationCheck"][];
+        /** @description What every kind of verification reports: its status, when it moved through its states (ISO 8601, and again as unix seconds), the country of the evidence and the checks that ran. Each kind adds its own members. */
+        VerificationAttributes: {
+            status?: components["schemas"]["VerificationStatus"];
+            "created-at"?: components["schemas"]["Timestamp"];
+            "created-at-ts"?: number;
+            "submitted-at"?: components["schemas"]["NullableTimestamp"];
+            "submitted-at-ts"?: components["schemas"]["NullableUnixSeconds"];
+            "completed-at"?: components["schemas"]["NullableTimestamp"];
+            "completed-at-ts"?: components["schemas"]["NullableUnixSeconds"];
+            "country-code"?: components["schemas"]["NullableText"];
+            checks?: components["schemas"]["VerificationChecks"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The shared members, plus what was read from the document: its class (`dl`, `pp`, `id`…), the holder's name and birthdate, numbers and dates. */
+        GovernmentIdVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "id-class"?: components["schemas"]["NullableText"];
+            "name-first"?: components["schemas"]["NullableText"];
+            "name-middle"?: components["schemas"]["NullableText"];
+            "name-last"?: components["schemas"]["NullableText"];
+            birthdate?: components["schemas"]["NullableText"];
+            "document-number"?: components["schemas"]["NullableText"];
+            "issue-date"?: components["schemas"]["NullableText"];
+            "expiration-date"?: components["schemas"]["NullableText"];
+            "front-photo-url"?: components["schemas"]["NullableText"];
+            "back-photo-url"?: components["schemas"]["NullableText"];
+            "selfie-photo-url"?: components["schemas"]["NullableText"];
+            "capture-method"?: components["schemas"]["NullableText"];
+        };
+        /** @description The inquiry the verification belongs to, and the template it ran with; some kinds link more (a government ID links its document). */
+        VerificationRelationships: {
+            inquiry?: components["schemas"]["ToOne"];
+            "verification-template"?: components["schemas"]["ToOne"];
+            "verification-template-version"?: components["schemas"]["ToOne"];
+            "inquiry-template"?: components["schemas"]["ToOne"];
+            "inquiry-template-version"?: components["schemas"]["ToOne"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A check of an identity document's photos (`verification/government-id`). */
+        GovernmentIdVerification: {
+            /** @constant */
+            type: "verification/government-id";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["GovernmentIdVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description The shared members, plus how the selfie was captured (`photo` or `video`), the photos taken and how alike they are to the ID portrait. */
+        SelfieVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "capture-method"?: components["schemas"]["NullableText"];
+            "center-photo-url"?: components["schemas"]["NullableText"];
+            "left-photo-url"?: components["schemas"]["NullableText"];
+            "right-photo-url"?: components["schemas"]["NullableText"];
+            "document-similarity-score"?: number | null;
+        };
+        /** @description A check of a live selfie (`verification/selfie`). */
+        SelfieVerification: {
+            /** @constant */
+            type: "verification/selfie";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["SelfieVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description The shared members, plus the identity that was looked up in an authoritative database and the address as the database normalized it. */
+        DatabaseVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "name-first"?: components["schemas"]["NullableText"];
+            "name-middle"?: components["schemas"]["NullableText"];
+            "name-last"?: components["schemas"]["NullableText"];
+            birthdate?: components["schemas"]["NullableText"];
+            "address-street-1"?: components["schemas"]["NullableText"];
+            "address-street-2"?: components["schemas"]["NullableText"];
+            "address-city"?: components["schemas"]["NullableText"];
+            "address-subdivision"?: components["schemas"]["NullableText"];
+            "address-postal-code"?: components["schemas"]["NullableText"];
+            "identification-number"?: components["schemas"]["NullableText"];
+            "document-number"?: components["schemas"]["NullableText"];
+            "phone-number"?: components["schemas"]["NullableText"];
+            "email-address"?: components["schemas"]["NullableText"];
+            "normalized-address-street-1"?: components["schemas"]["NullableText"];
+            "normalized-address-street-2"?: components["schemas"]["NullableText"];
+            "normalized-address-city"?: components["schemas"]["NullableText"];
+            "normalized-address-subdivision"?: components["schemas"]["NullableText"];
+            "normalized-address-postal-code"?: components["schemas"]["NullableText"];
+        };
+        /** @description A lookup of the person's details in a database (`verification/database`). */
+        DatabaseVerification: {
+            /** @constant */
+            type: "verification/database";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DatabaseVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description A kind this kit does not describe yet (`verification/phone-number`, `verification/document`, …), with its attributes as sent. */
+        OtherVerification: {
+            type: string;
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["VerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        /** @description One verification, of the kind its `type` names. Unknown kinds are accepted as they are. (`anyOf`, though the kinds exclude each other by `type`: linters cannot see through the `not` of the other kinds.) */
+        Verification: components["schemas"]["GovernmentIdVerification"] | components["schemas"]["SelfieVerification"] | components["schemas"]["DatabaseVerification"] | components["schemas"]["OtherVerification"];
+        /** @description One verification, with the objects asked for through `include`. */
+        VerificationDocument: {
+            data: components["schemas"]["Verification"];
+            included?: components["schemas"]["Included"];
+        };
         /**
          * @description Identifies a report template, which fixes the kind of report and its settings.
          * @example rptp_Wq4Ze9Bx2Km7Ns3Dv8Lh5Gt1
@@ -3413,138 +3640,6 @@ export interface components {
                 };
             };
         };
-        /**
-         * @description A verification's id, recognised by its prefix.
-         * @example ver_Qm4Zt7Lc2Vx9Hk5Rn8Jp3Wb6
-         */
-        VerificationResponseId: string;
-        /**
-         * @description Where the verification stands: `initiated` until evidence arrives, `submitted` while it is checked, then `passed`, `failed`, `requires_retry`, `canceled` or `confirmed`.
-         * @example initiated
-         * @example submitted
-         * @example passed
-         * @example failed
-         * @example requires_retry
-         * @example canceled
-         * @example confirmed
-         */
-        VerificationStatus: string;
-        NullableUnixSeconds: number | null;
-        NullableText: string | null;
-        /** @description One rule the evidence was held to, and how it came out. `reasons` say why a check failed or did not apply. */
-        VerificationCheck: {
-            /**
-             * @example id_barcode_detection
-             * @example selfie_id_comparison
-             * @example database_identity_comparison
-             */
-            name?: string;
-            /**
-             * @description `passed`, `failed` or `not_applicable`; Persona may add values.
-             * @example passed
-             * @example failed
-             * @example not_applicable
-             */
-            status?: string;
-            reasons?: (string | null)[];
-            /**
-             * @description `required`, `not_required` or `requires_retry`; Persona may add values.
-             * @example required
-             * @example not_required
-             */
-            requirement?: string;
-            /** @description Free-form details of how the check ran. */
-            metadata?: {
-                [key: string]: unknown;
-            };
-        };
-        VerificationChecks: components["schemas"]["VerificationCheck"][];
-        /** @description What every kind of verification reports: its status, when it moved through its states (ISO 8601, and again as unix seconds), the country of the evidence and the checks that ran. Each kind adds its own members. */
-        VerificationAttributes: {
-            status?: components["schemas"]["VerificationStatus"];
-            "created-at"?: components["schemas"]["Timestamp"];
-            "created-at-ts"?: number;
-            "submitted-at"?: components["schemas"]["NullableTimestamp"];
-            "submitted-at-ts"?: components["schemas"]["NullableUnixSeconds"];
-            "completed-at"?: components["schemas"]["NullableTimestamp"];
-            "completed-at-ts"?: components["schemas"]["NullableUnixSeconds"];
-            "country-code"?: components["schemas"]["NullableText"];
-            checks?: components["schemas"]["VerificationChecks"];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description The shared members, plus what was read from the document: its class (`dl`, `pp`, `id`…), the holder's name and birthdate, numbers and dates. */
-        GovernmentIdVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
-            "id-class"?: components["schemas"]["NullableText"];
-            "name-first"?: components["schemas"]["NullableText"];
-            "name-middle"?: components["schemas"]["NullableText"];
-            "name-last"?: components["schemas"]["NullableText"];
-            birthdate?: components["schemas"]["NullableText"];
-            "document-number"?: components["schemas"]["NullableText"];
-            "issue-date"?: components["schemas"]["NullableText"];
-            "expiration-date"?: components["schemas"]["NullableText"];
-            "front-photo-url"?: components["schemas"]["NullableText"];
-            "back-photo-url"?: components["schemas"]["NullableText"];
-        };
-        /** @description The inquiry the verification belongs to, and the template it ran with; some kinds link more (a government ID links its document). */
-        VerificationRelationships: {
-            inquiry?: components["schemas"]["ToOne"];
-            "verification-template"?: components["schemas"]["ToOne"];
-            "verification-template-version"?: components["schemas"]["ToOne"];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A check of an identity document's photos (`verification/government-id`). */
-        GovernmentIdVerification: {
-            /** @constant */
-            type: "verification/government-id";
-            id: components["schemas"]["VerificationResponseId"];
-            attributes: components["schemas"]["GovernmentIdVerificationAttributes"];
-            relationships?: components["schemas"]["VerificationRelationships"];
-        };
-        /** @description The shared members, plus how the selfie was captured (`photo` or `video`), the photos taken and how alike they are to the ID portrait. */
-        SelfieVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
-            "capture-method"?: components["schemas"]["NullableText"];
-            "center-photo-url"?: components["schemas"]["NullableText"];
-            "left-photo-url"?: components["schemas"]["NullableText"];
-            "right-photo-url"?: components["schemas"]["NullableText"];
-            "document-similarity-score"?: number | null;
-        };
-        /** @description A check of a live selfie (`verification/selfie`). */
-        SelfieVerification: {
-            /** @constant */
-            type: "verification/selfie";
-            id: components["schemas"]["VerificationResponseId"];
-            attributes: components["schemas"]["SelfieVerificationAttributes"];
-            relationships?: components["schemas"]["VerificationRelationships"];
-        };
-        /** @description The shared members, plus the identity that was looked up in an authoritative database and the address as the database normalized it. */
-        DatabaseVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
-            "name-first"?: components["schemas"]["NullableText"];
-            "name-last"?: components["schemas"]["NullableText"];
-            birthdate?: components["schemas"]["NullableText"];
-            "identification-number"?: components["schemas"]["NullableText"];
-            "normalized-address-street-1"?: components["schemas"]["NullableText"];
-            "normalized-address-city"?: components["schemas"]["NullableText"];
-            "normalized-address-postal-code"?: components["schemas"]["NullableText"];
-        };
-        /** @description A lookup of the person's details in a database (`verification/database`). */
-        DatabaseVerification: {
-            /** @constant */
-            type: "verification/database";
-            id: components["schemas"]["VerificationResponseId"];
-            attributes: components["schemas"]["DatabaseVerificationAttributes"];
-            relationships?: components["schemas"]["VerificationRelationships"];
-        };
-        /** @description A kind this kit does not describe yet (`verification/phone-number`, `verification/document`, …), with its attributes as sent. */
-        OtherVerification: {
-            type: string;
-            id: components["schemas"]["VerificationResponseId"];
-            attributes: components["schemas"]["VerificationAttributes"];
-            relationships?: components["schemas"]["VerificationRelationships"];
-        };
-        /** @description One verification, of the kind its `type` names. Unknown kinds are accepted as they are. (`anyOf`, though the kinds exclude each other by `type`: linters cannot see through the `not` of the other kinds.) */
-        Verification: components["schemas"]["GovernmentIdVerification"] | components["schemas"]["SelfieVerification"] | components["schemas"]["DatabaseVerification"] | components["schemas"]["OtherVerification"];
         /** @description The verification as it was when the event happened, with the objects it links to. */
         VerificationWebhookPayload: {
             data: components["schemas"]["Verification"];
@@ -3935,6 +4030,8 @@ export interface components {
         CaseTemplateId: components["schemas"]["CaseTemplateId"];
         /** @description The inquiry's id. */
         InquiryId: components["schemas"]["InquiryId"];
+        /** @description The verification's id. */
+        VerificationId: components["schemas"]["VerificationId"];
         /** @description The report's id. */
         ReportId: components["schemas"]["ReportId"];
         /** @description The workflow's id. */
@@ -5782,6 +5879,94 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    performInquirySimulateActions: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquirySimulateRequest"];
+            };
+        };
+        responses: {
+            /** @description The inquiry after every action, its verifications related. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -34,6 +34,8 @@ export interface Fixtures {
   /** An action of another account type: running it on a default-type account is a conflict. */
   foreignAccountActionId?: string;
   inquiryTemplateId?: string;
+  /** A government ID verification template (`vtmpl_…`), for the sandbox's simulate actions. */
+  verificationTemplateId?: string;
   /** A report template whose reports search by name (watchlist and the like). */
   reportTemplateId?: string;
   /** A case template with no required fields. */
@@ -57,6 +59,8 @@ export const fixtureHints: Record<keyof Fixtures, string> = {
     'no other account type lists an account action; give foreignAccountActionId',
   inquiryTemplateId:
     "Persona's API lists no inquiry templates and no inquiry names one yet; give inquiryTemplateId",
+  verificationTemplateId:
+    "Persona's API lists no verification templates; give verificationTemplateId (a government ID verification template of the sandbox, vtmpl_…)",
   reportTemplateId:
     "Persona's API lists no report templates and no name-search report names one yet; give reportTemplateId",
   caseTemplateId: 'GET /case-templates listed no active template without required fields',
@@ -134,7 +138,8 @@ export async function discoverFromApi(api: Api): Promise<Fixtures> {
 
 /** The part of the mock's seed format (`GET /__mock/seed`) the scenarios read. */
 interface MockSeed {
-  inquiryTemplates?: { id: string; name?: string }[];
+  inquiryTemplates?: { id: string; name?: string; verificationTemplateIds?: string[] }[];
+  verificationTemplates?: { id: string; name?: string; verificationType?: string }[];
   reportTemplates?: { id: string; name?: string; reportType?: string }[];
   workflows?: { id: string; name?: string; steps?: Json[] }[];
 }
@@ -165,6 +170,14 @@ export async function discoverFromMock(
   const found: Fixtures = { personaKitMock: true };
   const inquiryTemplate = seed.inquiryTemplates?.[0];
   if (inquiryTemplate) found.inquiryTemplateId = inquiryTemplate.id;
+  // A government ID template, the inquiry template's own when it lists one.
+  const governmentIds = (seed.verificationTemplates ?? []).filter(
+    (t) => t.verificationType === 'verification/government-id',
+  );
+  const verificationTemplate =
+    governmentIds.find((t) => inquiryTemplate?.verificationTemplateIds?.includes(t.id)) ??
+    governmentIds[0];
+  if (verificationTemplate) found.verificationTemplateId = verificationTemplate.id;
   const reportTemplate = seed.reportTemplates?.find((t) =>
     NAME_SEARCH_REPORTS.includes(t.reportType ?? ''),
   );
@@ -201,6 +214,7 @@ export function placeholderFixtures(): Fixtures {
     accountAction: { id: id('accac'), parameter: 'status', value: 'suspended' },
     foreignAccountActionId: `accac_${'1'.repeat(24)}`,
     inquiryTemplateId: id('itmpl'),
+    verificationTemplateId: id('vtmpl'),
     reportTemplateId: id('rptp'),
     caseTemplateId: id('ctmpl'),
     caseStatuses: ['open', 'pending'],

@@ -16,6 +16,11 @@ export const seedIds = {
     governmentId: fixedId('itmpl', 'GovernmentId'),
     selfie: fixedId('itmpl', 'Selfie'),
   },
+  verificationTemplates: {
+    governmentId: fixedId('vtmpl', 'GovernmentId'),
+    selfie: fixedId('vtmpl', 'Selfie'),
+    database: fixedId('vtmpl', 'Database'),
+  },
   reportTemplates: {
     watchlist: fixedId('rptp', 'Watchlist'),
     pep: fixedId('rptp', 'PoliticallyExposed'),
@@ -130,8 +135,36 @@ export function defaultSeed(): SeedContent {
       },
     ],
     inquiryTemplates: [
-      { id: ids.inquiryTemplates.governmentId, name: 'Government ID' },
-      { id: ids.inquiryTemplates.selfie, name: 'Government ID and Selfie' },
+      {
+        id: ids.inquiryTemplates.governmentId,
+        name: 'Government ID',
+        verificationTemplateIds: [ids.verificationTemplates.governmentId],
+      },
+      {
+        id: ids.inquiryTemplates.selfie,
+        name: 'Government ID and Selfie',
+        verificationTemplateIds: [
+          ids.verificationTemplates.governmentId,
+          ids.verificationTemplates.selfie,
+        ],
+      },
+    ],
+    verificationTemplates: [
+      {
+        id: ids.verificationTemplates.governmentId,
+        name: 'Government ID',
+        verificationType: 'verification/government-id',
+      },
+      {
+        id: ids.verificationTemplates.selfie,
+        name: 'Selfie',
+        verificationType: 'verification/selfie',
+      },
+      {
+        id: ids.verificationTemplates.database,
+        name: 'Database',
+        verificationType: 'verification/database',
+      },
     ],
     reportTemplates: [
       { id: ids.reportTemplates.watchlist, name: 'Watchlist', reportType: 'report/watchlist' },

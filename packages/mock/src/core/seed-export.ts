@@ -7,6 +7,7 @@ import type {
   SeedCaseTemplate,
   SeedContent,
   SeedField,
+  SeedVerificationTemplate,
   WorkflowStep,
   WorkflowTrigger,
 } from './seed-types.js';
@@ -85,6 +86,15 @@ export function exportSeed(org: Org): SeedContent {
       id: t.id,
       name: nameOf(t),
       expiresInSeconds: inquiryExpirySeconds(t),
+      verificationTemplateIds: (t.internal?.verificationTemplateIds as string[] | undefined) ?? [],
+    })),
+    verificationTemplates: records(org, 'verification-templates').map((t) => ({
+      id: t.id,
+      name: nameOf(t),
+      verificationType: t.type.replace(
+        'verification-template/',
+        'verification/',
+      ) as SeedVerificationTemplate['verificationType'],
     })),
     reportTemplates: records(org, 'report-templates').map((t) => ({
       id: t.id,

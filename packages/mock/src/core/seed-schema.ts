@@ -180,7 +180,17 @@ export const seedSchema = {
     }),
     inquiryTemplates: named('itmpl', {
       expiresInSeconds: { type: ['integer', 'null'], minimum: 60, maximum: 30 * 24 * 60 * 60 },
+      verificationTemplateIds: { type: 'array', uniqueItems: true, items: id('vtmpl') },
     }),
+    verificationTemplates: named(
+      'vtmpl',
+      {
+        verificationType: {
+          enum: ['verification/government-id', 'verification/selfie', 'verification/database'],
+        },
+      },
+      ['verificationType'],
+    ),
     reportTemplates: named(
       'rptp',
       { reportType: { type: 'string', pattern: '^report/[a-z-]+$' } },

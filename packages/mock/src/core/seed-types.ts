@@ -157,6 +157,8 @@ export interface SeedInquiryTemplate {
   name: string;
   /** How long an inquiry has to be completed before it expires; null never expires (default 24 h). */
   expiresInSeconds?: number | null;
+  /** The verification templates the flow runs, in order. */
+  verificationTemplateIds?: string[];
 }
 
 export interface SeedAccount {
@@ -168,11 +170,19 @@ export interface SeedAccount {
   tags?: string[];
 }
 
+/** A verification template: which kind of verification it runs (`verification/government-id`). */
+export interface SeedVerificationTemplate {
+  id: string;
+  name: string;
+  verificationType: 'verification/government-id' | 'verification/selfie' | 'verification/database';
+}
+
 /** What a new organization starts with. Ids are fixed so tests and examples can name them. */
 export interface SeedContent {
   plan: Plan;
   accountTypes: SeedAccountType[];
   inquiryTemplates: SeedInquiryTemplate[];
+  verificationTemplates: SeedVerificationTemplate[];
   reportTemplates: { id: string; name: string; reportType: string }[];
   caseTemplates: SeedCaseTemplate[];
   caseQueues: { id: string; name: string }[];

@@ -76,6 +76,7 @@ export function resolveSeed(file: SeedFile): SeedContent {
           plan: 'growth',
           accountTypes: [],
           inquiryTemplates: [],
+          verificationTemplates: [],
           reportTemplates: [],
           caseTemplates: [],
           caseQueues: [],
@@ -88,16 +89,22 @@ export function resolveSeed(file: SeedFile): SeedContent {
     const ids = new Set(b.map((item) => item.id).filter(Boolean));
     return [...a.filter((item) => !item.id || !ids.has(item.id)), ...b];
   };
-  return {
+  const content: SeedContent = {
     plan: file.plan ?? base.plan,
     accountTypes: merge(base.accountTypes, file.accountTypes),
     inquiryTemplates: merge(base.inquiryTemplates, file.inquiryTemplates),
+    verificationTemplates: merge(base.verificationTemplates, file.verificationTemplates),
     reportTemplates: merge(base.reportTemplates, file.reportTemplates),
     caseTemplates: merge(base.caseTemplates, file.caseTemplates),
     caseQueues: merge(base.caseQueues, file.caseQueues),
     workflows: merge(base.workflows, file.workflows),
     accounts: merge(base.accounts, file.accounts),
   };
+  // A seed that names a verification template it lacks fails when read, not on first use.
+  checkVerificationTemplateIds(file, (id) =>
+    content.verificationTemplates.some((t) => t.id === id),
+  );
+  return content;
 }
 
 /**
@@ -114,6 +121,7 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
     else collection.insert(record);
     counts[name] = (counts[name] ?? 0) + 1;
   };
+  checkVerificationTemplateIds(content, (id) => org.collection('verification-templates').has(id));
   if (content.plan) org.data.plan = content.plan;
   const types = content.accountTypes ?? [];
   const hasDefault = types.some((t) => t.default);
@@ -158,6 +166,13 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
       });
     }
   });
+  for (const template of content.verificationTemplates ?? []) {
+    put('verification-templates', {
+      type: template.verificationType.replace('verification/', 'verification-template/'),
+      id: template.id,
+      attributes: { name: template.name, status: 'active', 'created-at': now },
+    });
+  }
   for (const template of content.inquiryTemplates ?? []) {
     put('inquiry-templates', {
       type: 'inquiry-template',
@@ -168,6 +183,7 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
           template.expiresInSeconds === undefined
             ? DEFAULT_INQUIRY_EXPIRY_SECONDS
             : template.expiresInSeconds,
+        verificationTemplateIds: template.verificationTemplateIds ?? [],
       },
     });
   }
@@ -237,4 +253,18 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
     counts.accounts = content.accounts.length;
   }
   return counts;
+}
+
+/** An inquiry template may list only verification templates the seed adds or the organization has. */
+function checkVerificationTemplateIds(content: SeedFile, exists: (id: string) => boolean): void {
+  const known = new Set((content.verificationTemplates ?? []).map((t) => t.id));
+  (content.inquiryTemplates ?? []).forEach((template, i) => {
+    (template.verificationTemplateIds ?? []).forEach((id, j) => {
+      if (!known.has(id) && !exists(id)) {
+        throw invalid(
+          `seed.inquiryTemplates[${i}].verificationTemplateIds[${j}] ${id} names no verification template of the seed or the organization`,
+        );
+      }
+    });
+  });
 }

@@ -5,6 +5,7 @@ import { eventRoutes } from './events.js';
 import { importerRoutes } from './importers.js';
 import { inquiryRoutes } from './inquiries.js';
 import { reportRoutes } from './reports.js';
+import { verificationRoutes } from './verifications.js';
 import { webhookRoutes } from './webhooks.js';
 import { workflowRoutes } from './workflows.js';
 
@@ -13,6 +14,7 @@ export const routes: RouteTable = {
   ...accountRoutes,
   ...inquiryRoutes,
   ...reportRoutes,
+  ...verificationRoutes,
   ...workflowRoutes,
   ...caseRoutes,
   ...importerRoutes,

@@ -4,6 +4,7 @@ import type { RouteInput, RouteTable } from '../http/route.js';
 import type { AutoCreateMeta } from '../services/accounts/resolve.js';
 import { createInquiry, getInquiry, updateInquiry } from '../services/inquiries/inquiries.js';
 import { resumeInquiry } from '../services/inquiries/sessions.js';
+import { simulateInquiry } from '../services/inquiries/simulate.js';
 import { decideInquiry, expireInquiry } from '../services/inquiries/status.js';
 import { redactInquiry } from '../services/redaction.js';
 import { anyOf, attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
@@ -51,6 +52,8 @@ export const inquiryRoutes: RouteTable = {
   declineInquiry: (input) =>
     one(decideInquiry(input.org, now(input), id(input), 'declined', comment(input))),
   expireInquiry: (input) => one(expireInquiry(input.org, now(input), id(input))),
+  performInquirySimulateActions: (input) =>
+    one(simulateInquiry(input.org, now(input), id(input), metaOf(input)['simulate-actions'])),
   resumeInquiry: (input) => {
     const { inquiry, sessionToken } = resumeInquiry(input.org, now(input), id(input));
     return { status: 200, data: inquiry, meta: { 'session-token': sessionToken } };

@@ -66,6 +66,16 @@ export const personalAttributes: Record<string, Record<string, Erasure>> = {
       'selfie-photo',
       'selfie-photo-url',
       'video-url',
+      'center-photo-url',
+      'left-photo-url',
+      'right-photo-url',
+      'phone-number',
+      'email-address',
+      'normalized-address-street-1',
+      'normalized-address-street-2',
+      'normalized-address-city',
+      'normalized-address-subdivision',
+      'normalized-address-postal-code',
     ],
     'null',
   ),
@@ -185,7 +195,8 @@ function redactLinked(
 function erase(org: Org, now: string, name: CollectionName, record: ResourceRecord): void {
   org.collection(name).update(record.id, (r) => {
     erasePersonal(r.type, r.attributes);
-    r.attributes['redacted-at'] = now;
+    // Persona's verifications have no `redacted-at`: their inquiry's tells when.
+    if (name !== 'verifications') r.attributes['redacted-at'] = now;
     if ('updated-at' in r.attributes) r.attributes['updated-at'] = now;
     // A redacted inquiry's session can no longer be used.
     if (name === 'inquiries') r.internal = { ...r.internal, session: null };

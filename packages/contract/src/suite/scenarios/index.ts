@@ -6,6 +6,7 @@ import { errorStatuses } from './errors.js';
 import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
+import { sandboxSimulation } from './simulate.js';
 import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
@@ -13,6 +14,7 @@ export const scenarios: Scenario[] = [
   accountTypes,
   accountLifecycle,
   inquiryLifecycle,
+  sandboxSimulation,
   reportLifecycle,
   caseLifecycle,
   workflowRuns,

@@ -1,0 +1,87 @@
+// Persona's sandbox drive of an inquiry: simulate actions stand in for the
+// person in the hosted flow (start, a verification, completion) and for the
+// reviewer (approval). The verification it creates can then be retrieved.
+import type { Scenario, StepContext } from '../types.js';
+import { RULES_NEEDED, STATE_NEEDED } from './support.js';
+
+const simulate = (ctx: StepContext, id: string, actions: unknown[], expect: number | number[]) =>
+  ctx.api.call('performInquirySimulateActions', {
+    params: { 'inquiry-id': id },
+    body: { meta: { 'simulate-actions': actions } },
+    expect,
+  });
+
+export const sandboxSimulation: Scenario = {
+  name: 'sandbox inquiries driven by simulate actions',
+  tags: ['inquiries', 'verifications'],
+  steps: [
+    {
+      name: 'start, pass a government ID verification, complete and approve an inquiry',
+      async run(ctx) {
+        const template = ctx.need('verificationTemplateId');
+        const created = await ctx.api.call('createInquiry', {
+          body: { data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId') } } },
+          expect: 201,
+        });
+        ctx.state.inquiry = created.body.data.id;
+        const driven = await simulate(
+          ctx,
+          ctx.state.inquiry,
+          [
+            { type: 'start_inquiry' },
+            {
+              type: 'create_passed_verification',
+              data: { 'verification-template-id': template },
+            },
+            { type: 'complete_inquiry' },
+            { type: 'approve_inquiry' },
+          ],
+          200,
+        );
+        const data = driven.body.data;
+        ctx.assert.equal(data.id, ctx.state.inquiry, 'the inquiry answered');
+        ctx.assert.equal(data.attributes.status, 'approved', 'status after the actions');
+        const verifications: { type: string; id: string }[] =
+          data.relationships?.verifications?.data ?? [];
+        ctx.assert.equal(verifications.length, 1, 'verifications of the inquiry');
+        ctx.state.verification = verifications[0]?.id;
+      },
+    },
+    {
+      name: 'retrieve the passed verification',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        if (!ctx.state.verification) ctx.skip('the inquiry related no verification');
+        const got = await ctx.api.call('retrieveVerification', {
+          params: { 'verification-id': ctx.state.verification },
+          expect: 200,
+        });
+        ctx.assert.equal(got.body.data.type, 'verification/government-id', 'type');
+        ctx.assert.equal(got.body.data.attributes.status, 'passed', 'status');
+        ctx.assert.equal(
+          got.body.data.relationships?.inquiry?.data?.id,
+          ctx.state.inquiry,
+          'the inquiry it belongs to',
+        );
+      },
+    },
+    {
+      name: 'an approved inquiry cannot be started again (4xx)',
+      stateful: RULES_NEEDED,
+      async run(ctx) {
+        const refused = await simulate(
+          ctx,
+          ctx.state.inquiry,
+          [{ type: 'start_inquiry' }],
+          [400, 409, 422],
+        );
+        ctx.assert.ok(refused.body.errors?.length, 'an error document');
+        const after = await ctx.api.call('retrieveInquiry', {
+          params: { 'inquiry-id': ctx.state.inquiry },
+          expect: 200,
+        });
+        ctx.assert.equal(after.body.data.attributes.status, 'approved', 'status unchanged');
+      },
+    },
+  ],
+};
