@@ -249,7 +249,7 @@ export interface paths {
         };
         /**
          * Retrieve an Account Type
-         * @description Answers one account type: its name, the custom fields its accounts carry and the actions that can be run on them, with the parameters each action takes.
+         * @description Answers one account type: its name and when it was created and last changed.
          */
         get: operations["retrieveAccountType"];
         put?: never;
@@ -2050,7 +2050,7 @@ export interface components {
         AccountRunActionRequest: {
             data: {
                 "account-action-id": components["schemas"]["AccountActionId"];
-                /** @description Inputs of the action, by parameter key; the account type's `account-actions` lists what each action takes. */
+                /** @description Inputs of the action, by parameter key, as the action is configured in the organization's dashboard. */
                 parameters?: {
                     [key: string]: unknown;
                 };
@@ -2070,47 +2070,11 @@ export interface components {
          * @example acttp_wfPTWyooKpUJqrKekoeLytOZ
          */
         AccountTypeResponseId: string;
-        /** @description One custom field that accounts of this type carry. `key` is the name the value has under the account's `fields`, exactly as stored. */
-        AccountTypeFieldSchema: {
-            key: string;
-            /**
-             * @description The kind of value the field holds, as in a field value's `type`.
-             * @enum {string}
-             */
-            type: "string" | "integer" | "number" | "boolean" | "date" | "datetime" | "hash" | "array" | "file" | "choices";
-            /** @description Name shown in the dashboard, or null when none was set. */
-            label: string | null;
-        };
-        /**
-         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
-         * @example accac_zJZL0Ppe8xY95rBVSWT8Vefk
-         */
-        AccountActionResponseId: string;
-        /** @description One parameter an account action takes in `data.parameters` of a run-action request. */
-        AccountTypeActionParameter: {
-            key: string;
-            /** @enum {string} */
-            type: "string" | "integer" | "number" | "boolean" | "date";
-            /** @description Whether a run-action request must supply this parameter. */
-            required: boolean;
-            /** @description The only values accepted (for example the statuses a status action may set), or null when any value of the type is accepted. */
-            "allowed-values": (string | number | boolean)[] | null;
-        };
-        /** @description An action that can be run on accounts of this type through run-action. */
-        AccountTypeAction: {
-            id: components["schemas"]["AccountActionResponseId"];
-            name: string;
-            parameters: components["schemas"]["AccountTypeActionParameter"][];
-        };
         AccountTypeAttributes: {
             /** @description Display name of the type; every organization starts with one named `User`. */
             name: string;
             "created-at": components["schemas"]["Timestamp"];
             "updated-at": components["schemas"]["NullableTimestamp"];
-            /** @description The custom fields of this type. Optional because not every API version returns it; persona-kit's mock always does. */
-            "field-schemas"?: components["schemas"]["AccountTypeFieldSchema"][];
-            /** @description The actions that can be run on accounts of this type, with the parameters each takes. Optional because not every API version returns it; persona-kit's mock always does. */
-            "account-actions"?: components["schemas"]["AccountTypeAction"][];
         };
         /** @description A kind of account, such as `User` or `Business`. */
         AccountType: {
