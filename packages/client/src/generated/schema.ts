@@ -2659,10 +2659,10 @@ export interface components {
             "created-at-end"?: components["schemas"]["Timestamp"];
         };
         /**
-         * @description The kind of report as responses carry it: every kind Persona runs, not only those this kit can create. Persona adds kinds over time.
+         * @description The kind of report, which is its JSON:API type.
          * @enum {string}
          */
-        ReportResponseType: "report/address-lookup" | "report/adverse-media" | "report/business-adverse-media" | "report/business-lookup" | "report/business-watchlist" | "report/crypto-address-watchlist" | "report/email-address" | "report/integration/sentilink-scores" | "report/phone-number" | "report/politically-exposed-person" | "report/profile" | "report/profile-non-authoritative" | "report/social-media" | "report/synthetic" | "report/watchlist";
+        ReportType: "report/watchlist" | "report/politically-exposed-person" | "report/adverse-media" | "report/email-address" | "report/phone-number";
         /**
          * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
          * @example rep_Tb5Nw8Qz3Lc7Vx2Hk9Rm4Jp6
@@ -2807,24 +2807,40 @@ export interface components {
             /** @description The template the report ran with (`report-template/…`). */
             "report-template": components["schemas"]["ToOne"];
         };
-        /** @description One background check on one subject. */
-        Report: {
-            type: components["schemas"]["ReportResponseType"];
+        /** @description A report of a kind persona-kit can create and the mock runs. */
+        DescribedReport: {
+            type: components["schemas"]["ReportType"];
             id: components["schemas"]["ReportResponseId"];
             attributes: components["schemas"]["ReportAttributes"];
             relationships?: components["schemas"]["ReportRelationships"];
         };
+        /** @description A kind of report persona-kit does not run, such as `report/address-lookup`, `report/business-lookup`, `report/business-watchlist`, `report/profile`, `report/social-media`, `report/synthetic` or `report/integration/sentilink-scores`. Persona adds kinds over time. */
+        OtherKindReportType: string;
+        /** @description The state every report carries; the search input and findings of these kinds are accepted as Persona sends them, not described here. */
+        OtherKindReportAttributes: {
+            status?: components["schemas"]["ReportStatus"];
+            "created-at": components["schemas"]["Timestamp"];
+            "completed-at": components["schemas"]["NullableTimestamp"];
+            "redacted-at"?: components["schemas"]["NullableTimestamp"];
+            tags?: components["schemas"]["Tags"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A report of a kind persona-kit does not run, as Persona answers it. */
+        OtherKindReport: {
+            type: components["schemas"]["OtherKindReportType"];
+            id: components["schemas"]["ReportResponseId"];
+            attributes: components["schemas"]["OtherKindReportAttributes"];
+            relationships?: components["schemas"]["ReportRelationships"];
+        };
+        /** @description One background check on one subject: a kind persona-kit runs, described member by member, or another kind Persona runs, whose findings this kit does not describe. */
+        Report: components["schemas"]["DescribedReport"] | components["schemas"]["OtherKindReport"];
         /** @description A page of reports, newest first. */
         ReportListDocument: {
             data: components["schemas"]["Report"][];
             links: components["schemas"]["ListLinks"];
             included?: components["schemas"]["Included"];
         };
-        /**
-         * @description The kind of report, which is its JSON:API type.
-         * @enum {string}
-         */
-        ReportType: "report/watchlist" | "report/politically-exposed-person" | "report/adverse-media" | "report/email-address" | "report/phone-number";
         /** @description What to search for. Watchlist, politically exposed person and adverse media reports need at least one of `name-first`, `name-middle`, `name-last` or `term`; email address reports need `email-address`; phone number reports need `phone-number`. */
         ReportQueryInput: {
             "name-first"?: string | null;
