@@ -15,8 +15,11 @@ interface State {
 
 export interface AppOptions {
   api: PersonaApi;
-  /** The default account type, whose Set status action lists the statuses. */
-  accountTypeId: string;
+  /**
+   * The statuses the Set status action accepts. Persona's API does not list an
+   * action's parameters: the page is given them (the mock tells its own).
+   */
+  statusChoices: () => Promise<string[]>;
   /** Forgets the mock's data (only offered when a mock runs in the page). */
   reset?: () => Promise<void>;
 }
@@ -327,7 +330,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
   render();
   const ready = (async () => {
     try {
-      state.statuses = await api.statusChoices(options.accountTypeId);
+      state.statuses = await options.statusChoices();
     } catch {
       // Without the list the form offers no choices; the rest still works.
     }

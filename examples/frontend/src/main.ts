@@ -1,7 +1,9 @@
 import { createPersonaClient } from '@persona-kit/client';
+import { createControlPlaneClient } from '@persona-kit/client/control-plane';
 import { seedIds } from '@persona-kit/mock';
 import { setupPersonaWorker } from '@persona-kit/mock/browser';
 import { mountApp } from './app.js';
+import { mockStatusChoices } from './mock-statuses.js';
 import { personaApi } from './persona.js';
 import './style.css';
 
@@ -14,16 +16,16 @@ await worker.start({
 });
 
 // Any key works with the mock; each key is its own organization.
-const persona = createPersonaClient({
-  apiKey: 'persona_sandbox_example_frontend',
-  baseUrl: `${location.origin}/api/v1`,
-});
+const apiKey = 'persona_sandbox_example_frontend';
+const persona = createPersonaClient({ apiKey, baseUrl: `${location.origin}/api/v1` });
+// The mock's own configuration (the Set status action's statuses) is on its control plane.
+const controlPlane = createControlPlaneClient({ apiKey, baseUrl: location.origin });
 
 mountApp(document.querySelector<HTMLElement>('#app')!, {
   api: personaApi(persona, {
     setStatusActionId: seedIds.accountActions.setStatus,
     reviewCaseTemplateId: seedIds.caseTemplates.review,
   }),
-  accountTypeId: seedIds.accountTypes.user,
+  statusChoices: () => mockStatusChoices(controlPlane, seedIds.accountActions.setStatus),
   reset: () => mock.reset(),
 });

@@ -69,20 +69,6 @@ export function personaApi(persona: PersonaClient, ids: PersonaIds) {
       return { account: data, created: result.response.status === 201 };
     },
 
-    /** The statuses the account type's Set status action accepts. */
-    async statusChoices(accountTypeId: string): Promise<string[]> {
-      const { data } = await expectData(
-        persona.GET('/account-types/{account-type-id}', {
-          params: { path: { 'account-type-id': accountTypeId } },
-        }),
-      );
-      const action = data.attributes['account-actions']?.find(
-        (a) => a.id === ids.setStatusActionId,
-      );
-      const allowed = action?.parameters.find((p) => p.key === 'status')?.['allowed-values'];
-      return (allowed ?? []).map(String);
-    },
-
     /** Runs the Set status account action; Persona runs it as a workflow. */
     async setStatus(
       accountId: string,

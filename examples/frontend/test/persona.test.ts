@@ -4,6 +4,7 @@ import { createControlPlaneClient } from '@persona-kit/client/control-plane';
 import { seedIds } from '@persona-kit/mock';
 import { setupPersonaMock } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mockStatusChoices } from '../src/mock-statuses.js';
 import { accountName, personaApi } from '../src/persona.js';
 
 const { server, mock } = setupPersonaMock();
@@ -42,7 +43,7 @@ describe('the accounts and cases screen', () => {
   });
 
   it("offers the Set status action's statuses and runs it", async () => {
-    expect(await api.statusChoices(seedIds.accountTypes.user)).toEqual([
+    expect(await mockStatusChoices(controlPlane, seedIds.accountActions.setStatus)).toEqual([
       'active',
       'activated',
       'suspended',

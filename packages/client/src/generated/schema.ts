@@ -249,7 +249,7 @@ export interface paths {
         };
         /**
          * Retrieve an Account Type
-         * @description Answers one account type: its name, the custom fields its accounts carry and the actions that can be run on them, with the parameters each action takes.
+         * @description Answers one account type: its name and when it was created and last changed.
          */
         get: operations["retrieveAccountType"];
         put?: never;
@@ -2096,7 +2096,7 @@ export interface components {
         AccountRunActionRequest: {
             data: {
                 "account-action-id": components["schemas"]["AccountActionId"];
-                /** @description Inputs of the action, by parameter key; the account type's `account-actions` lists what each action takes. */
+                /** @description Inputs of the action, by parameter key, as the action is configured in the organization's dashboard. */
                 parameters?: {
                     [key: string]: unknown;
                 };
@@ -2116,47 +2116,11 @@ export interface components {
          * @example acttp_wfPTWyooKpUJqrKekoeLytOZ
          */
         AccountTypeResponseId: string;
-        /** @description One custom field that accounts of this type carry. `key` is the name the value has under the account's `fields`, exactly as stored. */
-        AccountTypeFieldSchema: {
-            key: string;
-            /**
-             * @description The kind of value the field holds, as in a field value's `type`.
-             * @enum {string}
-             */
-            type: "string" | "integer" | "number" | "boolean" | "date" | "datetime" | "hash" | "array" | "file" | "choices";
-            /** @description Name shown in the dashboard, or null when none was set. */
-            label: string | null;
-        };
-        /**
-         * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
-         * @example accac_zJZL0Ppe8xY95rBVSWT8Vefk
-         */
-        AccountActionResponseId: string;
-        /** @description One parameter an account action takes in `data.parameters` of a run-action request. */
-        AccountTypeActionParameter: {
-            key: string;
-            /** @enum {string} */
-            type: "string" | "integer" | "number" | "boolean" | "date";
-            /** @description Whether a run-action request must supply this parameter. */
-            required: boolean;
-            /** @description The only values accepted (for example the statuses a status action may set), or null when any value of the type is accepted. */
-            "allowed-values": (string | number | boolean)[] | null;
-        };
-        /** @description An action that can be run on accounts of this type through run-action. */
-        AccountTypeAction: {
-            id: components["schemas"]["AccountActionResponseId"];
-            name: string;
-            parameters: components["schemas"]["AccountTypeActionParameter"][];
-        };
         AccountTypeAttributes: {
             /** @description Display name of the type; every organization starts with one named `User`. */
             name: string;
             "created-at": components["schemas"]["Timestamp"];
             "updated-at": components["schemas"]["NullableTimestamp"];
-            /** @description The custom fields of this type. Optional because not every API version returns it; persona-kit's mock always does. */
-            "field-schemas"?: components["schemas"]["AccountTypeFieldSchema"][];
-            /** @description The actions that can be run on accounts of this type, with the parameters each takes. Optional because not every API version returns it; persona-kit's mock always does. */
-            "account-actions"?: components["schemas"]["AccountTypeAction"][];
         };
         /** @description A kind of account, such as `User` or `Business`. */
         AccountType: {
@@ -2922,10 +2886,10 @@ export interface components {
             "created-at-end"?: components["schemas"]["Timestamp"];
         };
         /**
-         * @description The kind of report as responses carry it: every kind Persona runs, not only those this kit can create. Persona adds kinds over time.
+         * @description The kind of report, which is its JSON:API type.
          * @enum {string}
          */
-        ReportResponseType: "report/address-lookup" | "report/adverse-media" | "report/business-adverse-media" | "report/business-lookup" | "report/business-watchlist" | "report/crypto-address-watchlist" | "report/email-address" | "report/integration/sentilink-scores" | "report/phone-number" | "report/politically-exposed-person" | "report/profile" | "report/profile-non-authoritative" | "report/social-media" | "report/synthetic" | "report/watchlist";
+        ReportType: "report/watchlist" | "report/politically-exposed-person" | "report/adverse-media" | "report/email-address" | "report/phone-number";
         /**
          * @description The id as responses carry it, recognised by its prefix only: Persona does not promise a length.
          * @example rep_Tb5Nw8Qz3Lc7Vx2Hk9Rm4Jp6
@@ -3070,24 +3034,40 @@ export interface components {
             /** @description The template the report ran with (`report-template/…`). */
             "report-template": components["schemas"]["ToOne"];
         };
-        /** @description One background check on one subject. */
-        Report: {
-            type: components["schemas"]["ReportResponseType"];
+        /** @description A report of a kind persona-kit can create and the mock runs. */
+        DescribedReport: {
+            type: components["schemas"]["ReportType"];
             id: components["schemas"]["ReportResponseId"];
             attributes: components["schemas"]["ReportAttributes"];
             relationships?: components["schemas"]["ReportRelationships"];
         };
+        /** @description A kind of report persona-kit does not run, such as `report/address-lookup`, `report/business-lookup`, `report/business-watchlist`, `report/profile`, `report/social-media`, `report/synthetic` or `report/integration/sentilink-scores`. Persona adds kinds over time. */
+        OtherKindReportType: string;
+        /** @description The state every report carries; the search input and findings of these kinds are accepted as Persona sends them, not described here. */
+        OtherKindReportAttributes: {
+            status?: components["schemas"]["ReportStatus"];
+            "created-at": components["schemas"]["Timestamp"];
+            "completed-at": components["schemas"]["NullableTimestamp"];
+            "redacted-at"?: components["schemas"]["NullableTimestamp"];
+            tags?: components["schemas"]["Tags"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A report of a kind persona-kit does not run, as Persona answers it. */
+        OtherKindReport: {
+            type: components["schemas"]["OtherKindReportType"];
+            id: components["schemas"]["ReportResponseId"];
+            attributes: components["schemas"]["OtherKindReportAttributes"];
+            relationships?: components["schemas"]["ReportRelationships"];
+        };
+        /** @description One background check on one subject: a kind persona-kit runs, described member by member, or another kind Persona runs, whose findings this kit does not describe. */
+        Report: components["schemas"]["DescribedReport"] | components["schemas"]["OtherKindReport"];
         /** @description A page of reports, newest first. */
         ReportListDocument: {
             data: components["schemas"]["Report"][];
             links: components["schemas"]["ListLinks"];
             included?: components["schemas"]["Included"];
         };
-        /**
-         * @description The kind of report, which is its JSON:API type.
-         * @enum {string}
-         */
-        ReportType: "report/watchlist" | "report/politically-exposed-person" | "report/adverse-media" | "report/email-address" | "report/phone-number";
         /** @description What to search for. Watchlist, politically exposed person and adverse media reports need at least one of `name-first`, `name-middle`, `name-last` or `term`; email address reports need `email-address`; phone number reports need `phone-number`. */
         ReportQueryInput: {
             "name-first"?: string | null;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, PLACEHOLDER_REASON, parseAllowList, suggestRules } from './allow-list.js';
 import { compareSpecs } from './compare.js';
 import { runCompat } from './run.js';
+import type { Json } from './schema.js';
 
 const account = (attributes: Record<string, unknown>) => ({
   type: 'object',
@@ -144,6 +145,40 @@ describe('compareSpecs', () => {
       parseAllowList({ allowed: [{ kind: 'status', operations: '*', items: ['1'] }] }),
     ).toThrow(/reason is required/);
     expect(() => parseAllowList({})).toThrow(/"allowed" array/);
+  });
+});
+
+describe('compareSpecs with keywords beside a $ref', () => {
+  // A create body whose `data.attributes` is the given schema.
+  const data = { type: 'object', required: ['attributes'], properties: {} as Json };
+  const create = (attributes: Json) => ({
+    paths: {
+      '/webhooks': {
+        post: {
+          operationId: 'createWebhook',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: { properties: { data: { ...data, properties: { attributes } } } },
+              },
+            },
+          },
+          responses: { '201': { description: 'Created' } },
+        },
+      },
+    },
+    components: { schemas: { hook: { type: 'object', properties: { url: { type: 'string' } } } } },
+  });
+
+  it('reads a required list written beside the $ref', () => {
+    const ref = { $ref: '#/components/schemas/hook' };
+    const beside = { $ref: '#/components/schemas/hook', required: ['url'] };
+    const required = (a: Json, b: Json) =>
+      compareSpecs(create(a), create(b)).differences.filter((d) => d.kind === 'request-field');
+    expect(required(beside, beside)).toEqual([]);
+    expect(required(beside, ref).map((d) => d.text)).toEqual([
+      'POST /webhooks request-field data.attributes.url: required only in our spec',
+    ]);
   });
 });
 

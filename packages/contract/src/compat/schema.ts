@@ -20,12 +20,27 @@ export function resolver(document: Json) {
   return (value: unknown): Json => {
     const seen = new Set<string>();
     let node = value;
+    // OpenAPI 3.1 applies the keywords beside a `$ref` too (Persona's file puts
+    // `required` there): the nearer ones win, and `required` lists are joined.
+    const siblings: Json[] = [];
     while (isObject(node) && typeof node.$ref === 'string' && !seen.has(node.$ref)) {
       seen.add(node.$ref);
-      node = at(node.$ref);
+      const { $ref, ...rest } = node;
+      if (Object.keys(rest).length > 0) siblings.unshift(rest);
+      node = at($ref);
     }
-    return isObject(node) ? node : {};
+    const target = isObject(node) ? node : {};
+    return siblings.reduce<Json>((merged, rest) => withSiblings(merged, rest), target);
   };
+}
+
+/** A schema with the keywords written beside the `$ref` that led to it. */
+function withSiblings(target: Json, siblings: Json): Json {
+  const merged: Json = { ...target, ...siblings };
+  if (Array.isArray(target.required) && Array.isArray(siblings.required)) {
+    merged.required = [...new Set([...target.required, ...siblings.required])];
+  }
+  return merged;
 }
 
 export type Resolve = ReturnType<typeof resolver>;

@@ -1,7 +1,8 @@
 // The ids scenarios need from an organization's configuration: account types and
 // their actions, templates, queues, a workflow. They are given, read from the API
 // where Persona lists them, or read from persona-kit's mock (its /__mock/seed
-// route) when the server is that mock. What none of these yields is missing, and
+// route) when the server is that mock: Persona's account type does not list its
+// actions, so elsewhere they come from given fixtures only. What none of these yields is missing, and
 // the steps that need it are skipped with the reason.
 import type { FetchFunction } from '../validating-fetch.js';
 import type { Api } from './api.js';
@@ -54,9 +55,9 @@ export const fixtureHints: Record<keyof Fixtures, string> = {
   accountTypeId: 'GET /account-types listed no account type',
   otherAccountTypeId: 'the organization has a single account type; give otherAccountTypeId',
   accountAction:
-    'no account type lists an action with a required parameter; give accountAction { id, parameter, value }',
+    "Persona's API does not list account actions; give accountAction { id, parameter, value } (an action of the default type with a required parameter)",
   foreignAccountActionId:
-    'no other account type lists an account action; give foreignAccountActionId',
+    "Persona's API does not list account actions; give foreignAccountActionId (an action of another account type)",
   inquiryTemplateId:
     "Persona's API lists no inquiry templates and no inquiry names one yet; give inquiryTemplateId",
   verificationTemplateId:
@@ -95,20 +96,6 @@ export async function discoverFromApi(api: Api): Promise<Fixtures> {
     found.accountTypeId = main.id;
     const other = types.find((t) => t.id !== main.id);
     if (other) found.otherAccountTypeId = other.id;
-    for (const action of main.attributes?.['account-actions'] ?? []) {
-      const parameter = (action.parameters ?? []).find(
-        (p: Json) => p.required && Array.isArray(p['allowed-values']),
-      );
-      if (!parameter) continue;
-      const values: Json[] = parameter['allowed-values'];
-      const value = values.find((v) => v !== 'closed') ?? values[0];
-      found.accountAction = { id: action.id, parameter: parameter.key, value };
-      break;
-    }
-    const foreign = types
-      .filter((t) => t.id !== main.id)
-      .flatMap((t) => t.attributes?.['account-actions'] ?? [])[0];
-    if (foreign) found.foreignAccountActionId = foreign.id;
   }
   const templates = await data(api, 'listCaseTemplates', {
     'filter[status]': 'active',
@@ -136,8 +123,19 @@ export async function discoverFromApi(api: Api): Promise<Fixtures> {
   return found;
 }
 
+interface MockActionParameter {
+  key: string;
+  required?: boolean;
+  allowedValues?: (string | number | boolean)[];
+}
+
 /** The part of the mock's seed format (`GET /__mock/seed`) the scenarios read. */
 interface MockSeed {
+  accountTypes?: {
+    id: string;
+    name?: string;
+    actions?: { id: string; parameters?: MockActionParameter[] }[];
+  }[];
   inquiryTemplates?: { id: string; name?: string; verificationTemplateIds?: string[] }[];
   verificationTemplates?: { id: string; name?: string; verificationType?: string }[];
   reportTemplates?: { id: string; name?: string; reportType?: string }[];
@@ -146,8 +144,8 @@ interface MockSeed {
 
 /**
  * persona-kit's mock tells its organization's content through `GET /__mock/seed`,
- * in its seed file's format: the templates and workflows Persona's API has no list
- * operation for.
+ * in its seed file's format: the account actions, templates and workflows Persona's
+ * API has no list operation for.
  */
 export async function discoverFromMock(
   fetchImpl: FetchFunction,
@@ -167,7 +165,7 @@ export async function discoverFromMock(
     return null;
   }
   if (seed === null || typeof seed !== 'object' || !Array.isArray(seed.workflows)) return null;
-  const found: Fixtures = { personaKitMock: true };
+  const found: Fixtures = { personaKitMock: true, ...actionsOf(seed) };
   const inquiryTemplate = seed.inquiryTemplates?.[0];
   if (inquiryTemplate) found.inquiryTemplateId = inquiryTemplate.id;
   // A government ID template, the inquiry template's own when it lists one.
@@ -199,6 +197,31 @@ export async function discoverFromMock(
     };
     if (found.signupWorkflow.createsCase) break;
   }
+  return found;
+}
+
+/**
+ * An action of the default type (picked as `discoverFromApi` picks it: `User`, or
+ * the first) with a required parameter and a value it accepts, and an action of
+ * another type.
+ */
+function actionsOf(seed: MockSeed): Fixtures {
+  const types = seed.accountTypes ?? [];
+  const main = types.find((t) => t.name === 'User') ?? types[0];
+  if (!main) return {};
+  const found: Fixtures = {};
+  for (const action of main.actions ?? []) {
+    const parameter = (action.parameters ?? []).find(
+      (p) => p.required && Array.isArray(p.allowedValues) && p.allowedValues.length > 0,
+    );
+    if (!parameter?.allowedValues) continue;
+    const values = parameter.allowedValues;
+    const value = values.find((v) => v !== 'closed') ?? values[0]!;
+    found.accountAction = { id: action.id, parameter: parameter.key, value };
+    break;
+  }
+  const foreign = types.filter((t) => t.id !== main.id).flatMap((t) => t.actions ?? [])[0];
+  if (foreign) found.foreignAccountActionId = foreign.id;
   return found;
 }
 

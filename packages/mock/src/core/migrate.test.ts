@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getResponse } from 'msw';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPersonaMock } from '../index.js';
 import { fileStorage } from '../node/index.js';
@@ -104,5 +105,58 @@ describe('a first-format data file', () => {
     expect(stored?.attributes).not.toHaveProperty('account-status');
     expect(stored?.attributes).not.toHaveProperty('name-first');
     expect(stored?.internal).toMatchObject({ status: 'suspended' });
+  });
+});
+
+describe("a first-format file's account types", () => {
+  it('answer Persona shape and keep their fields and actions on the control plane', async () => {
+    const { file, id } = await firstFormatFile();
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    let typeId = '';
+    for (const org of Object.values(data.orgs) as MockData['orgs'][string][]) {
+      for (const type of Object.values(org.collections['account-types'] ?? {})) {
+        const internal = type.internal as { fields: unknown; actionIds: string[] };
+        // The first format kept both lists in the attributes.
+        type.attributes['field-schemas'] = internal.fields;
+        type.attributes['account-actions'] = internal.actionIds.map((action) => ({
+          id: action,
+          name: action,
+          parameters: [],
+        }));
+        type.internal = { default: type.internal?.default };
+        if (type.attributes.name === 'User') typeId = type.id;
+      }
+    }
+    writeFileSync(file, JSON.stringify(data));
+    const mock = createPersonaMock({ storage: fileStorage(file) });
+    const call = mockClient(mock);
+
+    const type = await call('GET', `/account-types/${typeId}`);
+    expect(type.violations).toEqual([]);
+    expect(Object.keys(type.body.data.attributes).sort()).toEqual([
+      'created-at',
+      'name',
+      'updated-at',
+    ]);
+    // The type's fields still check an update.
+    const bad = await call('PATCH', `/accounts/${id}`, {
+      data: { attributes: { fields: { risk_level: 3 } } },
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain('risk_level');
+    const good = await call('PATCH', `/accounts/${id}`, {
+      data: { attributes: { fields: { risk_level: 'high' } } },
+    });
+    expect(good.status).toBe(200);
+    const seed = await getResponse(
+      mock.handlers,
+      new Request('https://api.withpersona.com/__mock/seed', {
+        headers: { Authorization: 'Bearer key-test' },
+      }),
+    );
+    if (!seed) throw new Error('GET /__mock/seed was not answered');
+    const user = (await seed.json()).accountTypes.find((t: { id: string }) => t.id === typeId);
+    expect(user.fields.map((f: { key: string }) => f.key)).toContain('risk_level');
+    expect(user.actions.length).toBeGreaterThan(0);
   });
 });

@@ -5,7 +5,8 @@ import type { Linkage, ResourceRecord } from './types.js';
  * Data files of the first format kept members Persona's resources do not
  * have: personal data and `account-status` at the top of an account, its
  * inquiries, reports and cases as relationships, an import's row outcomes, a
- * run's step trace, an event's redaction time. This moves each to where the
+ * run's step trace, an event's redaction time, an account type's custom
+ * fields and actions. This moves each to where the
  * mock keeps it now (`fields`, or the record's `internal`), in place.
  */
 export function migrateRecordV1(record: ResourceRecord): void {
@@ -56,8 +57,27 @@ export function migrateRecordV1(record: ResourceRecord): void {
       delete data.attributes['account-status'];
       for (const kind of ['inquiries', 'reports', 'cases']) delete data.relationships?.[kind];
     }
+  } else if (record.type === 'account-type') {
+    migrateAccountType(record);
   } else if (record.type === 'inquiry' && a.creator === null) {
     delete a.creator;
+  }
+}
+
+/** An account type's custom fields and action list move from its attributes to `internal`. */
+export function migrateAccountType(record: ResourceRecord): void {
+  const a = record.attributes;
+  record.internal ??= {};
+  const internal = record.internal;
+  if ('field-schemas' in a) {
+    internal.fields ??= a['field-schemas'];
+    delete a['field-schemas'];
+  }
+  if ('account-actions' in a) {
+    internal.actionIds ??= ((a['account-actions'] as { id: string }[] | null) ?? []).map(
+      (action) => action.id,
+    );
+    delete a['account-actions'];
   }
 }
 

@@ -25,8 +25,8 @@ const records = (org: Org, name: CollectionName): ResourceRecord[] => [
 ];
 const nameOf = (record: ResourceRecord) => record.attributes.name as string;
 
-function fieldsOf(record: ResourceRecord): SeedField[] {
-  return ((record.attributes['field-schemas'] as StoredField[] | undefined) ?? []).map((f) => ({
+function fieldsOf(stored: StoredField[] | undefined): SeedField[] {
+  return (stored ?? []).map((f) => ({
     key: f.key,
     type: f.type,
     ...(typeof f.label === 'string' ? { label: f.label } : {}),
@@ -49,13 +49,13 @@ function actionOf(action: ResourceRecord): SeedAccountAction {
 
 function accountTypeOf(org: Org, type: ResourceRecord): SeedAccountType {
   const actions = org.collection('account-actions');
-  const listed = (type.attributes['account-actions'] as { id: string }[] | undefined) ?? [];
+  const listed = (type.internal?.actionIds as string[] | undefined) ?? [];
   return {
     id: type.id,
     name: nameOf(type),
     ...(type.internal?.default ? { default: true } : {}),
-    fields: fieldsOf(type),
-    actions: listed.flatMap(({ id }) => {
+    fields: fieldsOf(type.internal?.fields as StoredField[] | undefined),
+    actions: listed.flatMap((id) => {
       const action = actions.get(id);
       return action ? [actionOf(action)] : [];
     }),
@@ -68,7 +68,7 @@ function caseTemplateOf(template: ResourceRecord): SeedCaseTemplate {
     name: nameOf(template),
     statuses: template.attributes.statuses as string[],
     resolutions: (template.attributes.resolutions as string[] | undefined) ?? [],
-    fields: fieldsOf(template),
+    fields: fieldsOf(template.attributes['field-schemas'] as StoredField[] | undefined),
   };
 }
 

@@ -133,24 +133,18 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
         name: type.name,
         'created-at': now,
         'updated-at': now,
-        'field-schemas': (type.fields ?? []).map((f) => ({
+      },
+      // Persona's account type answers only its name and times: the custom fields
+      // and the actions are mock-only, read on `GET /__mock/seed`.
+      internal: {
+        default: type.default ?? (!hasDefault && i === 0),
+        fields: (type.fields ?? []).map((f) => ({
           key: f.key,
           type: f.type,
           label: f.label ?? null,
         })),
-        'account-actions': (type.actions ?? []).map((action) => ({
-          id: action.id,
-          name: action.name,
-          parameters: (action.parameters ?? []).map((p) => ({
-            key: p.key,
-            type: p.type,
-            required: p.required ?? false,
-            'allowed-values': p.allowedValues ?? null,
-          })),
-        })),
+        actionIds: (type.actions ?? []).map((action) => action.id),
       },
-      // Without a type marked default, the first one is (as `User` is on Persona).
-      internal: { default: type.default ?? (!hasDefault && i === 0) },
     });
     for (const action of type.actions ?? []) {
       put('account-actions', {

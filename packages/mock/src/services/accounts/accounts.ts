@@ -31,8 +31,9 @@ export function accountTypeOf(org: Org, typeId: string | undefined, where: strin
   return first.value;
 }
 
+/** The custom fields of an account type: mock-only state, as Persona's account type does not list them. */
 export function fieldSchemas(type: ResourceRecord): FieldSchema[] {
-  return (type.attributes['field-schemas'] as FieldSchema[] | undefined) ?? [];
+  return (type.internal?.fields as FieldSchema[] | undefined) ?? [];
 }
 
 const typeRelationships = new WeakMap<ResourceRecord, Relationship>();
