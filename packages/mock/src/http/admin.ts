@@ -6,6 +6,7 @@ import { type Plan, plans } from '../core/types.js';
 import { ADMIN_TOKEN_HEADER, adminAccess } from './admin-access.js';
 import { clockHandlers } from './admin-clock.js';
 import { deliveryHandlers } from './admin-deliveries.js';
+import { eventStreamHandlers } from './admin-events-stream.js';
 import { adminRoute, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
@@ -13,7 +14,8 @@ import { bearerKey } from './pipeline.js';
 
 /**
  * Routes under `/__mock/` that drive the mock itself: reset, state, seed
- * (read and extend), plan, faults, clock and webhook deliveries. Each acts
+ * (read and extend), plan, faults, clock, webhook deliveries and the live
+ * event stream. Each acts
  * on the organization of the Bearer key given. The access guard comes first:
  * it answers 401 before any route when the admin token is required and absent.
  */
@@ -106,5 +108,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ),
     ...clockHandlers(core, deliveries, admin),
     ...deliveryHandlers(core, deliveries, admin),
+    ...eventStreamHandlers(core),
   ];
 }
