@@ -104,7 +104,8 @@ export function resourceListView(context: Context, kind: Kind): View {
                 h('a', { href: hrefOf(r.type, r.id) ?? '#', 'data-testid': 'resource-link' }, r.id),
                 r.type,
                 String(r.attributes['reference-id'] ?? '—'),
-                String(r.attributes.status ?? '—'),
+                // Accounts name theirs `account-status`.
+                String(r.attributes.status ?? r.attributes['account-status'] ?? '—'),
                 time(r.attributes['created-at']),
               ]),
             ),
