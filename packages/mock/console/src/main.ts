@@ -102,7 +102,7 @@ function route() {
     live
       ? h(
           'ul',
-          null,
+          { class: 'links' },
           sections.map((s) =>
             h(
               'li',

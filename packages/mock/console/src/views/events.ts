@@ -20,7 +20,6 @@ export function eventsView(context: Context): View {
     id: 'event-filter',
     type: 'search',
     autocomplete: 'off',
-    placeholder: 'account.created',
     oninput: () => applyFilter(),
   });
 
@@ -89,7 +88,12 @@ export function eventsView(context: Context): View {
     { 'aria-labelledby': 'view-title' },
     heading('Events'),
     status,
-    h('div', { class: 'field' }, h('label', { for: 'event-filter' }, 'Show events named'), filter),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'event-filter' }, 'Show events whose name contains'),
+      filter,
+    ),
     errors,
     list,
   );

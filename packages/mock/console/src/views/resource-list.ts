@@ -15,7 +15,7 @@ export function kindTabs(current: Kind) {
     { class: 'tabs', 'aria-label': 'Resources' },
     h(
       'ul',
-      null,
+      { class: 'links' },
       kinds.map((kind) =>
         h(
           'li',
