@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
@@ -9,7 +10,7 @@ const mockDir = fileURLToPath(new URL('../../packages/mock/', import.meta.url));
 
 /** `vite build` of packages/mock/console into `outDir` (the package build writes dist/console). */
 export function buildConsole(outDir: string): Promise<void> {
-  const vite = fileURLToPath(new URL('node_modules/vite/bin/vite.js', `file://${mockDir}`));
+  const vite = join(mockDir, 'node_modules/vite/bin/vite.js');
   const args = [
     vite,
     'build',
