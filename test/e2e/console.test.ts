@@ -135,6 +135,12 @@ describe.skipIf(skipReason !== null)('the mock console in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     await check('accounts');
 
+    // A keyboard user on a row keeps the focus there while the list updates.
+    await page.getByRole('link', { name: accountId }).focus();
+    await createAccount(`${referenceId}-next`);
+    await eventually(() => byTestId('resource-link').count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(accountId);
+
     // Filter by the API's reference id, then follow the row to its page.
     await byTestId('filter-reference-id').fill(referenceId);
     await byTestId('filter-apply').click();

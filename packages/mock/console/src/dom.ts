@@ -91,3 +91,22 @@ export function debounce(run: () => void, ms: number): (() => void) & { cancel()
   };
   return Object.assign(call, { cancel: () => clearTimeout(timer) });
 }
+
+/**
+ * Re-renders `container` and puts the focus back on the same link or button
+ * when it had it: live updates must not throw a keyboard user back to the top.
+ */
+export function refill(container: Element, ...children: Child[]): void {
+  const active = document.activeElement;
+  const key =
+    active instanceof HTMLElement && container.contains(active) ? focusKey(active) : undefined;
+  fill(container, ...children);
+  if (key === undefined) return;
+  const again = Array.from(container.querySelectorAll<HTMLElement>('a, button, [tabindex]')).find(
+    (element) => focusKey(element) === key,
+  );
+  again?.focus();
+}
+
+const focusKey = (element: HTMLElement) =>
+  `${element.tagName}|${element.getAttribute('href') ?? ''}|${element.getAttribute('aria-label') ?? element.textContent ?? ''}`;

@@ -58,6 +58,7 @@ function signIn(session: Session) {
     badge.className = `badge badge-${state}`;
   });
   live = { connection, stream, stopState };
+  const signingIn = main.querySelector('form') !== null;
   fill(
     who,
     h('span', null, 'Key ', h('code', { 'data-testid': 'masked-key' }, maskKey(session.apiKey))),
@@ -68,6 +69,8 @@ function signIn(session: Session) {
     h('button', { type: 'button', onclick: signOut }, 'Sign out'),
   );
   route();
+  // From the key form, focus moves on to what it opened.
+  if (signingIn) document.getElementById('view-title')?.focus();
 }
 
 function signOut() {

@@ -1,7 +1,7 @@
 // Webhook deliveries of the organization, by state, with a redeliver button each.
 import type { components } from '@persona-kit/client/control-plane';
 import { must } from '../connection.js';
-import { debounce, fill, h, scrollable, table, time } from '../dom.js';
+import { debounce, h, refill, scrollable, table, time } from '../dom.js';
 import { type Context, failed, heading, loading, type View } from '../view.js';
 
 type Delivery = components['schemas']['WebhookDelivery'];
@@ -34,7 +34,7 @@ export function deliveriesView(context: Context): View {
       context.notify(`Redelivering ${d.eventName} (${d.id}).`);
       await load();
     } catch (error) {
-      fill(results, failed(`Redelivering ${d.id}`, error));
+      refill(results, failed(`Redelivering ${d.id}`, error));
     }
   };
 
@@ -42,7 +42,7 @@ export function deliveriesView(context: Context): View {
     try {
       const query = state.value ? { state: state.value as DeliveryState } : {};
       const { data } = await must(control.GET('/__mock/webhook-deliveries', { params: { query } }));
-      fill(
+      refill(
         results,
         data.length === 0
           ? h(
@@ -76,7 +76,7 @@ export function deliveriesView(context: Context): View {
             ),
       );
     } catch (error) {
-      fill(results, failed('Listing deliveries', error));
+      refill(results, failed('Listing deliveries', error));
     }
   };
 

@@ -1,6 +1,6 @@
 // The organization of the key: its plan, record counts and seed.
 import { must } from '../connection.js';
-import { debounce, fill, h, scrollable, table } from '../dom.js';
+import { debounce, fill, h, refill, scrollable, table } from '../dom.js';
 import { maskKey } from '../session.js';
 import { type Context, failed, heading, loading, type View } from '../view.js';
 
@@ -21,7 +21,7 @@ export function organizationView(context: Context): View {
       const counts = Object.entries(state.counts ?? {})
         .filter(([, count]) => count > 0)
         .sort(([a], [b]) => a.localeCompare(b));
-      fill(
+      refill(
         summary,
         h(
           'dl',
@@ -47,7 +47,7 @@ export function organizationView(context: Context): View {
         ),
       );
     } catch (error) {
-      fill(summary, failed('Reading the organization', error));
+      refill(summary, failed('Reading the organization', error));
     }
   };
   const loadSeed = async () => {

@@ -2,7 +2,7 @@
 // the lists that point back at it, its events, and what the mock keeps about
 // it beyond Persona's resource (GET /__mock/objects/{id}, when the mock has it).
 import { failure, type Linkage, type ListDocument, type Resource } from '../connection.js';
-import { type Child, debounce, fill, h, scrollable, table, time } from '../dom.js';
+import { type Child, debounce, fill, h, refill, scrollable, table, time } from '../dom.js';
 import { subjectOf } from '../event-stream.js';
 import { accountLists, hrefOf, type Kind } from '../kinds.js';
 import { type Context, failed, heading, loading, type View } from '../view.js';
@@ -33,7 +33,7 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
         `/${kind.name}/${encodeURIComponent(id)}`,
       );
       const relationships = Object.entries(data.relationships ?? {});
-      fill(
+      refill(
         body,
         h(
           'p',
@@ -76,7 +76,7 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
             ),
       );
     } catch (error) {
-      fill(body, failed(`Reading ${id}`, error));
+      refill(body, failed(`Reading ${id}`, error));
     }
   };
 
@@ -109,7 +109,7 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
         }
       }),
     );
-    fill(related, h('h2', null, 'Pointing at this account'), sections);
+    refill(related, h('h2', null, 'Pointing at this account'), sections);
   };
 
   const loadEvents = async () => {
@@ -118,7 +118,7 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
         'filter[object-id]': id,
         'page[size]': '50',
       });
-      fill(
+      refill(
         events,
         h('h2', null, 'Events'),
         document.data.length === 0
@@ -137,7 +137,7 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
             ),
       );
     } catch (error) {
-      fill(events, h('h2', null, 'Events'), failed('Listing events', error));
+      refill(events, h('h2', null, 'Events'), failed('Listing events', error));
     }
   };
 

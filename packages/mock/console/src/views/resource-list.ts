@@ -1,7 +1,7 @@
 // One resource list from /api/v1, with the API's filters, a search over the
 // page shown, paging, and live reloads when an event touches this kind.
 import type { ListDocument, Resource } from '../connection.js';
-import { debounce, fill, h, scrollable, table, time } from '../dom.js';
+import { debounce, h, refill, scrollable, table, time } from '../dom.js';
 import { subjectOf } from '../event-stream.js';
 import { hrefOf, type Kind, kinds } from '../kinds.js';
 import { type Context, failed, heading, loading, type View } from '../view.js';
@@ -78,7 +78,7 @@ export function resourceListView(context: Context, kind: Kind): View {
         : undefined;
       show();
     } catch (error) {
-      fill(results, failed(`Listing ${kind.label.toLowerCase()}`, error));
+      refill(results, failed(`Listing ${kind.label.toLowerCase()}`, error));
     }
   };
 
@@ -86,7 +86,7 @@ export function resourceListView(context: Context, kind: Kind): View {
     const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const shown = rows.filter((r) => words.every((w) => searchText(r).includes(w)));
     const page = cursors.length;
-    fill(
+    refill(
       results,
       h(
         'p',
