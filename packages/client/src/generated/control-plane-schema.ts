@@ -220,6 +220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the organization's events as they happen
+         * @description A Server-Sent Events stream of the events the organization records from now on, one message per event: `id` is the event's id, `event` its name (`account.created`, `inquiry.completed`, …) and `data` the event as `GET /api/v1/events/{event-id}` answers it. A comment line goes out every 15 seconds while nothing happens, so idle connections stay open. The stream ends only when the client closes it. Browsers' `EventSource` cannot send headers: read the stream with `fetch` to pass the Bearer key (and the admin token where needed).
+         */
+        get: operations["streamMockEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -936,6 +956,35 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    streamMockEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream, open until the client goes away. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 2000
+                     *     : connected to org_3f9a
+                     *
+                     *     id: evt_5kq2B9
+                     *     event: account.created
+                     *     data: {"data":{"type":"event","id":"evt_5kq2B9","attributes":{"name":"account.created"}}}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
 }

@@ -18,6 +18,11 @@ export class EventBus implements EventSink {
     };
   }
 
+  /** How many listen now (a stream that went away must not stay counted). */
+  get subscriberCount(): number {
+    return this.#subscribers.length;
+  }
+
   publish(org: Org, event: ResourceRecord): void {
     for (const subscriber of this.#subscribers) subscriber(org, event);
   }

@@ -36,6 +36,11 @@ async function call(mock: PersonaMock, route: AdminRoute, headers: Record<string
       ...(hasBody ? { body: '{}' } : {}),
     }),
   );
+  // A stream (the live events) never ends: its opening status is the answer.
+  if (response?.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, challenge: null, body: undefined };
+  }
   return {
     // No handler at all (an unknown path past the guard) is an answer too, and not a 401.
     status: response?.status ?? 404,

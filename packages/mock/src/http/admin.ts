@@ -6,6 +6,7 @@ import { type Plan, plans } from '../core/types.js';
 import { ADMIN_TOKEN_HEADER, adminAccess } from './admin-access.js';
 import { clockHandlers } from './admin-clock.js';
 import { deliveryHandlers } from './admin-deliveries.js';
+import { eventStreamHandlers } from './admin-events-stream.js';
 import { objectsHandler } from './admin-objects.js';
 import { adminRoute, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
@@ -14,7 +15,8 @@ import { bearerKey } from './pipeline.js';
 
 /**
  * Routes under `/__mock/` that drive the mock itself: reset, state, seed
- * (read and extend), plan, faults, clock and webhook deliveries. Each acts
+ * (read and extend), plan, faults, clock, webhook deliveries and the live
+ * event stream. Each acts
  * on the organization of the Bearer key given. The access guard comes first:
  * it answers 401 before any route when the admin token is required and absent.
  */
@@ -108,5 +110,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ...clockHandlers(core, deliveries, admin),
     ...deliveryHandlers(core, deliveries, admin),
     objectsHandler(core, admin),
+    ...eventStreamHandlers(core),
   ];
 }

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
 import { fromNode } from '../http/mock-request.js';
+import { consoleFiles } from './console-files.js';
 import { isLoopbackHost } from './loopback.js';
+import { isStream, pipeStream } from './stream-body.js';
 
 export interface MockServerOptions extends Omit<PersonaMockOptions, 'baseUrl'> {
   port?: number;
@@ -11,6 +13,8 @@ export interface MockServerOptions extends Omit<PersonaMockOptions, 'baseUrl'> {
   host?: string;
   /** Log each request (method, path, status, milliseconds). */
   log?: (line: string) => void;
+  /** The built console served at `/__mock/` (default: this package's `dist/console`). */
+  consoleDir?: string;
 }
 
 export interface MockServer {
@@ -44,9 +48,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     requireAdminToken: exposed || (options.requireAdminToken ?? false),
   });
   await mock.ready;
+  const serveConsole = consoleFiles(options.consoleDir);
   const server = createServer((req, res) => {
     const started = performance.now();
-    serve(mock, req, res, host)
+    (serveConsole(req, res) ?? serve(mock, req, res, host))
       .then((status) => {
         options.log?.(
           `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`,
@@ -97,8 +102,12 @@ async function serve(
   // Admin routes and unknown paths go through msw's own matching.
   const method = request.method;
   const hasBody = method !== 'GET' && method !== 'HEAD';
+  // Aborted when the client goes away, so a long answer (the event stream) can stop.
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
   const fetchRequest = new Request(request.url, {
     method,
+    signal: gone.signal,
     headers: Object.entries(req.headers).flatMap(([name, value]) =>
       value === undefined
         ? []
@@ -124,6 +133,7 @@ async function serve(
     out[name] = value;
   });
   res.writeHead(response.status, out);
-  res.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+  if (method !== 'HEAD' && isStream(response)) await pipeStream(response, res);
+  else res.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
   return response.status;
 }

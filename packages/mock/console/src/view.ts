@@ -1,0 +1,29 @@
+import type { Connection } from './connection.js';
+import { describe } from './connection.js';
+import { type Child, h } from './dom.js';
+import type { EventStream } from './event-stream.js';
+
+/** What every view gets: the connection, the live events, and the page's status line. */
+export interface Context {
+  connection: Connection;
+  stream: EventStream;
+  notify(text: string): void;
+  /** Signs out; the page returns to the key form. */
+  signOut(): void;
+}
+
+/** A rendered view: its title (for the heading and the tab), content, and what to stop when left. */
+export interface View {
+  title: string;
+  element: HTMLElement;
+  dispose?(): void;
+}
+
+/** The page's heading; focused on each navigation so screen readers hear where they are. */
+export const heading = (text: string) => h('h1', { id: 'view-title', tabindex: -1 }, text);
+
+/** An alert for a failed request, named by what was being done. */
+export const failed = (what: string, error: unknown): Child =>
+  h('p', { class: 'error', role: 'alert' }, `${what} failed: ${describe(error)}`);
+
+export const loading = () => h('p', { class: 'muted' }, 'Loading…');

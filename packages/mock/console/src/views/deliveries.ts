@@ -1,0 +1,106 @@
+// Webhook deliveries of the organization, by state, with a redeliver button each.
+import type { components } from '@persona-kit/client/control-plane';
+import { must } from '../connection.js';
+import { debounce, h, refill, scrollable, table, time } from '../dom.js';
+import { type Context, failed, heading, loading, type View } from '../view.js';
+
+type Delivery = components['schemas']['WebhookDelivery'];
+type DeliveryState = components['schemas']['WebhookDeliveryState'];
+
+export function deliveriesView(context: Context): View {
+  const { control } = context.connection;
+  const results = h('div', { 'aria-live': 'polite' }, loading());
+  const state = h(
+    'select',
+    { id: 'delivery-state', onchange: () => void load() },
+    h('option', { value: '' }, 'Any state'),
+    ['pending', 'delivered', 'failed'].map((s) => h('option', { value: s }, s)),
+  );
+
+  const lastAttempt = (d: Delivery) => {
+    const last = d.attempts.at(-1);
+    if (!last) return '—';
+    return `${last.status ?? last.error ?? 'no answer'} · ${Math.round(last.latencyMs)} ms`;
+  };
+
+  const redeliver = async (d: Delivery, button: HTMLButtonElement) => {
+    button.disabled = true;
+    try {
+      await must(
+        control.POST('/__mock/webhook-deliveries/{delivery-id}/redeliver', {
+          params: { path: { 'delivery-id': d.id } },
+        }),
+      );
+      context.notify(`Redelivering ${d.eventName} (${d.id}).`);
+      await load();
+    } catch (error) {
+      refill(results, failed(`Redelivering ${d.id}`, error));
+    }
+  };
+
+  const load = async () => {
+    try {
+      const query = state.value ? { state: state.value as DeliveryState } : {};
+      const { data } = await must(control.GET('/__mock/webhook-deliveries', { params: { query } }));
+      refill(
+        results,
+        data.length === 0
+          ? h(
+              'p',
+              null,
+              'No deliveries. Register a webhook (POST /api/v1/webhooks) and events are delivered to it.',
+            )
+          : scrollable(
+              'Webhook deliveries',
+              table(
+                'Webhook deliveries',
+                ['Event', 'To', 'State', 'Attempts', 'Last answer', 'Next attempt', ''],
+                data.map((d) => {
+                  const button = h(
+                    'button',
+                    { type: 'button', 'aria-label': `Redeliver ${d.eventName} ${d.id}` },
+                    'Redeliver',
+                  );
+                  button.addEventListener('click', () => void redeliver(d, button));
+                  return [
+                    h('span', { title: d.eventId }, d.eventName),
+                    h('span', { class: 'url' }, d.url),
+                    h('span', { class: `state state-${d.state}` }, d.state),
+                    d.attempts.length,
+                    lastAttempt(d),
+                    time(d.nextAttemptAt),
+                    button,
+                  ];
+                }),
+              ),
+            ),
+      );
+    } catch (error) {
+      refill(results, failed('Listing deliveries', error));
+    }
+  };
+
+  void load();
+  const reload = debounce(load, 500);
+  const stop = context.stream.onEvent(reload);
+
+  return {
+    title: 'Webhook deliveries',
+    element: h(
+      'section',
+      { 'aria-labelledby': 'view-title' },
+      heading('Webhook deliveries'),
+      h(
+        'div',
+        { class: 'filters' },
+        h('div', { class: 'field' }, h('label', { for: 'delivery-state' }, 'State'), state),
+        h('button', { type: 'button', onclick: () => void load() }, 'Refresh'),
+      ),
+      results,
+    ),
+    dispose() {
+      stop();
+      reload.cancel();
+    },
+  };
+}

@@ -1,0 +1,194 @@
+// One object: its attributes, the objects it points at (links you can follow),
+// the lists that point back at it, its events, and what the mock keeps about
+// it beyond Persona's resource (GET /__mock/objects/{id}, when the mock has it).
+import { failure, type Linkage, type ListDocument, type Resource } from '../connection.js';
+import { type Child, debounce, fill, h, refill, scrollable, table, time } from '../dom.js';
+import { subjectOf } from '../event-stream.js';
+import { accountLists, hrefOf, type Kind } from '../kinds.js';
+import { type Context, failed, heading, loading, type View } from '../view.js';
+import { kindTabs } from './resource-list.js';
+
+const value = (v: unknown): Child =>
+  v !== null && typeof v === 'object'
+    ? h('pre', { class: 'json' }, JSON.stringify(v, null, 2))
+    : v === null || v === undefined
+      ? '—'
+      : String(v);
+
+const link = (linkage: Linkage): Child => {
+  const href = hrefOf(linkage.type, linkage.id);
+  return href ? h('a', { href }, linkage.id) : h('span', null, `${linkage.id} (${linkage.type})`);
+};
+
+export function resourceDetailView(context: Context, kind: Kind, id: string): View {
+  const { connection } = context;
+  const body = h('div', null, loading());
+  const related = h('div');
+  const events = h('div', { 'aria-live': 'polite' });
+  const mockState = h('div');
+
+  const load = async () => {
+    try {
+      const { data } = await connection.api<{ data: Resource }>(
+        `/${kind.name}/${encodeURIComponent(id)}`,
+      );
+      const relationships = Object.entries(data.relationships ?? {});
+      refill(
+        body,
+        h(
+          'p',
+          { class: 'muted' },
+          `${data.type} · `,
+          h('code', { 'data-testid': 'detail-id' }, data.id),
+        ),
+        h('h2', null, 'Attributes'),
+        h(
+          'dl',
+          { class: 'facts' },
+          Object.entries(data.attributes).map(([name, v]) => [
+            h('dt', null, name),
+            h('dd', null, value(v)),
+          ]),
+        ),
+        h('h2', null, 'Relationships'),
+        relationships.length === 0
+          ? h('p', null, 'None.')
+          : h(
+              'dl',
+              { class: 'facts' },
+              relationships.map(([name, rel]) => {
+                const linkages = Array.isArray(rel.data) ? rel.data : rel.data ? [rel.data] : [];
+                return [
+                  h('dt', null, name),
+                  h(
+                    'dd',
+                    null,
+                    linkages.length === 0
+                      ? '—'
+                      : h(
+                          'ul',
+                          { class: 'inline' },
+                          linkages.map((l) => h('li', null, link(l))),
+                        ),
+                  ),
+                ];
+              }),
+            ),
+      );
+    } catch (error) {
+      refill(body, failed(`Reading ${id}`, error));
+    }
+  };
+
+  // Objects that point back at an account: its inquiries, cases and reports.
+  const loadRelated = async () => {
+    if (kind.name !== 'accounts') return;
+    const sections = await Promise.all(
+      accountLists.map(async (list) => {
+        try {
+          const document = await connection.api<ListDocument>(`/${list.name}`, {
+            'filter[account-id]': id,
+            'page[size]': '20',
+          });
+          return h(
+            'div',
+            null,
+            h('h3', null, list.label),
+            document.data.length === 0
+              ? h('p', { class: 'muted' }, 'None.')
+              : h(
+                  'ul',
+                  null,
+                  document.data.map((r) =>
+                    h('li', null, link(r), ` · ${String(r.attributes.status ?? '')}`),
+                  ),
+                ),
+          );
+        } catch (error) {
+          return failed(`Listing ${list.label.toLowerCase()}`, error);
+        }
+      }),
+    );
+    refill(related, h('h2', null, 'Pointing at this account'), sections);
+  };
+
+  const loadEvents = async () => {
+    try {
+      const document = await connection.api<ListDocument>('/events', {
+        'filter[object-id]': id,
+        'page[size]': '50',
+      });
+      refill(
+        events,
+        h('h2', null, 'Events'),
+        document.data.length === 0
+          ? h('p', { class: 'muted' }, 'No events about this object.')
+          : scrollable(
+              `Events about ${id}`,
+              table(
+                `Events about ${id}`,
+                ['Event', 'Name', 'Recorded'],
+                document.data.map((e) => [
+                  e.id,
+                  e.attributes.name as string,
+                  time(e.attributes['created-at']),
+                ]),
+              ),
+            ),
+      );
+    } catch (error) {
+      refill(events, h('h2', null, 'Events'), failed('Listing events', error));
+    }
+  };
+
+  // This route may be missing from an older mock: a 404 only means there is nothing more to show.
+  const loadMockState = async () => {
+    const response = await fetch(`/__mock/objects/${encodeURIComponent(id)}`, {
+      headers: connection.headers(),
+    }).catch(() => undefined);
+    let content: Child;
+    if (response?.ok) content = value(await response.json());
+    else if (response?.status === 404)
+      content = h('p', { class: 'muted' }, 'The mock keeps nothing more about this object.');
+    else content = response ? failed('Reading the mock-only state', await failure(response)) : null;
+    fill(mockState, h('h2', null, 'Mock-only state'), content);
+  };
+
+  void load();
+  void loadRelated();
+  void loadEvents();
+  void loadMockState();
+  const reload = debounce(() => {
+    void load();
+    void loadRelated();
+    void loadEvents();
+    void loadMockState();
+  }, 250);
+  const stop = context.stream.onEvent((event) => {
+    const subject = subjectOf(event);
+    if (subject?.id === id || kind.name === 'accounts') reload();
+  });
+
+  return {
+    title: id,
+    element: h(
+      'section',
+      { 'aria-labelledby': 'view-title' },
+      heading(`${kind.one} ${id}`),
+      kindTabs(kind),
+      h(
+        'p',
+        null,
+        h('a', { href: `#/resources/${kind.name}` }, `Back to ${kind.label.toLowerCase()}`),
+      ),
+      body,
+      related,
+      events,
+      mockState,
+    ),
+    dispose() {
+      stop();
+      reload.cancel();
+    },
+  };
+}
