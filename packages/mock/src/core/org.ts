@@ -1,3 +1,4 @@
+import type { ChangeSet } from './changes.js';
 import { Collection } from './collection.js';
 import type { EventBus } from './event-bus.js';
 import { newId } from './ids.js';
@@ -107,11 +108,20 @@ export function linkedId(record: ResourceRecord, relationship: string): string |
 export class Org {
   readonly #collections = new Map<CollectionName, Collection>();
 
-  /** `bus`: where recorded events are published (none for an organization read outside a mock). */
+  /**
+   * `bus`: where recorded events are published (none for an organization read outside a mock);
+   * `changes`: where changed objects are noted for a journal (none when nothing is journaled).
+   */
   constructor(
     readonly data: OrgData,
     readonly bus?: EventBus,
+    readonly changes?: ChangeSet,
   ) {}
+
+  /** Notes a change to the organization's own fields (its plan). */
+  touch(): void {
+    this.changes?.org(this.id);
+  }
 
   get id(): string {
     return this.data.id;
@@ -121,7 +131,11 @@ export class Org {
     let collection = this.#collections.get(name);
     if (!collection) {
       this.data.collections[name] ??= {};
-      collection = new Collection(this.data.collections[name]);
+      const changes = this.changes;
+      collection = new Collection(
+        this.data.collections[name],
+        changes ? (id) => changes.record(this.data.id, name, id) : undefined,
+      );
       for (const [index, key] of Object.entries(indexes[name] ?? {})) {
         collection.index(index, (r) => {
           const value = key(r);

@@ -113,7 +113,10 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
     else collection.insert(record);
     counts[name] = (counts[name] ?? 0) + 1;
   };
-  if (content.plan) org.data.plan = content.plan;
+  if (content.plan) {
+    org.data.plan = content.plan;
+    org.touch();
+  }
   const types = content.accountTypes ?? [];
   const hasDefault = types.some((t) => t.default);
   types.forEach((type, i) => {
