@@ -16,7 +16,7 @@ export interface Snapshot {
 
 /** Work done between two yields to the event loop, so answers keep flowing while a snapshot is written. */
 const SLICE_MS = 4;
-const FLUSH_BYTES = 1 << 20;
+const FLUSH_BYTES = 256 * 1024;
 
 /**
  * Writes the document as a snapshot, a record at a time, yielding to the event
