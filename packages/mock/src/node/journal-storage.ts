@@ -74,8 +74,9 @@ export class FileJournal implements JournaledStorage {
       await this.#openJournal(next, 0);
       return document;
     }
-    // Journals older than the snapshot are leftovers of a compaction cut short.
+    // Journals older than the snapshot, and half-written snapshots, are leftovers of a compaction cut short.
     await this.#removeJournalsBefore(generation);
+    await removeUnfinishedSnapshots(this.#path);
     if (last) {
       if (last.size > last.committed) {
         // A commit cut short by a crash: never acknowledged, so it goes.
@@ -200,6 +201,16 @@ async function journalGenerations(path: string): Promise<number[]> {
     .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
     .map((name) => Number(name.slice(prefix.length)))
     .sort((a, b) => a - b);
+}
+
+/** Temporary snapshot files (`<file>.<pid>.tmp`) a killed process left behind. */
+async function removeUnfinishedSnapshots(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
+    if (name.startsWith(prefix) && /^\d+\.tmp$/.test(name.slice(prefix.length))) {
+      await unlink(`${dirname(path)}/${name}`).catch(() => undefined);
+    }
+  }
 }
 
 export interface StoredFiles {

@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -140,7 +148,10 @@ describe('journaled store', () => {
     const read = await readStoredFiles(file);
     // Journals older than the snapshot were removed.
     expect(read.journals.every((g) => g >= read.generation)).toBe(true);
+    // A snapshot a killed process left half-written is cleared away on start.
+    writeFileSync(`${file}.99999.tmp`, '{"layout":');
     const data = await reload(file);
+    expect(existsSync(`${file}.99999.tmp`)).toBe(false);
     expect(data).toEqual(mock.store.data);
     for (const id of ids) expect(data.orgs[mock.org.id]!.collections.accounts![id]).toBeDefined();
   });
