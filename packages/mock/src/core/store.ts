@@ -93,6 +93,8 @@ export class Store {
       ? await this.#storage.load()
       : await this.db.adapter.read();
     this.db.data = read === null ? emptyData() : acceptDocument(read);
+    // Whatever was noted before the load named the document it replaced.
+    this.changes.clear();
   }
 
   get data(): MockData {
