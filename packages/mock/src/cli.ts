@@ -9,7 +9,7 @@ import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
 import { checkFaults } from './http/faults-config.js';
 import { listenCommand } from './listen/listen.js';
-import { fileStorage, startMockServer } from './node/index.js';
+import { fileStorage, type SyncMode, startMockServer } from './node/index.js';
 import { ADMIN_TOKEN_ENV, adminTokenFor } from './server/admin-token-flag.js';
 import { listenOrExplain, stopOnSignals } from './server/lifecycle.js';
 import {
@@ -31,7 +31,11 @@ Usage: persona-mock [options]
                         but loopback needs --admin-token
   --admin-token <t>     token for the admin routes under /__mock/, sent as
                         Persona-Mock-Admin-Token (or set ${ADMIN_TOKEN_ENV})
-  --db <file.json>      keep data in this JSON file (default: in memory)
+  --db <file.json>      keep data in this file and a journal beside it
+                        (default: in memory)
+  --db-sync <mode>      always (default): each write is on disk before it is
+                        answered; none: leave flushing to the system (faster,
+                        a power cut may lose the last writes)
   --seed <file>         YAML or JSON seed for new organizations
   --latency <ms|a-b>    add latency to every answer (e.g. 50 or 20-200)
   --error-rate <0..1>   answer this share of requests with 503
@@ -62,6 +66,7 @@ export function parseCli(
   host: string;
   adminToken?: string;
   db?: string;
+  dbSync: SyncMode;
   seed?: SeedFile;
   faults: FaultOptions;
   import?: AccountsImport;
@@ -113,6 +118,13 @@ export function parseCli(
   } else if (values['api-key'] !== undefined || values.mode !== undefined) {
     throw new UsageError('--api-key and --mode go with --import <file.csv>');
   }
+  const dbSync = (values['db-sync'] ?? 'always') as SyncMode;
+  if (dbSync !== 'always' && dbSync !== 'none') {
+    throw new UsageError(`--db-sync must be always or none, got ${values['db-sync']}`);
+  }
+  if (values['db-sync'] !== undefined && values.db === undefined) {
+    throw new UsageError('--db-sync goes with --db <file.json>');
+  }
   const host = values.host ?? '127.0.0.1';
   const adminToken = adminTokenFor(host, values['admin-token'], env);
   return {
@@ -120,6 +132,7 @@ export function parseCli(
     host,
     ...(adminToken !== undefined ? { adminToken } : {}),
     ...(values.db !== undefined ? { db: values.db } : {}),
+    dbSync,
     ...(seed ? { seed } : {}),
     faults: checkFlagFaults(faults),
     ...(accountsImport ? { import: accountsImport } : {}),
@@ -140,6 +153,7 @@ function parseFlags(argv: string[]) {
         host: { type: 'string' },
         'admin-token': { type: 'string' },
         db: { type: 'string' },
+        'db-sync': { type: 'string' },
         seed: { type: 'string' },
         latency: { type: 'string' },
         'error-rate': { type: 'string' },
@@ -232,7 +246,7 @@ async function main() {
         faults: options.faults,
         ...(options.asyncMs ? { async: options.asyncMs } : {}),
         ...(options.seed ? { seed: options.seed } : {}),
-        ...(options.db ? { storage: fileStorage(options.db) } : {}),
+        ...(options.db ? { storage: fileStorage(options.db, { sync: options.dbSync }) } : {}),
         ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
       }),
     options,

@@ -1,9 +1,8 @@
-import type { Adapter } from 'lowdb';
 import type { HttpHandler } from 'msw';
 import { parseDuration } from './core/clock.js';
 import { MockCore } from './core/mock-core.js';
 import { checkSeed, resolveSeed, type SeedFile } from './core/seed.js';
-import { type MockData, Store } from './core/store.js';
+import { Store, type StoreStorage } from './core/store.js';
 import { type DeliveryOptions, WebhookDeliveries } from './delivery/deliveries.js';
 import { FaultInjector, type FaultOptions } from './http/faults.js';
 import { createHandlers, type Dispatcher } from './http/handlers.js';
@@ -14,8 +13,8 @@ import { routes } from './routes/index.js';
 export interface PersonaMockOptions {
   /** Seed content for every new organization: extends the default seed unless `extends: 'none'`. */
   seed?: SeedFile;
-  /** A lowdb adapter (a JSON file, localStorage); in memory when absent. */
-  storage?: Adapter<MockData>;
+  /** A lowdb adapter (localStorage) or a journal (`fileStorage` from the node entry); in memory when absent. */
+  storage?: StoreStorage;
   /** Where the API is served: a full URL, or a path after `*` for any origin (default `*` + `/api/v1`). */
   baseUrl?: string;
   faults?: FaultOptions;
@@ -75,7 +74,10 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
     routes,
     faults,
     deliveries,
-    idempotency: new Idempotency((org) => core.clockOf(org).nowMs()),
+    idempotency: new Idempotency(
+      (org) => core.clockOf(org).nowMs(),
+      (org, key) => store.changes.answer(org.id, key),
+    ),
     baseUrl: options.baseUrl ?? '*/api/v1',
     ready,
     adminAccess: {

@@ -28,8 +28,12 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   // One id is kept as a string, several as a Set: most keys (reference ids) name one object.
   readonly #indexes = new Map<string, { key: IndexKey; map: Map<string, string | Set<string>> }>();
 
-  constructor(records: Record<string, T>) {
+  readonly #changed: (id: string) => void;
+
+  /** `changed`: told the id of every object inserted, changed or removed (a journal's dirty list). */
+  constructor(records: Record<string, T>, changed: (id: string) => void = () => {}) {
     this.#records = records;
+    this.#changed = changed;
     this.#order = Object.keys(records);
     for (const [i, id] of this.#order.entries()) this.#position.set(id, i);
   }
@@ -50,6 +54,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
       for (const { key, map } of this.#indexes.values()) unindex(map, key(record), id);
       delete this.#records[id];
       this.#position.delete(id);
+      this.#changed(id);
     }
     this.#start = end;
     // Compact once half the order is dead, so eviction stays linear overall.
@@ -86,7 +91,17 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     this.#position.set(record.id, this.#order.length);
     this.#order.push(record.id);
     for (const { key, map } of this.#indexes.values()) addToIndex(map, key(record), record.id);
+    this.#changed(record.id);
     return record;
+  }
+
+  /**
+   * Records that a stored object was changed in place, outside `update`: such
+   * a change must not touch indexed fields, and without this call it would not
+   * reach a journal.
+   */
+  touch(id: string): void {
+    if (this.has(id)) this.#changed(id);
   }
 
   /**
@@ -98,6 +113,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const record = this.get(id);
     if (!record) throw new Error(`unknown id ${id}`);
     const before = [...this.#indexes.values()].map(({ key }) => key(record) ?? undefined);
+    this.#changed(id);
     change(record);
     let i = 0;
     for (const { key, map } of this.#indexes.values()) {

@@ -83,15 +83,18 @@ export class MockCore {
       // A handful of keys per mock: remember their hashes rather than hash every request.
       if (this.#orgIds.size < 10_000) this.#orgIds.set(apiKey, id);
     }
-    let org = this.#orgs.get(id);
-    if (org) return org;
     let data = this.store.data.orgs[id];
+    let org = this.#orgs.get(id);
+    // An organization made before stored data finished loading belongs to the
+    // document the load replaced: the stored one wins.
+    if (org && org.data === data) return org;
     const fresh = !data;
     if (!data) {
       data = { id, plan: this.seed.plan, createdAt: this.now(), collections: {}, idempotency: {} };
       this.store.data.orgs[id] = data;
+      this.store.changes.org(id);
     }
-    org = new Org(data, this.events);
+    org = new Org(data, this.events, this.store.changes);
     if (fresh) seedOrg(org, this.seed, this.now());
     this.#orgs.set(id, org);
     return org;
@@ -101,6 +104,7 @@ export class MockCore {
   reset(apiKey?: string): void {
     if (apiKey === undefined) {
       this.store.data.orgs = {};
+      this.store.changes.dropAll();
       this.#orgs.clear();
       this.#clocks.clear();
       this.deadlines.forget();
@@ -108,6 +112,7 @@ export class MockCore {
     }
     const id = this.orgIdOf(apiKey);
     delete this.store.data.orgs[id];
+    this.store.changes.drop(id);
     this.#orgs.delete(id);
     this.#clocks.delete(id);
     this.deadlines.forget(id);
@@ -121,8 +126,8 @@ export class MockCore {
   organizations(): Org[] {
     return Object.keys(this.store.data.orgs).map((id) => {
       let org = this.#orgs.get(id);
-      if (!org) {
-        org = new Org(this.store.data.orgs[id]!, this.events);
+      if (!org || org.data !== this.store.data.orgs[id]) {
+        org = new Org(this.store.data.orgs[id]!, this.events, this.store.changes);
         this.#orgs.set(id, org);
       }
       return org;

@@ -1,3 +1,4 @@
+import type { ChangeSet } from './changes.js';
 import { Collection } from './collection.js';
 import { newId } from './ids.js';
 import type { OrgData } from './store.js';
@@ -122,11 +123,20 @@ export interface EventSink {
 export class Org {
   readonly #collections = new Map<CollectionName, Collection>();
 
-  /** `bus`: where recorded events are published (none for an organization read outside a mock). */
+  /**
+   * `bus`: where recorded events are published (none for an organization read outside a mock);
+   * `changes`: where changed objects are noted for a journal (none when nothing is journaled).
+   */
   constructor(
     readonly data: OrgData,
     readonly bus?: EventSink,
+    readonly changes?: ChangeSet,
   ) {}
+
+  /** Notes a change to the organization's own fields (its plan). */
+  touch(): void {
+    this.changes?.org(this.id);
+  }
 
   get id(): string {
     return this.data.id;
@@ -136,7 +146,11 @@ export class Org {
     let collection = this.#collections.get(name);
     if (!collection) {
       this.data.collections[name] ??= {};
-      collection = new Collection(this.data.collections[name]);
+      const changes = this.changes;
+      collection = new Collection(
+        this.data.collections[name],
+        changes ? (id) => changes.record(this.data.id, name, id) : undefined,
+      );
       for (const [index, key] of Object.entries(indexes[name] ?? {})) {
         collection.index(index, (r) => {
           const value = key(r);

@@ -122,7 +122,10 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
     counts[name] = (counts[name] ?? 0) + 1;
   };
   checkVerificationTemplateIds(content, (id) => org.collection('verification-templates').has(id));
-  if (content.plan) org.data.plan = content.plan;
+  if (content.plan) {
+    org.data.plan = content.plan;
+    org.touch();
+  }
   const types = content.accountTypes ?? [];
   const hasDefault = types.some((t) => t.default);
   types.forEach((type, i) => {

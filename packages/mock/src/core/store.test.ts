@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileStorage } from '../node/index.js';
-import { type MockData, Store } from './store.js';
+import { MockCore } from './mock-core.js';
+import { type JournaledStorage, Store } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,17 +15,15 @@ describe('Store with a file', () => {
     const store = new Store(fileStorage(file));
     await store.load();
     expect(store.data.orgs).toEqual({});
-    store.data.orgs.org_x = {
-      id: 'org_x',
-      plan: 'growth',
-      createdAt: 'now',
-      collections: {},
-      idempotency: {},
-    };
-    await store.commit();
+    const org = new MockCore({ store }).orgFor('key_x');
+    await store.close();
     const again = new Store(fileStorage(file));
     await again.load();
-    expect(Object.keys(again.data.orgs)).toEqual(['org_x']);
+    expect(Object.keys(again.data.orgs)).toEqual([org.id]);
+    // The seeded objects came back through the journal.
+    expect(again.data.orgs[org.id]).toEqual(store.data.orgs[org.id]);
+    expect(Object.keys(again.data.orgs[org.id]!.collections).length).toBeGreaterThan(0);
+    await again.close();
   });
 
   it('refuses a file it did not write, and leaves it as it was', async () => {
@@ -44,30 +43,31 @@ describe('Store with a file', () => {
 
   it('groups concurrent commits into few writes, each answered once on disk', async () => {
     const file = join(dir, 'grouped.json');
-    const adapter = fileStorage(file);
+    const journal = fileStorage(file);
     let writes = 0;
-    const counting = {
-      read: () => adapter.read(),
-      write: (data: MockData) => {
+    const counting: JournaledStorage = {
+      kind: 'journal',
+      load: () => journal.load(),
+      commit: (data, changes) => {
         writes++;
-        return adapter.write(data);
+        return journal.commit(data, changes);
       },
+      close: () => journal.close(),
     };
     const store = new Store(counting);
     await store.load();
+    const orgs = new MockCore({ store });
     await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
-        store.data.orgs[`org_${i}`] = {
-          id: `org_${i}`,
-          plan: 'growth',
-          createdAt: '',
-          collections: {},
-          idempotency: {},
-        };
+        orgs.orgFor(`key_${i}`);
         return store.commit();
       }),
     );
+    await store.close();
     expect(writes).toBeLessThanOrEqual(2);
-    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).orgs)).toHaveLength(50);
+    const again = new Store(fileStorage(file));
+    await again.load();
+    expect(Object.keys(again.data.orgs)).toHaveLength(50);
+    await again.close();
   });
 });

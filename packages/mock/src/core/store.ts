@@ -1,5 +1,6 @@
 import type { Adapter } from 'lowdb';
 import { Low, Memory } from 'lowdb';
+import { ChangeSet } from './changes.js';
 import { migrateRecordV1 } from './migrate.js';
 import type { Plan, ResourceRecord } from './types.js';
 
@@ -29,6 +30,43 @@ export interface MockData {
 export const emptyData = (): MockData => ({ format: dataFormat, orgs: {} });
 
 /**
+ * Storage that writes what changed rather than the whole document: `load`
+ * assembles the document, `commit` makes the given changes durable.
+ */
+export interface JournaledStorage {
+  readonly kind: 'journal';
+  load(): Promise<MockData | null>;
+  commit(data: MockData, changes: ChangeSet): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A lowdb adapter (the whole document per write: memory, localStorage) or a journal. */
+export type StoreStorage = Adapter<MockData> | JournaledStorage;
+
+const isJournal = (storage: StoreStorage | undefined): storage is JournaledStorage =>
+  (storage as JournaledStorage | undefined)?.kind === 'journal';
+
+/**
+ * Checks that a loaded document is mock data in a format this version reads,
+ * and brings it up to date. Anything else is refused rather than overwritten,
+ * so `--db` never destroys a file it did not write.
+ */
+export function acceptDocument(read: unknown, source = 'the data file'): MockData {
+  const format = (read as { format?: unknown } | null)?.format;
+  const known = format === dataFormat || format === 'persona-kit-mock@1';
+  if (!read || typeof read !== 'object' || !known || !(read as MockData).orgs) {
+    throw new Error(
+      format === undefined
+        ? `${source} was not written by persona-mock (no format marker); refusing to overwrite it`
+        : `${source}: unsupported mock data format ${String(format)}`,
+    );
+  }
+  // A first-format document is moved to the current storage shape, once.
+  if (format === 'persona-kit-mock@1') migrateV1(read as MockData);
+  return read as MockData;
+}
+
+/**
  * lowdb behind a group commit: every change happens in memory at once, and
  * `commit()` resolves once a write that includes it is on disk. Writes never
  * overlap, and all changes made while one write runs share the next one, so a
@@ -36,37 +74,29 @@ export const emptyData = (): MockData => ({ format: dataFormat, orgs: {} });
  */
 export class Store {
   readonly db: Low<MockData>;
+  /** What changed since the last write began (kept only for a journal). */
+  readonly changes: ChangeSet;
   #writing: Promise<void> | null = null;
   #next: Promise<void> | null = null;
-  readonly #persistent: boolean;
+  readonly #storage: StoreStorage | undefined;
 
-  constructor(adapter?: Adapter<MockData>) {
-    this.#persistent = adapter !== undefined;
-    this.db = new Low<MockData>(adapter ?? new Memory<MockData>(), emptyData());
+  constructor(storage?: StoreStorage) {
+    this.#storage = storage;
+    this.changes = new ChangeSet(isJournal(storage));
+    this.db = new Low<MockData>(
+      storage && !isJournal(storage) ? storage : new Memory<MockData>(),
+      emptyData(),
+    );
   }
 
-  /**
-   * Reads stored data. No file yet means a fresh start; a file of anything
-   * else is refused rather than overwritten, so `--db` never destroys a file
-   * it did not write.
-   */
+  /** Reads stored data: no file yet means a fresh start. */
   async load(): Promise<void> {
-    const read = await this.db.adapter.read();
-    if (read === null) {
-      this.db.data = emptyData();
-      return;
-    }
-    const format = (read as { format?: unknown } | null)?.format;
-    const known = format === dataFormat || format === 'persona-kit-mock@1';
-    if (!read || typeof read !== 'object' || !known || !read.orgs) {
-      throw new Error(
-        format === undefined
-          ? 'the data file was not written by persona-mock (no format marker); refusing to overwrite it'
-          : `unsupported mock data format ${String(format)}`,
-      );
-    }
-    if (format === 'persona-kit-mock@1') migrateV1(read);
-    this.db.data = read;
+    const read = isJournal(this.#storage)
+      ? await this.#storage.load()
+      : await this.db.adapter.read();
+    this.db.data = read === null ? emptyData() : acceptDocument(read);
+    // Whatever was noted before the load named the document it replaced.
+    this.changes.clear();
   }
 
   get data(): MockData {
@@ -74,18 +104,37 @@ export class Store {
   }
 
   commit(): Promise<void> {
-    if (!this.#persistent) return Promise.resolve();
+    const storage = this.#storage;
+    if (!storage) return Promise.resolve();
     if (this.#next) return this.#next;
     // A failed write fails its own waiters only; the next commit tries again.
     const after = (this.#writing ?? Promise.resolve()).catch(() => undefined);
     this.#next = after.then(() => {
       this.#next = null;
-      this.#writing = this.db.write().finally(() => {
+      this.#writing = this.#write(storage).finally(() => {
         this.#writing = null;
       });
       return this.#writing;
     });
     return this.#next;
+  }
+
+  /** Waits for pending writes and lets the storage finish (a journal's compaction). */
+  async close(): Promise<void> {
+    await this.commit().catch(() => undefined);
+    if (isJournal(this.#storage)) await this.#storage.close();
+  }
+
+  async #write(storage: StoreStorage): Promise<void> {
+    if (!isJournal(storage)) return this.db.write();
+    const changes = this.changes.take();
+    try {
+      await storage.commit(this.data, changes);
+    } catch (error) {
+      // Not written: what changed stays pending, so the next commit writes it.
+      this.changes.merge(changes);
+      throw error;
+    }
   }
 }
 

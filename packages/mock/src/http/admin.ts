@@ -82,6 +82,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
           throw invalid(`plan must be one of ${plans.join(', ')}`);
         }
         org.data.plan = body.plan as Plan;
+        org.touch();
         return { organization: org.id, plan: org.data.plan };
       }),
     ),

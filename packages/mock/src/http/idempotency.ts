@@ -18,7 +18,11 @@ export class Idempotency {
   readonly #inFlight = new Map<string, { fingerprint: string; done: Promise<StoredAnswer> }>();
 
   /** `now`: the organization's time in ms (its clock), so that moving the clock expires answers. */
-  constructor(private readonly now: (org: OrgData) => number = () => Date.now()) {}
+  /** `changed`: told of every answer stored or forgotten, for a journal. */
+  constructor(
+    private readonly now: (org: OrgData) => number = () => Date.now(),
+    private readonly changed: (org: OrgData, key: string) => void = () => {},
+  ) {}
 
   async run(
     org: OrgData,
@@ -45,6 +49,7 @@ export class Idempotency {
       if (answer.status < 500) {
         const entry: IdempotencyEntry = { fingerprint, ...answer, createdAt: this.now(org) };
         org.idempotency[key] = entry;
+        this.changed(org, key);
         // Now and then, forget answers older than a day, so the store does not grow without end.
         if (++this.#stored % 1000 === 0) this.sweep(org);
       }
@@ -58,7 +63,10 @@ export class Idempotency {
   sweep(org: OrgData): void {
     const now = this.now(org);
     for (const [key, entry] of Object.entries(org.idempotency)) {
-      if (now - entry.createdAt >= DAY_MS) delete org.idempotency[key];
+      if (now - entry.createdAt >= DAY_MS) {
+        delete org.idempotency[key];
+        this.changed(org, key);
+      }
     }
   }
 }

@@ -1,21 +1,24 @@
-import type { Adapter } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import { setupServer } from 'msw/node';
-import type { MockData } from '../core/store.js';
 import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
+import { FileJournal, type JournalOptions } from './journal-storage.js';
 
 export { type MockServer, type MockServerOptions, startMockServer } from '../server/http-server.js';
 
+export {
+  type JournalOptions,
+  readStoredFiles,
+  type StoredFiles,
+  type SyncMode,
+} from './journal-storage.js';
+
 /**
- * Stores the mock's data in a JSON file. Every write replaces the file
- * atomically (a temporary file, then a rename), so a crash leaves either the
- * old or the new content, never half of one.
+ * Stores the mock's data in a snapshot file and a journal beside it: a commit
+ * appends the objects it changed (synced before it is answered, unless
+ * `sync: 'none'`), and a new snapshot is written in the background once the
+ * journal has grown. A file of the older single-file layout is taken over.
  */
-export function fileStorage(path: string): Adapter<MockData> {
-  return new DataFile<MockData>(path, {
-    parse: JSON.parse,
-    stringify: (data) => JSON.stringify(data),
-  });
+export function fileStorage(path: string, options: JournalOptions = {}): FileJournal {
+  return new FileJournal(path, options);
 }
 
 /** The mock wired to msw's `setupServer`, for Node tests: `server.listen()` in `beforeAll`. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedIds } from '../core/default-seed.js';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-durability-'));
@@ -52,53 +53,159 @@ async function startServer(db: string): Promise<{ child: ChildProcess; baseUrl: 
 }
 
 const headers = { Authorization: 'Bearer durable', 'Content-Type': 'application/json' };
+const ROUNDS = Number(process.env.PERSONA_MOCK_KILL_ROUNDS ?? 12);
+const STATUSES = ['suspended', 'active', 'archived', 'active-review'];
+
+/** What a writer was told: the latest answered state, and what an unanswered request may have done. */
+interface AccountState {
+  ref: string;
+  status: string;
+  /** A status sent but not answered when the server died: it may or may not have been kept. */
+  maybe?: string;
+}
+
+interface Listed {
+  id: string;
+  attributes: Record<string, unknown>;
+  relationships?: Record<string, { data: unknown }>;
+}
+
+/** Every object of a list, page after page. */
+async function listAll(baseUrl: string, path: string): Promise<Map<string, Listed>> {
+  const all = new Map<string, Listed>();
+  const origin = new URL(baseUrl).origin;
+  let next: string | null = `${baseUrl}${path}?page[size]=100`;
+  while (next) {
+    const response = await fetch(next.startsWith('/') ? `${origin}${next}` : next, { headers });
+    const page = (await response.json()) as { data: Listed[]; links: { next: string | null } };
+    for (const item of page.data) all.set(item.id, item);
+    next = page.links.next;
+  }
+  return all;
+}
+
+const random = (n: number) => Math.floor(Math.random() * n);
+
+async function post(baseUrl: string, path: string, body: unknown, form?: FormData) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: form ? { Authorization: headers.Authorization } : headers,
+    body: form ?? JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
 
 describe('--db durability', () => {
-  it('keeps every answered write through kill -9 in the middle of a write load, round after round', async () => {
+  it(`keeps every answered write through kill -9 at random moments, ${ROUNDS} rounds of mixed writes`, async () => {
     const db = join(dir, 'mock.json');
-    const answered = new Map<string, string>();
-    for (let round = 0; round < 3; round++) {
+    const accounts = new Map<string, AccountState>();
+    const cases = new Map<string, string>(); // case id -> account id
+    const imported = new Set<string>(); // reference ids
+    let checks = 0;
+
+    /** Every answered write is there, and each account is in its latest answered state. */
+    const verify = async (baseUrl: string) => {
+      const wrong: string[] = [];
+      const stored = await listAll(baseUrl, '/accounts');
+      const byRef = new Map([...stored.values()].map((a) => [a.attributes['reference-id'], a]));
+      for (const [id, expected] of accounts) {
+        const found = stored.get(id);
+        const status = found?.attributes['account-status'];
+        if (found?.attributes['reference-id'] !== expected.ref) wrong.push(`account ${id} missing`);
+        else if (status !== expected.status && status !== expected.maybe)
+          wrong.push(`account ${id} is ${status}, answered ${expected.status}`);
+        else expected.status = status as string;
+        delete expected.maybe;
+      }
+      const storedCases = await listAll(baseUrl, '/cases');
+      for (const [id, account] of cases) {
+        const linked = storedCases.get(id)?.relationships?.accounts?.data as
+          | { id: string }[]
+          | undefined;
+        if (!linked?.some((l) => l.id === account)) wrong.push(`case ${id} missing or unlinked`);
+      }
+      for (const ref of imported) if (!byRef.has(ref)) wrong.push(`imported ${ref} missing`);
+      checks++;
+      return wrong;
+    };
+
+    for (let round = 0; round <= ROUNDS; round++) {
       const { child, baseUrl } = await startServer(db);
+      expect(await verify(baseUrl), `after round ${round - 1}`).toEqual([]);
+      if (round === ROUNDS) {
+        child.kill('SIGKILL');
+        break;
+      }
       let stop = false;
       let n = 0;
-      // Eight writers create accounts as fast as the server answers.
-      const writers = Array.from({ length: 8 }, async (_, w) => {
+      // Four writers, each with its own accounts, so every account's latest answer is well defined.
+      const writers = Array.from({ length: 4 }, async (_, w) => {
+        const mine: string[] = [];
         while (!stop) {
-          const ref = `r${round}-w${w}-${n++}`;
+          const op = mine.length === 0 ? 0 : random(10);
           try {
-            const response = await fetch(`${baseUrl}/accounts`, {
-              method: 'POST',
-              headers,
-              body: JSON.stringify({ data: { attributes: { 'reference-id': ref } } }),
-            });
-            if (response.status === 201) answered.set(ref, (await response.json()).data.id);
+            if (op < 4) {
+              const ref = `r${round}-w${w}-${n++}`;
+              const made = await post(baseUrl, '/accounts', {
+                data: { attributes: { 'reference-id': ref } },
+              });
+              if (made.status === 201) {
+                accounts.set(made.body.data.id, {
+                  ref,
+                  status: made.body.data.attributes['account-status'],
+                });
+                mine.push(made.body.data.id);
+              }
+            } else if (op < 7) {
+              const id = mine[random(mine.length)] as string;
+              const state = accounts.get(id)!;
+              const status = STATUSES[random(STATUSES.length)] as string;
+              state.maybe = status;
+              const ran = await post(baseUrl, `/accounts/${id}/run-action`, {
+                data: {
+                  'account-action-id': seedIds.accountActions.setStatus,
+                  parameters: { status },
+                },
+              });
+              if (ran.status === 200) state.status = ran.body.data.attributes['account-status'];
+              delete state.maybe;
+            } else if (op < 9) {
+              const account = mine[random(mine.length)] as string;
+              const opened = await post(baseUrl, '/cases', {
+                data: { attributes: { 'case-template-id': seedIds.caseTemplates.review } },
+                meta: { 'object-ids': [account] },
+              });
+              if (opened.status === 201) cases.set(opened.body.data.id, account);
+            } else {
+              const refs = [0, 1, 2].map((i) => `imp${round}-w${w}-${n}-${i}`);
+              n++;
+              const form = new FormData();
+              const csv = ['reference_id,name_first', ...refs.map((r) => `${r},Ada`), ''].join(
+                '\n',
+              );
+              form.append('data[attributes][file]', new Blob([csv], { type: 'text/csv' }), 'a.csv');
+              form.append('data[attributes][mode]', 'create');
+              const done = await post(baseUrl, '/importer/accounts', undefined, form);
+              if (done.status === 201) for (const ref of refs) imported.add(ref);
+            }
           } catch {
             return; // the server is gone
           }
         }
       });
-      await new Promise((resolve) => setTimeout(resolve, 400 + round * 150));
+      await new Promise((resolve) => setTimeout(resolve, 150 + random(500)));
       child.kill('SIGKILL');
       stop = true;
       await Promise.all(writers);
       await new Promise(
         (resolve) => child.once('exit', resolve).pid === undefined || setTimeout(resolve, 50),
       );
-      // The file is whole JSON at every moment: a rename replaces it, never a partial write.
+      // The snapshot is whole JSON at every moment: a rename replaces it, never a partial write.
       expect(() => JSON.parse(readFileSync(db, 'utf8'))).not.toThrow();
     }
-    expect(answered.size).toBeGreaterThan(20);
-    const { child, baseUrl } = await startServer(db);
-    const missing: string[] = [];
-    for (const [ref, id] of answered) {
-      const response = await fetch(`${baseUrl}/accounts/${id}`, { headers });
-      if (
-        response.status !== 200 ||
-        (await response.json()).data.attributes['reference-id'] !== ref
-      )
-        missing.push(ref);
-    }
-    child.kill('SIGKILL');
-    expect(missing).toEqual([]);
+    expect(checks).toBe(ROUNDS + 1);
+    expect(accounts.size).toBeGreaterThan(ROUNDS);
+    expect(cases.size).toBeGreaterThan(0);
+    expect(imported.size).toBeGreaterThan(0);
   }, 120_000);
 });

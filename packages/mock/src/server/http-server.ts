@@ -77,11 +77,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     baseUrl: `${url}${BASE_PATH}`,
     mock,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      // Pending commits and a running compaction finish before the journal closes.
+      await mock.core.store.close();
+    },
   };
 }
 

@@ -105,7 +105,11 @@ export function createReport(org: Org, now: string, input: ReportCreateInput): R
     internal: { referenceId },
   };
   org.collection('reports').insert(report);
-  if (account) linkToAccount(account, 'reports', { type: report.type, id: report.id });
+  if (account) {
+    org
+      .collection('accounts')
+      .update(account.id, (a) => linkToAccount(a, 'reports', { type: report.type, id: report.id }));
+  }
   recordEvent(org, now, `${kind}.created`, report);
   recordEvent(org, now, `${kind}.ready`, report);
   if (report.attributes['has-match'] === true) recordEvent(org, now, `${kind}.matched`, report);

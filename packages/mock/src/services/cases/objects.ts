@@ -44,7 +44,11 @@ export function attachObjects(
       list.push(linkage);
       added++;
     }
-    if (target.type === 'account') linkToAccount(target, 'cases', { type: 'case', id: record.id });
+    if (target.type === 'account') {
+      org
+        .collection('accounts')
+        .update(target.id, (a) => linkToAccount(a, 'cases', { type: 'case', id: record.id }));
+    }
   }
   return added;
 }

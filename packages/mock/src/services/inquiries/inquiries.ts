@@ -79,7 +79,13 @@ export function createInquiry(org: Org, now: string, input: InquiryCreateInput):
     },
   };
   org.collection('inquiries').insert(inquiry);
-  if (account) linkToAccount(account, 'inquiries', { type: 'inquiry', id: inquiry.id });
+  if (account) {
+    org
+      .collection('accounts')
+      .update(account.id, (a) =>
+        linkToAccount(a, 'inquiries', { type: 'inquiry', id: inquiry.id }),
+      );
+  }
   recordEvent(org, now, 'inquiry.created', inquiry);
   return inquiry;
 }

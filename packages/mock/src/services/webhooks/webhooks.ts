@@ -55,6 +55,7 @@ export function updateWebhook(org: Org, id: string, input: WebhookInput): Resour
   const webhook = changeable(org, id, 'updated');
   if (input.url !== undefined) checkUrl(input.url);
   Object.assign(webhook.attributes, copyOf(input));
+  org.collection('webhooks').touch(id);
   return webhook;
 }
 
@@ -65,6 +66,7 @@ export function setWebhookStatus(
 ): ResourceRecord {
   const webhook = changeable(org, id, status);
   webhook.attributes.status = status;
+  org.collection('webhooks').touch(id);
   return webhook;
 }
 
@@ -76,6 +78,7 @@ export function rotateWebhookSecret(
 ): ResourceRecord {
   const webhook = changeable(org, id, 'rotated');
   webhook.internal = { ...webhook.internal, secrets: rotateSecrets(webhook, now, overlapSeconds) };
+  org.collection('webhooks').touch(id);
   return webhook;
 }
 

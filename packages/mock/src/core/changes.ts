@@ -1,0 +1,93 @@
+/**
+ * What changed since the last commit, by name only: organizations dropped or
+ * (re)described, records and idempotency answers touched. A journal reads the
+ * current values when it commits, so marking the same object twice costs
+ * nothing and an object deleted after a change is journaled as deleted.
+ */
+export class ChangeSet {
+  /** `enabled`: false where nothing is journaled, so nothing is kept. */
+  constructor(readonly enabled = true) {}
+
+  /** Every organization was forgotten (a reset without a key). */
+  everything = false;
+  readonly dropped = new Set<string>();
+  /** Organizations whose own fields (plan, creation time) are new or changed. */
+  readonly orgs = new Set<string>();
+  /** `org\0collection\0id` of records inserted, changed or removed. */
+  readonly records = new Set<string>();
+  /** `org\0key` of idempotency answers stored or forgotten. */
+  readonly idempotency = new Set<string>();
+
+  get empty(): boolean {
+    return (
+      !this.everything &&
+      this.dropped.size === 0 &&
+      this.orgs.size === 0 &&
+      this.records.size === 0 &&
+      this.idempotency.size === 0
+    );
+  }
+
+  record(org: string, collection: string, id: string): void {
+    if (!this.enabled) return;
+    this.records.add(`${org}\u0000${collection}\u0000${id}`);
+  }
+
+  org(org: string): void {
+    if (!this.enabled) return;
+    this.orgs.add(org);
+  }
+
+  answer(org: string, key: string): void {
+    if (!this.enabled) return;
+    this.idempotency.add(`${org}\u0000${key}`);
+  }
+
+  /** An organization forgotten: what was pending for it no longer matters. */
+  drop(org: string): void {
+    if (!this.enabled) return;
+    const prefix = `${org}\u0000`;
+    for (const key of this.records) if (key.startsWith(prefix)) this.records.delete(key);
+    for (const key of this.idempotency) if (key.startsWith(prefix)) this.idempotency.delete(key);
+    this.orgs.delete(org);
+    this.dropped.add(org);
+  }
+
+  dropAll(): void {
+    if (!this.enabled) return;
+    this.clear();
+    this.everything = true;
+  }
+
+  /**
+   * Takes back what a failed write was given. A plain union is enough: the
+   * journal reads current values, so a stale mark only repeats what is true.
+   */
+  merge(older: ChangeSet): void {
+    const newer = this.take();
+    this.everything = older.everything || newer.everything;
+    for (const name of ['dropped', 'orgs', 'records', 'idempotency'] as const) {
+      for (const key of older[name]) this[name].add(key);
+      for (const key of newer[name]) this[name].add(key);
+    }
+  }
+
+  /** Hands over what is pending and starts afresh, so changes made while a commit writes wait for the next. */
+  take(): ChangeSet {
+    const taken = new ChangeSet(this.enabled);
+    taken.everything = this.everything;
+    for (const name of ['dropped', 'orgs', 'records', 'idempotency'] as const) {
+      for (const key of this[name]) taken[name].add(key);
+    }
+    this.clear();
+    return taken;
+  }
+
+  clear(): void {
+    this.everything = false;
+    this.dropped.clear();
+    this.orgs.clear();
+    this.records.clear();
+    this.idempotency.clear();
+  }
+}

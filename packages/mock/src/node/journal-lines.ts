@@ -1,0 +1,159 @@
+import type { ChangeSet } from '../core/changes.js';
+import type { IdempotencyEntry, MockData, OrgData } from '../core/store.js';
+import type { Plan, ResourceRecord } from '../core/types.js';
+
+/**
+ * One journal line: a JSON object on its own line. A commit's lines end with
+ * a `commit` line; lines after the last one were never acknowledged.
+ */
+export type JournalLine =
+  | { reset: true }
+  | { org: string; dropped: true }
+  | { org: string; plan: Plan; createdAt: string }
+  | { org: string; collection: string; id: string; record: ResourceRecord }
+  | { org: string; collection: string; id: string; deleted: true }
+  | { org: string; answer: string; entry: IdempotencyEntry | null }
+  | { commit: number };
+
+/** The lines of one commit: what changed, read from the document as it is now. */
+export function encodeCommit(data: MockData, changes: ChangeSet, sequence: number): string {
+  const lines: string[] = [];
+  if (changes.everything) lines.push('{"reset":true}');
+  for (const org of changes.dropped) lines.push(JSON.stringify({ org, dropped: true }));
+  for (const org of changes.orgs) {
+    const found = data.orgs[org];
+    if (found) {
+      lines.push(JSON.stringify({ org, plan: found.plan, createdAt: found.createdAt }));
+    }
+  }
+  for (const key of changes.records) {
+    const [org, collection, id] = key.split('\u0000') as [string, string, string];
+    const record = data.orgs[org]?.collections[collection]?.[id];
+    lines.push(
+      record
+        ? `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${JSON.stringify(record)}}`
+        : JSON.stringify({ org, collection, id, deleted: true }),
+    );
+  }
+  for (const key of changes.idempotency) {
+    const cut = key.indexOf('\u0000');
+    const org = key.slice(0, cut);
+    const answer = key.slice(cut + 1);
+    const entry = data.orgs[org]?.idempotency[answer] ?? null;
+    lines.push(JSON.stringify({ org, answer, entry }));
+  }
+  lines.push(`{"commit":${sequence}}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A journal that cannot be read past some line: it is refused, not repaired. */
+export class JournalCorruption extends Error {
+  constructor(file: string, offset: number, reason: string) {
+    super(
+      `${file} is damaged at byte ${offset} (${reason}); refusing to start over it. Restore the file or move it away.`,
+    );
+  }
+}
+
+export interface Replayed {
+  /** Bytes up to the end of the last complete commit: what to keep. */
+  committedBytes: number;
+  /** Whole commits applied. */
+  commits: number;
+  lastSequence: number;
+}
+
+/**
+ * Applies the journal's complete commits to `data`. An unfinished last line
+ * (a write cut short) and lines after the last `commit` line were never
+ * acknowledged and are left out; a complete line that is not a journal line
+ * is damage and throws, naming the file and the byte offset.
+ */
+export function replayJournal(data: MockData, bytes: Buffer, file: string): Replayed {
+  let start = 0;
+  let committedBytes = 0;
+  let commits = 0;
+  let lastSequence = 0;
+  let pending: Array<{ line: JournalLine; offset: number }> = [];
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    if (end < 0) break; // torn: the last write stopped in this line
+    let line: JournalLine;
+    try {
+      line = JSON.parse(bytes.toString('utf8', start, end)) as JournalLine;
+    } catch {
+      throw new JournalCorruption(file, start, 'a line that is not JSON');
+    }
+    const reason = shapeProblem(line);
+    if (reason) throw new JournalCorruption(file, start, reason);
+    if ('commit' in line) {
+      for (const entry of pending) apply(data, entry.line, file, entry.offset);
+      pending = [];
+      commits++;
+      lastSequence = line.commit;
+      committedBytes = end + 1;
+    } else {
+      pending.push({ line, offset: start });
+    }
+    start = end + 1;
+  }
+  return { committedBytes, commits, lastSequence };
+}
+
+function shapeProblem(line: unknown): string | undefined {
+  if (!line || typeof line !== 'object' || Array.isArray(line))
+    return 'a line that is not an object';
+  const l = line as Record<string, unknown>;
+  if ('commit' in l) return typeof l.commit === 'number' ? undefined : 'a commit without a number';
+  if ('reset' in l) return l.reset === true ? undefined : 'a malformed reset';
+  if (typeof l.org !== 'string') return 'a line without an organization';
+  if ('dropped' in l || 'plan' in l) return undefined;
+  if ('answer' in l) return typeof l.answer === 'string' ? undefined : 'a malformed answer';
+  if (typeof l.collection !== 'string' || typeof l.id !== 'string')
+    return 'a malformed record line';
+  if (l.deleted === true) return undefined;
+  const record = l.record as ResourceRecord | undefined;
+  if (!record || typeof record !== 'object' || record.id !== l.id)
+    return 'a record line whose record does not match its id';
+  return undefined;
+}
+
+function apply(data: MockData, line: JournalLine, file: string, offset: number): void {
+  if ('reset' in line) {
+    data.orgs = {};
+    return;
+  }
+  if ('commit' in line) return;
+  if ('dropped' in line) {
+    delete data.orgs[line.org];
+    return;
+  }
+  if ('plan' in line) {
+    const org: OrgData = data.orgs[line.org] ?? {
+      id: line.org,
+      plan: line.plan,
+      createdAt: line.createdAt,
+      collections: {},
+      idempotency: {},
+    };
+    org.plan = line.plan;
+    org.createdAt = line.createdAt;
+    data.orgs[line.org] = org;
+    return;
+  }
+  const org = data.orgs[line.org];
+  if ('answer' in line) {
+    if (!org) return;
+    if (line.entry) org.idempotency[line.answer] = line.entry;
+    else delete org.idempotency[line.answer];
+    return;
+  }
+  if ('deleted' in line) {
+    if (org?.collections[line.collection]) delete org.collections[line.collection]![line.id];
+    return;
+  }
+  if (!org)
+    throw new JournalCorruption(file, offset, `a record of unknown organization ${line.org}`);
+  org.collections[line.collection] ??= {};
+  org.collections[line.collection]![line.id] = line.record;
+}

@@ -1,0 +1,158 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MockCore } from '../core/mock-core.js';
+import { type MockData, Store } from '../core/store.js';
+import { createAccount } from '../services/accounts/accounts.js';
+import { fileStorage, readStoredFiles } from './index.js';
+import { snapshotLayout } from './snapshot.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'persona-mock-journal-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => {
+  const here = join(dir, `case-${n++}`);
+  mkdirSync(here);
+  return join(here, 'mock.json');
+};
+
+/** A store over `file`, with an organization; `write` adds an account and commits. */
+async function open(file: string, options: Parameters<typeof fileStorage>[1] = {}) {
+  const storage = fileStorage(file, options);
+  const store = new Store(storage);
+  await store.load();
+  const core = new MockCore({ store });
+  const org = core.orgFor('journal-test');
+  return {
+    store,
+    storage,
+    org,
+    async write(reference: string) {
+      const { account } = createAccount(org, core.now(), {
+        attributes: { 'reference-id': reference },
+      });
+      await store.commit();
+      return account.id;
+    },
+  };
+}
+
+const reload = async (file: string): Promise<MockData> => {
+  const store = new Store(fileStorage(file));
+  await store.load();
+  await store.close();
+  return store.data;
+};
+
+describe('journaled store', () => {
+  it('drops a commit cut at any byte of its last line, and keeps every earlier one', async () => {
+    const file = fresh();
+    const mock = await open(file);
+    const kept = [await mock.write('first'), await mock.write('second')];
+    const before = structuredClone(mock.store.data);
+    await mock.write('third');
+    await mock.store.close();
+    const journal = readStoredFiles(file).then((read) => read.last!);
+    const { generation, committed } = await journal;
+    const journalFile = `${file}.journal.${generation}`;
+    const bytes = readFileSync(journalFile);
+    // The last commit starts after the previous `commit` line.
+    const lastStart = bytes.lastIndexOf('{"commit":', bytes.length - 2);
+    const cutFrom = bytes.indexOf(0x0a, lastStart) + 1;
+    expect(committed).toBe(bytes.length);
+    for (let cut = cutFrom; cut < bytes.length; cut++) {
+      const copy = fresh();
+      copyFileSync(file, copy);
+      writeFileSync(`${copy}.journal.${generation}`, bytes.subarray(0, cut));
+      const data = await reload(copy);
+      expect(data, `cut at byte ${cut}`).toEqual(before);
+      for (const id of kept)
+        expect(data.orgs[mock.org.id]!.collections.accounts![id]).toBeDefined();
+      // The torn tail was taken off, so the next commit starts on a clean line.
+      expect(readFileSync(`${copy}.journal.${generation}`).length).toBe(cutFrom);
+    }
+  });
+
+  it('refuses a journal damaged before its end, naming the file and the byte, and changes no file', async () => {
+    const file = fresh();
+    const mock = await open(file);
+    for (let i = 0; i < 5; i++) await mock.write(`r${i}`);
+    await mock.store.close();
+    const { last } = await readStoredFiles(file);
+    const journalFile = `${file}.journal.${last!.generation}`;
+    const bytes = readFileSync(journalFile);
+    const secondLine = bytes.indexOf(0x0a) + 1;
+    const damaged = Buffer.from(bytes);
+    damaged[secondLine + 1] = 0x21; // `!` where a quote was
+    writeFileSync(journalFile, damaged);
+    const snapshot = readFileSync(file);
+    await expect(new Store(fileStorage(file)).load()).rejects.toThrow(
+      `${journalFile} is damaged at byte ${secondLine}`,
+    );
+    expect(readFileSync(journalFile)).toEqual(damaged);
+    expect(readFileSync(file)).toEqual(snapshot);
+  });
+
+  it('refuses a damaged snapshot, naming the file and the byte', async () => {
+    const file = fresh();
+    writeFileSync(
+      file,
+      `{"layout":"${snapshotLayout}","generation":1,"data":{"format":"persona-kit-mock@1","orgs":{]}}`,
+    );
+    await expect(new Store(fileStorage(file)).load()).rejects.toThrow(
+      new RegExp(`${file.replaceAll('/', '\\/')} is damaged at byte \\d+`),
+    );
+    expect(readFileSync(file, 'utf8')).toContain('{]');
+  });
+
+  it('takes over a single-file document of the older layout', async () => {
+    const file = fresh();
+    const memory = new MockCore();
+    const org = memory.orgFor('legacy');
+    createAccount(org, memory.now(), { attributes: { 'reference-id': 'from-before' } });
+    const legacy = memory.store.data;
+    writeFileSync(file, JSON.stringify(legacy));
+    const mock = await open(file);
+    expect(mock.store.data.orgs[org.id]).toEqual(legacy.orgs[org.id]);
+    const added = await mock.write('after');
+    await mock.store.close();
+    const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+    expect(snapshot.layout).toBe(snapshotLayout);
+    const data = await reload(file);
+    expect(data.orgs[org.id]).toEqual(legacy.orgs[org.id]);
+    expect(data.orgs[mock.org.id]!.collections.accounts![added]).toBeDefined();
+  });
+
+  it('writes a snapshot while commits go on, and loses none of them', async () => {
+    const file = fresh();
+    const compactions: number[] = [];
+    const mock = await open(file, {
+      compactMinBytes: 16 * 1024,
+      onCompaction: (report) => {
+        if ('ms' in report) compactions.push(report.ms);
+      },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 300; i++) ids.push(await mock.write(`c${i}`));
+    await mock.store.close();
+    expect(compactions.length).toBeGreaterThan(0);
+    const read = await readStoredFiles(file);
+    // Journals older than the snapshot were removed.
+    expect(read.journals.every((g) => g >= read.generation)).toBe(true);
+    // A snapshot a killed process left half-written is cleared away on start.
+    writeFileSync(`${file}.99999.tmp`, '{"layout":');
+    const data = await reload(file);
+    expect(existsSync(`${file}.99999.tmp`)).toBe(false);
+    expect(data).toEqual(mock.store.data);
+    for (const id of ids) expect(data.orgs[mock.org.id]!.collections.accounts![id]).toBeDefined();
+  });
+});
