@@ -1,7 +1,6 @@
 import { ApiError } from '../core/errors.js';
 import { linkedId, type Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
-import { recordEvent } from '../services/events.js';
 import { expireInquiry } from '../services/inquiries/status.js';
 import type { DeadlineKind } from './deadlines.js';
 import { inquiryExpirySeconds } from './inquiry-expiry.js';
