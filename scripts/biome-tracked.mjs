@@ -10,4 +10,7 @@ const result = spawnSync(
   ['ci', '--files-ignore-unknown=true', '--no-errors-on-unmatched', ...files],
   { stdio: 'inherit' },
 );
+if (result.error) {
+  console.error(`cannot run biome (${result.error.message}); run this through pnpm, e.g. pnpm lint`);
+}
 process.exit(result.status ?? 1);
