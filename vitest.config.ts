@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
+      'packages/mock/console/src/**/*.test.ts',
       'test/**/*.test.ts',
       'examples/*/{src,test}/**/*.test.ts',
     ],

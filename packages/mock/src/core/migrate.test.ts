@@ -12,6 +12,12 @@ import type { MockData } from './store.js';
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The document a `--db` file holds now: a snapshot's data (journal replay aside). */
+function storedDocument(file: string): MockData {
+  const parsed = JSON.parse(readFileSync(file, 'utf8'));
+  return parsed.layout ? parsed.data : parsed;
+}
+
 /**
  * Writes a data file as the first format kept an account: personal data and
  * `account-status` at the top, empty personal members, and to-many
@@ -19,13 +25,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  */
 async function firstFormatFile(): Promise<{ file: string; id: string }> {
   const file = join(dir, `v1-${Math.random().toString(36).slice(2)}.json`);
-  const writer = createPersonaMock({ storage: fileStorage(file) });
+  const writer = createPersonaMock();
   const created = await mockClient(writer)('POST', '/accounts', {
     data: { attributes: { 'reference-id': 'legacy-1', tags: ['old'] } },
   });
   const id = created.body.data.id as string;
-  await writer.reset('no-such-key'); // commits what is in memory
-  const data = JSON.parse(readFileSync(file, 'utf8'));
+  // The first format was one JSON document per file.
+  const data = structuredClone(writer.core.store.data) as Omit<MockData, 'format'> & {
+    format: string;
+  };
   data.format = 'persona-kit-mock@1';
   for (const org of Object.values(data.orgs) as MockData['orgs'][string][]) {
     const record = org.collections.accounts?.[id];
@@ -95,9 +103,10 @@ describe('a first-format data file', () => {
     expect(state.violations).toEqual([]);
     expect(state.body).toEqual({ id, type: 'account', state: { status: 'suspended' } });
 
-    // The next write stores the current format.
+    // It is stored in the current format.
     await call('POST', `/accounts/${id}/add-tag`, { meta: { 'tag-name': 'migrated' } });
-    const written = JSON.parse(readFileSync(file, 'utf8'));
+    await mock.core.store.close();
+    const written = storedDocument(file);
     expect(written.format).toBe('persona-kit-mock@2');
     const stored = Object.values(written.orgs as MockData['orgs'])
       .map((org) => org.collections.accounts?.[id])

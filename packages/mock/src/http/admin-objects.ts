@@ -5,7 +5,7 @@ import type { ResourceRecord } from '../core/types.js';
 import { accountStatus } from '../services/accounts/accounts.js';
 import type { RowError } from '../services/importer.js';
 import type { StepOutcome } from '../services/workflows.js';
-import { bearerKey } from './pipeline.js';
+import { keyOf } from './admin-support.js';
 
 /** The admin route wrapper of admin.ts: runs, commits and answers JSON or the error. */
 type AdminRoute = (run: (request: Request) => unknown) => Parameters<typeof http.get>[1];
@@ -68,7 +68,7 @@ export function objectsHandler(core: { orgFor(key: string): Org }, admin: AdminR
   return http.get(
     '*/__mock/objects/:objectId',
     admin((request) => {
-      const org = core.orgFor(bearerKey(request.headers.get('authorization')));
+      const org = core.orgFor(keyOf(request));
       const id = decodeURIComponent(new URL(request.url).pathname.split('/').pop() ?? '');
       return objectState(find(org, id));
     }),

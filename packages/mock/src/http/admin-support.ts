@@ -27,8 +27,22 @@ export function adminRoute(core: MockCore): AdminRoute {
     };
 }
 
-/** The Bearer key of an admin request (401 without one). */
-export const keyOf = (request: Request) => bearerKey(request.headers.get('authorization'));
+/**
+ * The Bearer key of an admin request: it names the organization. Without one,
+ * a 401 that says what to send (the API's own 401 keeps Persona's bare title).
+ */
+export function keyOf(request: Request): string {
+  try {
+    return bearerKey(request.headers.get('authorization'));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    throw new ApiError(
+      401,
+      error.title,
+      'send Authorization: Bearer <api key> of the organization this route acts on',
+    );
+  }
+}
 
 export async function readJson(request: Request): Promise<unknown> {
   try {

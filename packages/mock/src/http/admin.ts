@@ -8,10 +8,9 @@ import { clockHandlers } from './admin-clock.js';
 import { deliveryHandlers } from './admin-deliveries.js';
 import { eventStreamHandlers } from './admin-events-stream.js';
 import { objectsHandler } from './admin-objects.js';
-import { adminRoute, readJson } from './admin-support.js';
+import { adminRoute, keyOf, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
-import { bearerKey } from './pipeline.js';
 
 /**
  * Routes under `/__mock/` that drive the mock itself: reset, state, seed
@@ -25,9 +24,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
   const admin = adminRoute(core);
   const access = adminAccess(options.adminAccess ?? { requireToken: false });
   const optionalKey = (request: Request) =>
-    request.headers.get('authorization')
-      ? bearerKey(request.headers.get('authorization'))
-      : undefined;
+    request.headers.get('authorization') ? keyOf(request) : undefined;
 
   return [
     access.guard,
@@ -50,7 +47,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     http.get(
       '*/__mock/state',
       admin((request) => {
-        const org = core.orgFor(bearerKey(request.headers.get('authorization')));
+        const org = core.orgFor(keyOf(request));
         const counts: Record<string, number> = {};
         for (const [name, records] of Object.entries(org.data.collections)) {
           counts[name] = Object.keys(records).length;
@@ -61,12 +58,12 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ),
     http.get(
       '*/__mock/seed',
-      admin((request) => exportSeed(core.orgFor(bearerKey(request.headers.get('authorization'))))),
+      admin((request) => exportSeed(core.orgFor(keyOf(request)))),
     ),
     http.post(
       '*/__mock/seed',
       admin(async (request) => {
-        const org = core.orgFor(bearerKey(request.headers.get('authorization')));
+        const org = core.orgFor(keyOf(request));
         const text = await request.text();
         const seed = parseSeed(text, request.headers.get('content-type') ?? 'application/json');
         const added = seedOrg(org, seed, core.now(org));
@@ -76,7 +73,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     http.put(
       '*/__mock/plan',
       admin(async (request) => {
-        const org = core.orgFor(bearerKey(request.headers.get('authorization')));
+        const org = core.orgFor(keyOf(request));
         const body = (await readJson(request)) as { plan?: unknown };
         if (!plans.includes(body.plan as Plan)) {
           throw invalid(`plan must be one of ${plans.join(', ')}`);

@@ -1,6 +1,6 @@
 // The console's reader of Server-Sent Events: whole messages out, partial ones kept.
 import { describe, expect, it } from 'vitest';
-import { parseMessages } from '../packages/mock/console/src/event-stream.js';
+import { parseMessages } from './event-stream.js';
 
 describe('parseMessages', () => {
   it('reads id, event and data, and skips comments and heartbeats', () => {
