@@ -5,3 +5,4 @@ export type { MockData } from './core/store.js';
 export { createPersonaMock, type PersonaMock, type PersonaMockOptions } from './create-mock.js';
 export { ADMIN_TOKEN_HEADER } from './http/admin-access.js';
 export type { FaultOptions } from './http/faults.js';
+export { type EventName, eventNames } from './services/event-names.js';

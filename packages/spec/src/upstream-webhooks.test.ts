@@ -7,6 +7,9 @@ import { deref, loadUpstream, upstreamSkipReason } from './test-support/upstream
 
 if (upstreamSkipReason) console.warn(`⚠ upstream webhooks test skipped: ${upstreamSkipReason}`);
 
+/** Names Persona's current documentation gives that the published file predates. */
+const documentedLater = ['inquiry.started'];
+
 const ours = Object.keys((document as { webhooks?: Record<string, unknown> }).webhooks ?? {});
 
 type Node = Record<string, unknown>;
@@ -43,10 +46,10 @@ function upstreamEventNames(upstream: Node): Set<string> {
 describe.skipIf(upstreamSkipReason !== null)("Persona's published webhooks", () => {
   const upstream = upstreamSkipReason ? {} : loadUpstream();
 
-  it('name every event our spec describes', () => {
+  it('name every event our spec describes, but for those Persona documented later', () => {
     const names = upstreamEventNames(upstream);
     expect(names.size).toBeGreaterThan(20);
-    expect(ours.filter((name) => !names.has(name))).toEqual([]);
+    expect(ours.filter((name) => !names.has(name))).toEqual([...documentedLater]);
   });
 
   it('send example bodies that our schemas accept', () => {

@@ -1343,6 +1343,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "inquiry.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry started
+         * @description The user opened the flow and began its first step: the inquiry is now `pending`.
+         */
+        post: operations["inquiryStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "inquiry.completed": {
         parameters: {
             query?: never;
@@ -1577,6 +1597,46 @@ export interface webhooks {
          * @description The case was given to a reviewer.
          */
         post: operations["caseAssignedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "case.resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Case resolved
+         * @description A case moved to one of its template's resolution statuses. It follows the `case.updated` of the same change.
+         */
+        post: operations["caseResolvedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "case.reopened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Case reopened
+         * @description A resolved case moved back to a status that is not a resolution. It follows the `case.updated` of the same change.
+         */
+        post: operations["caseReopenedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3247,13 +3307,12 @@ export interface components {
          * @description The object type, a dot, then what happened, in kebab-case. Report types keep their subtype (`report/watchlist.ready`).
          * @example account.created
          * @example account.tag-added
-         * @example account.action-run
          * @example case.created
-         * @example case.status-updated
+         * @example case.resolved
          * @example inquiry.created
-         * @example report.created
-         * @example workflow-run.completed
-         * @example importer.completed
+         * @example report/watchlist.ready
+         * @example verification.passed
+         * @example workflow-run.created
          */
         EventName: string;
         /** @description The object the event is about, serialized as it was when the event happened. Its attributes and relationships depend on its type. */
@@ -3536,6 +3595,20 @@ export interface components {
                 };
             };
         };
+        /** @description The event document posted for `inquiry.started`. */
+        InquiryStartedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry.started";
+                    payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
         /** @description The event document posted for `inquiry.completed`. */
         InquiryCompletedEvent: {
             data: {
@@ -3709,6 +3782,34 @@ export interface components {
                 attributes: {
                     /** @constant */
                     name: "case.assigned";
+                    payload: components["schemas"]["CaseWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `case.resolved`. */
+        CaseResolvedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "case.resolved";
+                    payload: components["schemas"]["CaseWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `case.reopened`. */
+        CaseReopenedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "case.reopened";
                     payload: components["schemas"]["CaseWebhookPayload"];
                     "created-at": components["schemas"]["Timestamp"];
                 };
@@ -7125,6 +7226,32 @@ export interface operations {
             400: components["responses"]["WebhookRefused"];
         };
     };
+    inquiryStartedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquiryStartedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
     inquiryCompletedWebhook: {
         parameters: {
             query?: never;
@@ -7430,6 +7557,58 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CaseAssignedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    caseResolvedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseResolvedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    caseReopenedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseReopenedEvent"];
             };
         };
         responses: {

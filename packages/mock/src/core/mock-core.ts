@@ -46,6 +46,7 @@ export class MockCore {
       (org) => this.clockOf(org).nowMs(),
     );
     this.events.subscribe(this.deadlines.onEvent);
+    this.events.subscribeSignals(this.deadlines.onSignal);
     this.events.subscribe(this.workflows.onEvent);
   }
 

@@ -114,9 +114,20 @@ export function linkedId(record: ResourceRecord, relationship: string): string |
   return data && !Array.isArray(data) ? data.id : null;
 }
 
-/** Where an organization's recorded events go (core/event-bus.ts implements it). */
+/**
+ * A change Persona announces with no event that the mock's own machinery
+ * still follows (a resumed inquiry's new expiry): never stored or delivered.
+ */
+export interface ChangeSignal {
+  name: 'inquiry-resumed';
+  at: string;
+  record: ResourceRecord;
+}
+
+/** Where an organization's recorded events and change signals go (core/event-bus.ts implements it). */
 export interface EventSink {
   publish(org: Org, event: ResourceRecord): void;
+  signal(org: Org, signal: ChangeSignal): void;
 }
 
 /** One organization (one API key): its collections over the persisted data. */

@@ -1,4 +1,6 @@
 /** JSON Schema of a seed file (`--seed`, `POST /__mock/seed`, `createPersonaMock({ seed })`). */
+import { eventNames } from '../services/event-names.js';
+
 const id = (prefix: string) => ({ type: 'string', pattern: `^${prefix}_[a-zA-Z0-9]{24,28}$` });
 const str = { type: 'string', minLength: 1 };
 const fieldType = {
@@ -46,7 +48,8 @@ const trigger = {
   additionalProperties: false,
   required: ['event'],
   properties: {
-    event: { type: 'string', pattern: '^[a-z][a-z0-9/-]*(\\.[a-z0-9-]+)+$' },
+    // Only an event the mock records can start a run.
+    event: { enum: [...eventNames] },
     filter: {
       type: 'object',
       minProperties: 1,

@@ -431,10 +431,13 @@ describe('a case, from creation to redaction', () => {
     expect(adaAfter.body.data.attributes['redacted-at']).toBeNull();
   });
 
-  it('records an event for every change', async () => {
+  it('records the events Persona sends for each change, and none for a redaction', async () => {
     const ada = await account('ada');
     const c = (await ok('POST', '/cases', newCase({}), 201)).body.data;
     await ok('POST', `/cases/${c.id}/set-status`, { meta: { status: 'pending' } });
+    await ok('POST', `/cases/${c.id}/set-status`, { meta: { status: 'approved' } });
+    await ok('POST', `/cases/${c.id}/set-status`, { meta: { status: 'declined' } });
+    await ok('POST', `/cases/${c.id}/set-status`, { meta: { status: 'open' } });
     await ok('POST', `/cases/${c.id}/assign`, { meta: { 'user-email-address': 'r@example.test' } });
     await ok('POST', `/cases/${c.id}/add-objects`, { meta: { 'object-ids': [ada] } });
     await ok('POST', `/cases/${c.id}/add-tag`, { meta: { 'tag-name': 't' } });
@@ -447,14 +450,19 @@ describe('a case, from creation to redaction', () => {
       events.body.data.map((e: { attributes: { name: string } }) => e.attributes.name).reverse(),
     ).toEqual([
       'case.created',
-      'case.status-updated',
-      'case.assigned',
-      'case.objects-added',
-      'case.tag-added',
-      'case.tag-removed',
-      'case.tags-set',
       'case.updated',
-      'case.redacted',
+      'case.updated',
+      'case.resolved',
+      'case.updated',
+      'case.resolved',
+      'case.updated',
+      'case.reopened',
+      'case.assigned',
+      'case.updated',
+      'case.updated',
+      'case.updated',
+      'case.updated',
+      'case.updated',
     ]);
   });
 });

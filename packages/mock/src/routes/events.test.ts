@@ -22,7 +22,10 @@ async function ok(method: string, path: string, body?: unknown, status = 200): P
 type Event = { id: string; attributes: { name: string; payload: { data: { id: string } } } };
 const names = (answer: Answer) => answer.body.data.map((e: Event) => e.attributes.name);
 
-/** One account created, tagged and updated, then a case on it: six events a second apart. */
+/**
+ * One account created, tagged, edited and untagged, then a case on it: six
+ * events a second apart (an edit alone records none, as in Persona).
+ */
 async function history() {
   const tick = () => {
     clock += 1_000;
@@ -35,6 +38,7 @@ async function history() {
   await ok('POST', `/accounts/${account}/add-tag`, { meta: { 'tag-name': 'vip' } });
   tick();
   await ok('PATCH', `/accounts/${account}`, { data: { attributes: { 'name-first': 'Ada' } } });
+  await ok('POST', `/accounts/${account}/remove-tag`, { meta: { 'tag-name': 'vip' } });
   tick();
   const kase = (
     await ok(
@@ -62,9 +66,9 @@ describe('events', () => {
     const all = await ok('GET', '/events');
     expect(names(all)).toEqual([
       'account.created',
-      'case.tag-added',
+      'case.updated',
       'case.created',
-      'account.updated',
+      'account.tag-removed',
       'account.tag-added',
       'account.created',
     ]);
@@ -75,9 +79,10 @@ describe('events', () => {
       id: account,
       attributes: { tags: [], fields: {} },
     });
-    // The update's event shows the name given, in the account's fields.
-    const updated = all.body.data.find((e: Event) => e.attributes.name === 'account.updated');
-    expect(updated.attributes.payload.data.attributes.fields.name).toEqual({
+    // The untagging's event shows the name the edit before it gave, in the account's fields.
+    const untagged = all.body.data.find((e: Event) => e.attributes.name === 'account.tag-removed');
+    expect(untagged.attributes.payload.data.attributes.tags).toEqual([]);
+    expect(untagged.attributes.payload.data.attributes.fields.name).toEqual({
       type: 'hash',
       value: { first: { type: 'string', value: 'Ada' } },
     });
@@ -99,16 +104,16 @@ describe('events', () => {
       'case.created',
       'account.tag-added',
     ]);
-    expect(names(await get('filter[name]=report.created'))).toEqual([]);
+    expect(names(await get('filter[name]=report/watchlist.ready'))).toEqual([]);
 
     expect(names(await get(`filter[object-id]=${account}`))).toEqual([
-      'account.updated',
+      'account.tag-removed',
       'account.tag-added',
       'account.created',
     ]);
     expect(names(await get(`filter[object-id]=${kase},${other}`))).toEqual([
       'account.created',
-      'case.tag-added',
+      'case.updated',
       'case.created',
     ]);
     expect(names(await get(`filter[object-id]=${account}&filter[name]=account.created`))).toEqual([
@@ -123,7 +128,7 @@ describe('events', () => {
     const window = await get(
       'filter[created-at-start]=2025-03-01T10:00:02.000Z&filter[created-at-end]=2025-03-01T10:00:04.000Z',
     );
-    expect(names(window)).toEqual(['case.created', 'account.updated', 'account.tag-added']);
+    expect(names(window)).toEqual(['case.created', 'account.tag-removed', 'account.tag-added']);
   });
 
   it('pages through events with cursors', async () => {

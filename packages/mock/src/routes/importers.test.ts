@@ -280,24 +280,25 @@ describe('the account importer', () => {
     expect(same(imp.attributes.payload.data)).toEqual(same(api.attributes.payload.data));
   });
 
-  it('records account events and importer.completed', async () => {
+  it("records the accounts' events, none for the import itself or for edits alone", async () => {
     await existing();
     const importer = await imported(mixed, 'upsert');
-    const events = await ok('GET', '/events?filter[name]=importer.completed');
-    expect(events.body.data).toHaveLength(1);
-    expect(events.body.data[0].attributes.payload.data).toMatchObject({
-      type: 'importer/account',
-      id: importer.id,
-    });
+    const all = await ok('GET', `/events?page[size]=100`);
+    const objects = all.body.data.map(
+      (e: { attributes: { name: string; payload: { data: { id: string } } } }) =>
+        `${e.attributes.name} ${e.attributes.payload.data.id}`,
+    );
+    expect(objects.filter((o: string) => o.endsWith(importer.id))).toEqual([]);
     const created = await ok('GET', '/events?filter[name]=account.created&page[size]=100');
     expect(created.body.data).toHaveLength(3); // two made by `existing()`, one by the import
-    const updated = await ok('GET', '/events?filter[name]=account.updated');
-    expect(
-      updated.body.data.map(
-        (e: { attributes: { payload: { data: { attributes: { 'reference-id': string } } } } }) =>
-          e.attributes.payload.data.attributes['reference-id'],
-      ),
-    ).toEqual(['old-2', 'old-1']);
+    // An edited account records only the change of its tags: old-2's crm became navy and admiral.
+    const old2 = (await accountByReference('old-2')).id;
+    expect(objects.slice(0, 3)).toEqual([
+      `account.tag-removed ${old2}`,
+      `account.tag-added ${old2}`,
+      `account.tag-added ${old2}`,
+    ]);
+    expect(objects).toHaveLength(6);
   });
 
   it('keeps each event as the account was, whatever happens to the account later', async () => {
@@ -330,7 +331,8 @@ describe('the account importer', () => {
       'name-last': 'Lovelace',
       birthdate: '1815-12-10',
     });
-    const updated = await payload('account.updated');
+    // The second import's edit shows in the events of its tag changes.
+    const updated = await payload('account.tag-removed');
     expect(updated.attributes).toMatchObject({ tags: ['b', 'c'] });
     expect(updated.attributes.fields.name.value).toEqual({
       first: { type: 'string', value: 'Ada' },

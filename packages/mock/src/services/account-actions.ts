@@ -4,14 +4,14 @@ import type { WorkflowStep } from '../core/seed-types.js';
 import type { ResourceRecord } from '../core/types.js';
 import { actionFor, checkParameters } from './account-action-rules.js';
 import { getAccount } from './accounts/accounts.js';
-import { recordEvent } from './events.js';
 import { accountView, runSteps, saveRun } from './workflows.js';
 
 // Account actions: an action runs its steps on one account, as a workflow run.
 
 /**
  * Runs an account action on an account. An action runs as a workflow: a run
- * is recorded either way, and a failed run answers 422 with the step's error.
+ * is recorded either way (`workflow-run.created`, the only event of an action),
+ * and a failed run answers 422 with the step's error.
  */
 export function runAccountAction(
   org: Org,
@@ -42,6 +42,5 @@ export function runAccountAction(
     throw invalid(
       `account action ${action.attributes.name} failed: ${result.error.details ?? result.error.title}`,
     );
-  recordEvent(org, now, 'account.action-run', account);
   return { account, run };
 }

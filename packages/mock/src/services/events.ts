@@ -1,5 +1,6 @@
-import type { Org } from '../core/org.js';
+import type { ChangeSignal, Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
+import type { EventName } from './event-names.js';
 
 /** The object as answered at this moment: what an event's payload keeps. */
 export function snapshot(record: ResourceRecord): ResourceRecord {
@@ -44,11 +45,11 @@ export function makeRoomForEvents(org: Org, count = 1): void {
   if (excess > 0) events.evictOldest(excess);
 }
 
-/** Records that something changed (`account.created`, `case.status-updated`, …) and publishes it. */
+/** Records that something changed (`account.created`, `case.resolved`, …) and publishes it. */
 export function recordEvent(
   org: Org,
   now: string,
-  name: string,
+  name: EventName,
   record: ResourceRecord,
   copy: (record: ResourceRecord) => ResourceRecord = snapshot,
 ): ResourceRecord {
@@ -67,7 +68,16 @@ export function recordEvent(
   return event;
 }
 
-/** Event name of an object type: `report/watchlist` keeps its subtype, `importer/account` is `importer`. */
-export function eventPrefix(type: string): string {
-  return type.startsWith('importer/') ? 'importer' : type;
+/**
+ * Tells the mock's own machinery (deadlines) of a change Persona sends no
+ * event for: nothing is stored, listed on `/events`, delivered or able to
+ * start a workflow.
+ */
+export function signalChange(
+  org: Org,
+  now: string,
+  name: ChangeSignal['name'],
+  record: ResourceRecord,
+): void {
+  org.bus?.signal(org, { name, at: now, record });
 }

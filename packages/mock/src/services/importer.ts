@@ -6,7 +6,8 @@ import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { accountTypeOf, findByReference, insertAccount } from './accounts/accounts.js';
 import { isPersonalRequestAttribute, personalFields } from './accounts/personal.js';
-import { recordEvent, shallowSnapshot } from './events.js';
+import { shallowSnapshot } from './events.js';
+import { recordTagChanges } from './tags.js';
 
 export type ImportMode = 'create' | 'update' | 'upsert';
 export const importModes: readonly ImportMode[] = ['create', 'update', 'upsert'];
@@ -255,14 +256,24 @@ export function applyImport(
     progress();
   }
   for (const { id, attributes: changes } of plan.updates) {
+    // Persona sends no event for an account's edits, imported or not: only for its tags.
+    let tagsBefore: string[] = [];
     const account = accounts.update(id, (a) => {
+      tagsBefore = a.attributes.tags as string[];
       for (const [name, value] of Object.entries(changes))
         if (!isPersonalRequestAttribute(name)) a.attributes[name] = value;
       const current = (a.attributes.fields as Record<string, unknown> | undefined) ?? {};
       a.attributes.fields = personalFields(current, changes);
       a.attributes['updated-at'] = now;
     });
-    recordEvent(org, now, 'account.updated', account, shallowSnapshot);
+    recordTagChanges(
+      org,
+      now,
+      account,
+      tagsBefore,
+      account.attributes.tags as string[],
+      shallowSnapshot,
+    );
     progress();
   }
   if (total === 0) options.onProgress?.(0, 0);
@@ -287,7 +298,6 @@ export function applyImport(
     },
   };
   org.collection('importers').insert(importer);
-  recordEvent(org, now, 'importer.completed', importer);
   return importer;
 }
 

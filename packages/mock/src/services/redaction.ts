@@ -233,7 +233,6 @@ export function redactInquiry(org: Org, now: string, id: string): ResourceRecord
   erase(org, now, 'inquiries', inquiry);
   redactLinked(org, now, inquiry, 'verifications', redactVerification);
   redactLinked(org, now, inquiry, 'reports', redactReport);
-  recordEvent(org, now, 'inquiry.redacted', inquiry);
   return inquiry;
 }
 
@@ -247,6 +246,5 @@ export function redactReport(org: Org, now: string, id: string): ResourceRecord 
   const report = existing(org, 'reports', 'report', id);
   if (report.attributes['redacted-at'] !== null) return report;
   erase(org, now, 'reports', report);
-  recordEvent(org, now, `${report.type}.redacted`, report);
   return report;
 }

@@ -4,6 +4,7 @@ import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { linkToAccount } from './accounts/links.js';
 import { type AutoCreateMeta, resolveAccount } from './accounts/resolve.js';
+import { matchingReportTypes } from './event-names.js';
 import { recordEvent } from './events.js';
 
 export const reportTypes = [
@@ -110,9 +111,11 @@ export function createReport(org: Org, now: string, input: ReportCreateInput): R
       .collection('accounts')
       .update(account.id, (a) => linkToAccount(a, 'reports', { type: report.type, id: report.id }));
   }
-  recordEvent(org, now, `${kind}.created`, report);
   recordEvent(org, now, `${kind}.ready`, report);
-  if (report.attributes['has-match'] === true) recordEvent(org, now, `${kind}.matched`, report);
+  // Persona announces a match only for the kinds that search lists of people.
+  const matching = matchingReportTypes.find((t) => t === kind);
+  if (matching && report.attributes['has-match'] === true)
+    recordEvent(org, now, `${matching}.matched`, report);
   return report;
 }
 

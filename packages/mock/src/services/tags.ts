@@ -25,15 +25,7 @@ export function addTag(
   stamp: Stamp = stampUpdatedAt,
 ): ResourceRecord {
   if ((record.attributes.tags as string[]).includes(tag)) return record;
-  return retag(
-    org,
-    now,
-    record,
-    [...(record.attributes.tags as string[]), tag],
-    collection,
-    stamp,
-    'tag-added',
-  );
+  return retag(org, now, record, [...(record.attributes.tags as string[]), tag], collection, stamp);
 }
 
 export function removeTag(
@@ -53,7 +45,6 @@ export function removeTag(
     tags.filter((t) => t !== tag),
     collection,
     stamp,
-    'tag-removed',
   );
 }
 
@@ -68,7 +59,7 @@ export function setTags(
   const unique = [...new Set(tags)];
   const current = record.attributes.tags as string[];
   if (unique.length === current.length && unique.every((t, i) => t === current[i])) return record;
-  return retag(org, now, record, unique, collection, stamp, 'tags-set');
+  return retag(org, now, record, unique, collection, stamp);
 }
 
 function retag(
@@ -78,12 +69,35 @@ function retag(
   tags: string[],
   collection: CollectionName,
   stamp: Stamp,
-  what: string,
 ): ResourceRecord {
+  const before = record.attributes.tags as string[];
   org.collection(collection).update(record.id, (r) => {
     r.attributes.tags = tags;
     stamp(r, now);
   });
-  recordEvent(org, now, `${record.type}.${what}`, record);
+  recordTagChanges(org, now, record, before, tags);
   return record;
+}
+
+/**
+ * The events Persona sends for a change of tags: one `account.tag-added` or
+ * `account.tag-removed` per tag of an account, `case.updated` for a case, and
+ * none for other objects.
+ */
+export function recordTagChanges(
+  org: Org,
+  now: string,
+  record: ResourceRecord,
+  before: readonly string[],
+  after: readonly string[],
+  copy?: (record: ResourceRecord) => ResourceRecord,
+): void {
+  const added = after.filter((t) => !before.includes(t));
+  const removed = before.filter((t) => !after.includes(t));
+  if (record.type === 'account') {
+    for (const _ of added) recordEvent(org, now, 'account.tag-added', record, copy);
+    for (const _ of removed) recordEvent(org, now, 'account.tag-removed', record, copy);
+  } else if (record.type === 'case' && added.length + removed.length > 0) {
+    recordEvent(org, now, 'case.updated', record);
+  }
 }

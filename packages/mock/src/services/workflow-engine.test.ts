@@ -191,7 +191,7 @@ describe('workflows started by events', () => {
     const echo = {
       id: 'wfl_Echo0000000000000000000000',
       name: 'Echo',
-      trigger: { event: 'workflow-run.completed' },
+      trigger: { event: 'workflow-run.created' },
       steps: [
         {
           key: 'find',
@@ -303,6 +303,7 @@ describe('the seed schema for triggers and branches', () => {
   });
   it.each([
     [bad([tag], { trigger: { event: 'Inquiry Completed' } }), 'trigger.event'],
+    [bad([tag], { trigger: { event: 'inquiry.updated' } }), 'trigger.event'],
     [bad([branch({ value: 'x', equals: 1, in: [1] }, tag)]), 'steps[0]'],
     [
       bad([branch({ value: 'x', equals: 1 }, { ...tag, type: 'decide-inquiry', decision: 'no' })]),

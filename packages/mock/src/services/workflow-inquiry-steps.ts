@@ -2,7 +2,6 @@ import { ApiError, invalid } from '../core/errors.js';
 import { linkedId, type Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { linkToAccount, toMany } from './accounts/links.js';
-import { recordEvent } from './events.js';
 import { decideInquiry } from './inquiries/status.js';
 
 function inquiryOf(org: Org, id: string): ResourceRecord {
@@ -40,7 +39,6 @@ export function attachInquiry(
       r.attributes['updated-at'] = now;
     });
     linkToAccount(account, 'inquiries', { type: 'inquiry', id: inquiryId });
-    recordEvent(org, now, 'inquiry.updated', inquiry);
   }
   return { 'inquiry-id': inquiryId, 'account-id': accountId };
 }

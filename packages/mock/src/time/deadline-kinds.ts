@@ -32,25 +32,30 @@ export const inquiryExpiry: DeadlineKind = {
     }
   },
   scheduled(org, event) {
-    const name = event.attributes.name;
-    if (name !== 'inquiry.created' && name !== 'inquiry.resumed') return null;
-    const id = payloadOf(event).id;
-    const inquiry = org.collection('inquiries').get(id);
-    if (!inquiry) return null;
-    const templateId = linkedId(inquiry, 'inquiry-template');
-    const seconds = inquiryExpirySeconds(
-      templateId ? org.collection('inquiry-templates').get(templateId) : undefined,
-    );
-    const at =
-      seconds === null
-        ? null
-        : Date.parse(event.attributes['created-at'] as string) + seconds * 1000;
-    org.collection('inquiries').update(id, (r) => {
-      r.internal = { ...r.internal, expiresAt: at === null ? null : new Date(at).toISOString() };
-    });
-    return at;
+    if (event.attributes.name !== 'inquiry.created') return null;
+    return scheduleExpiry(org, payloadOf(event).id, event.attributes['created-at'] as string);
+  },
+  // Resuming sends no event in Persona; the mock is told by a signal instead.
+  signaled(org, signal) {
+    if (signal.name !== 'inquiry-resumed') return null;
+    return scheduleExpiry(org, signal.record.id, signal.at);
   },
 };
+
+/** Sets the inquiry's expiry from its template, counted from `from`; answers it in ms, or null. */
+function scheduleExpiry(org: Org, id: string, from: string): number | null {
+  const inquiry = org.collection('inquiries').get(id);
+  if (!inquiry) return null;
+  const templateId = linkedId(inquiry, 'inquiry-template');
+  const seconds = inquiryExpirySeconds(
+    templateId ? org.collection('inquiry-templates').get(templateId) : undefined,
+  );
+  const at = seconds === null ? null : Date.parse(from) + seconds * 1000;
+  org.collection('inquiries').update(id, (r) => {
+    r.internal = { ...r.internal, expiresAt: at === null ? null : new Date(at).toISOString() };
+  });
+  return at;
+}
 
 /** Runs that wait in async mode: their steps run once the clock passes their time. */
 export function waitingRuns(finish: (org: Org, at: string, runId: string) => void): DeadlineKind {

@@ -1,4 +1,4 @@
-import type { CollectionName, Org } from '../core/org.js';
+import type { ChangeSignal, CollectionName, Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 
 /** One kind of thing that falls due on an organization's clock. */
@@ -10,6 +10,8 @@ export interface DeadlineKind {
   fire(org: Org, at: string, record: ResourceRecord): void;
   /** Called with each recorded event: sets a new due time on the object it is about; answers it or null. */
   scheduled(org: Org, event: ResourceRecord): number | null;
+  /** The same for a change Persona sends no event for (a resumed inquiry). */
+  signaled?(org: Org, signal: ChangeSignal): number | null;
 }
 
 /**
@@ -31,6 +33,14 @@ export class Deadlines {
   readonly onEvent = (org: Org, event: ResourceRecord): void => {
     for (const kind of this.kinds) {
       const at = kind.scheduled(org, event);
+      if (at !== null) this.#bringForward(org, at);
+    }
+  };
+
+  /** The bus's signal subscriber: a change that sets a due time without an event. */
+  readonly onSignal = (org: Org, signal: ChangeSignal): void => {
+    for (const kind of this.kinds) {
+      const at = kind.signaled?.(org, signal) ?? null;
       if (at !== null) this.#bringForward(org, at);
     }
   };

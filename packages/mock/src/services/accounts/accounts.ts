@@ -3,6 +3,7 @@ import { linkedId, type Org } from '../../core/org.js';
 import type { Relationship, ResourceRecord } from '../../core/types.js';
 import { recordEvent, shallowSnapshot } from '../events.js';
 import { type FieldSchema, typeFields } from '../fields.js';
+import { recordTagChanges } from '../tags.js';
 import { isPersonalRequestAttribute, personalFields } from './personal.js';
 
 /** The status an account has until one is set. */
@@ -185,6 +186,7 @@ export function updateAccount(
       throw conflict(`account ${other.id} of this type already has reference id ${referenceId}`);
     }
   }
+  const tagsBefore = [...(account.attributes.tags as string[])];
   org.collection('accounts').update(id, (a) => {
     for (const [name, value] of Object.entries(attrs)) {
       if (name === 'fields' || name === 'tags' || isPersonalRequestAttribute(name)) continue;
@@ -198,6 +200,7 @@ export function updateAccount(
     a.attributes.fields = { ...personalFields(current, attrs), ...fields };
     a.attributes['updated-at'] = now;
   });
-  recordEvent(org, now, 'account.updated', account);
+  // Persona sends no event for an account's edits, only for its tags.
+  recordTagChanges(org, now, account, tagsBefore, account.attributes.tags as string[]);
   return account;
 }

@@ -208,7 +208,8 @@ export function updateCase(
 
 /**
  * Moves a case to one of its template's statuses. A resolution status resolves
- * it (resolver and time); any other status reopens a resolved case.
+ * it (resolver and time); any other status reopens a resolved case. Persona
+ * announces it as `case.updated`, then `case.resolved` or `case.reopened`.
  */
 export function setCaseStatus(
   org: Org,
@@ -227,15 +228,18 @@ export function setCaseStatus(
     );
   }
   if (record.attributes.status === status) return record;
+  const wasResolved = record.attributes['resolved-at'] !== null;
+  const resolves = resolutions.includes(status);
   changeCase(org, now, record, actor, (c) => {
     c.attributes.status = status;
-    const resolved = resolutions.includes(status);
-    c.attributes.resolution = resolved ? status : null;
-    c.attributes['resolved-at'] = resolved ? now : null;
-    c.attributes['resolver-id'] = resolved ? actor.id : null;
-    c.attributes['resolver-type'] = resolved ? actor.type : null;
+    c.attributes.resolution = resolves ? status : null;
+    c.attributes['resolved-at'] = resolves ? now : null;
+    c.attributes['resolver-id'] = resolves ? actor.id : null;
+    c.attributes['resolver-type'] = resolves ? actor.type : null;
   });
-  recordEvent(org, now, 'case.status-updated', record);
+  recordEvent(org, now, 'case.updated', record);
+  if (resolves) recordEvent(org, now, 'case.resolved', record);
+  else if (wasResolved) recordEvent(org, now, 'case.reopened', record);
   return record;
 }
 
@@ -272,7 +276,7 @@ export function addCaseObjects(
   changeCase(org, now, record, actor, (c) => {
     added = attachObjects(org, c, objectIds, 'meta.object-ids');
   });
-  if (added > 0) recordEvent(org, now, 'case.objects-added', record);
+  if (added > 0) recordEvent(org, now, 'case.updated', record);
   return record;
 }
 
@@ -293,8 +297,8 @@ export function redactCase(
     erasePersonal('case', c.attributes);
     c.attributes['redacted-at'] = now;
   });
+  // Persona sends no event for a redaction of a case.
   redactEventsOf(org, now, record.id, 'case');
-  recordEvent(org, now, 'case.redacted', record);
   return record;
 }
 

@@ -119,6 +119,6 @@ export function updateInquiry(
     r.attributes.fields = { ...current, ...given.fields };
     r.attributes['updated-at'] = now;
   });
-  recordEvent(org, now, 'inquiry.updated', inquiry);
+  // Persona sends no event for an inquiry's edits.
   return inquiry;
 }

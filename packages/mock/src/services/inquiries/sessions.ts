@@ -1,7 +1,7 @@
 import { newId } from '../../core/ids.js';
 import type { Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
-import { recordEvent } from '../events.js';
+import { signalChange } from '../events.js';
 import { getInquiry } from './inquiries.js';
 import { checkTransition } from './status.js';
 
@@ -35,7 +35,8 @@ export function resumeInquiry(
     r.attributes['updated-at'] = now;
     r.internal = { ...r.internal, session };
   });
-  recordEvent(org, now, 'inquiry.resumed', inquiry);
+  // Persona sends no event for a resumed inquiry; its new expiry window still starts now.
+  signalChange(org, now, 'inquiry-resumed', inquiry);
   return { inquiry, sessionToken: session.token };
 }
 
