@@ -11,6 +11,7 @@ import { objectsHandler } from './admin-objects.js';
 import { adminRoute, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
+import { hostedFlowHandlers } from './hosted-flow.js';
 import { bearerKey } from './pipeline.js';
 
 /**
@@ -111,5 +112,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ...deliveryHandlers(core, deliveries, admin),
     objectsHandler(core, admin),
     ...eventStreamHandlers(core),
+    ...hostedFlowHandlers(core),
   ];
 }
