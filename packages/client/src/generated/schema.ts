@@ -2866,6 +2866,10 @@ export interface components {
             "region-name"?: components["schemas"]["NullableText"];
             latitude?: components["schemas"]["NullableNumber"];
             longitude?: components["schemas"]["NullableNumber"];
+            "gps-latitude"?: components["schemas"]["NullableNumber"];
+            "gps-longitude"?: components["schemas"]["NullableNumber"];
+            /** @description How precise the device's location was (`precise` or coarser). */
+            "gps-precision"?: components["schemas"]["NullableText"];
         } & {
             [key: string]: unknown;
         };
@@ -2873,6 +2877,8 @@ export interface components {
         InquirySessionRelationships: {
             inquiry: components["schemas"]["ToOne"];
             device?: components["schemas"]["ToOne"];
+            /** @description The network the session came from, when known. */
+            network?: components["schemas"]["ToOne"];
         } & {
             [key: string]: unknown;
         };

@@ -30,6 +30,9 @@ const deviceAttributes = [
   'region-name',
   'latitude',
   'longitude',
+  'gps-latitude',
+  'gps-longitude',
+  'gps-precision',
 ] as const;
 
 export interface SessionOptions {
@@ -62,6 +65,7 @@ export function createSession(
     relationships: {
       inquiry: { data: { type: 'inquiry', id: inquiry.id } },
       device: { data: null },
+      network: { data: null },
     },
     internal: {
       expiresAt,
