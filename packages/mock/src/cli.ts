@@ -20,11 +20,13 @@ import {
   parseAccountCsv,
   planImport,
 } from './services/importer.js';
+import { triggerCommand } from './trigger/trigger.js';
 
 const usage = `persona-mock: a stateful mock of Persona's API over HTTP
 
 Usage: persona-mock [options]
        persona-mock listen --forward-to <url> --api-key <key> [--base-url <url>]
+       persona-mock trigger <event-name> --api-key <key> [--base-url <url>]
 
   --port <n>            port to listen on (default 4010)
   --host <addr>         address to listen on (default 127.0.0.1); any address
@@ -211,6 +213,7 @@ async function main() {
     await listenCommand(process.argv.slice(3));
     return;
   }
+  if (process.argv[2] === 'trigger') return triggerCommand(process.argv.slice(3));
   let options: ReturnType<typeof parseCli>;
   try {
     options = parseCli(process.argv.slice(2));

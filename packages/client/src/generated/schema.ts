@@ -755,6 +755,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inquiries/{inquiry-id}/generate-one-time-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a one-time link for an inquiry
+         * @description Opens a new session of the inquiry and answers, in `meta.one-time-link`, a link to its hosted flow. The link can be opened once, until the session expires. The body is optional.
+         */
+        post: operations["generateInquiryOneTimeLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiry-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inquiry sessions
+         * @description Pages through the organization's inquiry sessions, newest first; `filter[inquiry-id]` keeps those of one inquiry.
+         */
+        get: operations["listInquirySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiry-sessions/{inquiry-session-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session's id. */
+                "inquiry-session-id": components["parameters"]["InquirySessionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an inquiry session
+         * @description One session of an inquiry's flow, with its status and what is known of its device.
+         */
+        get: operations["retrieveInquirySession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiry-sessions/{inquiry-session-id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session's id. */
+                "inquiry-session-id": components["parameters"]["InquirySessionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire an inquiry session
+         * @description Ends the session now: its token and its one-time link stop working. The inquiry itself is unchanged. A session already expired is answered as it is.
+         */
+        post: operations["expireInquirySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/verifications/{verification-id}": {
         parameters: {
             query?: never;
@@ -2767,6 +2856,116 @@ export interface components {
                 "simulate-actions": components["schemas"]["SimulateAction"][];
             };
         };
+        /** @description How long the link stays usable. Without it, the expiry the inquiry template sets for one-time links applies (24 hours unless set). */
+        OneTimeLinkRequest: {
+            meta?: {
+                /**
+                 * Format: int32
+                 * @description Seconds from now until the link stops working; more than zero.
+                 */
+                "expires-in-seconds"?: number;
+            };
+        };
+        /** @description The inquiry and a link that opens its hosted flow once. A new session stands behind the link. */
+        OneTimeLinkDocument: {
+            data: components["schemas"]["Inquiry"];
+            included?: components["schemas"]["Included"];
+            meta: {
+                /** @description Opens the hosted flow for this inquiry; it works once. */
+                "one-time-link": string;
+                /** @description A shorter form of the same link, where the server offers one. */
+                "one-time-link-short"?: string;
+            };
+        };
+        /** @description Conditions every listed session meets. */
+        InquirySessionListFilter: {
+            /** @description Only the sessions of this inquiry. */
+            "inquiry-id"?: components["schemas"]["InquiryId"];
+        };
+        /**
+         * @description A session's id as responses carry it, recognised by its prefix.
+         * @example iqse_Rb6Wq3Nz8Kd2Lp5Xt9Vc4Hm7
+         */
+        InquirySessionResponseId: string;
+        /**
+         * @description `new` until someone opens the flow with it, `active` once they have, `expired` when its time ran out or it was ended. Persona may add values.
+         * @example new
+         * @example active
+         * @example expired
+         */
+        InquirySessionStatus: string;
+        NullableText: string | null;
+        NullableBoolean: boolean | null;
+        NullableNumber: number | null;
+        /** @description When the session began and ended, and what is known of the device and network that opened it (null until someone has, or when unknown). */
+        InquirySessionAttributes: {
+            status?: components["schemas"]["InquirySessionStatus"];
+            "created-at"?: components["schemas"]["Timestamp"];
+            "started-at"?: components["schemas"]["NullableTimestamp"];
+            "expired-at"?: components["schemas"]["NullableTimestamp"];
+            "ip-address"?: components["schemas"]["NullableText"];
+            "user-agent"?: components["schemas"]["NullableText"];
+            "os-name"?: components["schemas"]["NullableText"];
+            "os-full-version"?: components["schemas"]["NullableText"];
+            "device-type"?: components["schemas"]["NullableText"];
+            "device-name"?: components["schemas"]["NullableText"];
+            "browser-name"?: components["schemas"]["NullableText"];
+            "browser-full-version"?: components["schemas"]["NullableText"];
+            "mobile-sdk-name"?: components["schemas"]["NullableText"];
+            "mobile-sdk-full-version"?: components["schemas"]["NullableText"];
+            /** @description How the person moved to another device (`email`, `sms`, `qr`), if they did. */
+            "device-handoff-method"?: components["schemas"]["NullableText"];
+            "is-proxy"?: components["schemas"]["NullableBoolean"];
+            "is-tor"?: components["schemas"]["NullableBoolean"];
+            "is-datacenter"?: components["schemas"]["NullableBoolean"];
+            "is-vpn"?: components["schemas"]["NullableBoolean"];
+            "threat-level"?: components["schemas"]["NullableText"];
+            "country-code"?: components["schemas"]["NullableText"];
+            "country-name"?: components["schemas"]["NullableText"];
+            "region-code"?: components["schemas"]["NullableText"];
+            "region-name"?: components["schemas"]["NullableText"];
+            latitude?: components["schemas"]["NullableNumber"];
+            longitude?: components["schemas"]["NullableNumber"];
+            "gps-latitude"?: components["schemas"]["NullableNumber"];
+            "gps-longitude"?: components["schemas"]["NullableNumber"];
+            /** @description How precise the device's location was (`precise` or coarser). */
+            "gps-precision"?: components["schemas"]["NullableText"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The inquiry the session belongs to, and the device that opened it when known. */
+        InquirySessionRelationships: {
+            inquiry: components["schemas"]["ToOne"];
+            device?: components["schemas"]["ToOne"];
+            /** @description The network the session came from, when known. */
+            network?: components["schemas"]["ToOne"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One visit of a person to an inquiry's flow. */
+        InquirySession: {
+            /** @constant */
+            type: "inquiry-session";
+            id: components["schemas"]["InquirySessionResponseId"];
+            attributes: components["schemas"]["InquirySessionAttributes"];
+            relationships: components["schemas"]["InquirySessionRelationships"];
+        };
+        /** @description A page of inquiry sessions, newest first. */
+        InquirySessionListDocument: {
+            data: components["schemas"]["InquirySession"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifies an inquiry session.
+         * @example iqse_Rb6Wq3Nz8Kd2Lp5Xt9Vc4Hm7
+         */
+        InquirySessionId: string;
+        /** @description One inquiry session, with the objects asked for through `include`. */
+        InquirySessionDocument: {
+            data: components["schemas"]["InquirySession"];
+            included?: components["schemas"]["Included"];
+        };
         /**
          * @description Identifies a verification.
          * @example ver_Qm4Zt7Lc2Vx9Hk5Rn8Jp3Wb6
@@ -2789,7 +2988,6 @@ export interface components {
          */
         VerificationStatus: string;
         NullableUnixSeconds: number | null;
-        NullableText: string | null;
         /** @description One rule the evidence was held to, and how it came out. `reasons` say why a check failed or did not apply. */
         VerificationCheck: {
             /**
@@ -4111,6 +4309,8 @@ export interface components {
         CaseTemplateId: components["schemas"]["CaseTemplateId"];
         /** @description The inquiry's id. */
         InquiryId: components["schemas"]["InquiryId"];
+        /** @description The session's id. */
+        InquirySessionId: components["schemas"]["InquirySessionId"];
         /** @description The verification's id. */
         VerificationId: components["schemas"]["VerificationId"];
         /** @description The report's id. */
@@ -5999,6 +6199,178 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InquiryDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    generateInquiryOneTimeLink: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OneTimeLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description The inquiry and its one-time link. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OneTimeLinkDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listInquirySessions: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Filters, as `filter[inquiry-id]=inq_…`. */
+                filter?: components["schemas"]["InquirySessionListFilter"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of inquiry sessions. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquirySessionListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveInquirySession: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The session's id. */
+                "inquiry-session-id": components["parameters"]["InquirySessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquirySessionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    expireInquirySession: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The session's id. */
+                "inquiry-session-id": components["parameters"]["InquirySessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expired session. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquirySessionDocument"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -12,6 +12,7 @@ export const collectionTypes = {
   'account-relations': ['account-relation'],
   inquiries: ['inquiry'],
   'inquiry-templates': ['inquiry-template'],
+  'inquiry-sessions': ['inquiry-session'],
   reports: [
     'report/watchlist',
     'report/politically-exposed-person',
@@ -57,6 +58,7 @@ export const idPrefixes: Record<string, CollectionName> = {
   accac: 'account-actions',
   inq: 'inquiries',
   itmpl: 'inquiry-templates',
+  iqse: 'inquiry-sessions',
   rep: 'reports',
   rptp: 'report-templates',
   ver: 'verifications',
@@ -88,6 +90,11 @@ const indexes: Partial<Record<CollectionName, Record<string, (r: ResourceRecord)
     account: (r) => linkedId(r, 'account'),
     reference: (r) => r.attributes['reference-id'],
     template: (r) => linkedId(r, 'inquiry-template'),
+  },
+  'inquiry-sessions': {
+    inquiry: (r) => linkedId(r, 'inquiry'),
+    // The code of a one-time link: the hosted flow page finds its session by it.
+    link: (r) => r.internal?.linkCode,
   },
   reports: {
     account: (r) => linkedId(r, 'account'),

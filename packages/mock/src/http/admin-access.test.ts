@@ -41,12 +41,14 @@ async function call(mock: PersonaMock, route: AdminRoute, headers: Record<string
     await response.body?.cancel();
     return { status: response.status, challenge: null, body: undefined };
   }
+  // The hosted-flow page answers HTML; every other route answers JSON.
+  const json = response?.headers.get('content-type')?.includes('json');
   return {
     // No handler at all (an unknown path past the guard) is an answer too, and not a 401.
     status: response?.status ?? 404,
     challenge: response?.headers.get('www-authenticate') ?? null,
     // biome-ignore lint/suspicious/noExplicitAny: documents are read freely in tests
-    body: (response ? await response.json() : undefined) as any,
+    body: (json ? await response?.json() : await response?.text()) as any,
   };
 }
 

@@ -11,6 +11,7 @@ import { objectsHandler } from './admin-objects.js';
 import { adminRoute, keyOf, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
+import { hostedFlowHandlers } from './hosted-flow.js';
 
 /**
  * Routes under `/__mock/` that drive the mock itself: reset, state, seed
@@ -109,5 +110,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ...deliveryHandlers(core, deliveries, admin),
     objectsHandler(core, admin),
     ...eventStreamHandlers(core),
+    ...hostedFlowHandlers(core),
   ];
 }

@@ -4,6 +4,7 @@ import { caseRoutes } from './cases.js';
 import { eventRoutes } from './events.js';
 import { importerRoutes } from './importers.js';
 import { inquiryRoutes } from './inquiries.js';
+import { inquirySessionRoutes } from './inquiry-sessions.js';
 import { reportRoutes } from './reports.js';
 import { verificationRoutes } from './verifications.js';
 import { webhookRoutes } from './webhooks.js';
@@ -13,6 +14,7 @@ import { workflowRoutes } from './workflows.js';
 export const routes: RouteTable = {
   ...accountRoutes,
   ...inquiryRoutes,
+  ...inquirySessionRoutes,
   ...reportRoutes,
   ...verificationRoutes,
   ...workflowRoutes,

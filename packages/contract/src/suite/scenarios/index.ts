@@ -6,6 +6,7 @@ import { errorStatuses } from './errors.js';
 import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
+import { inquirySessions } from './inquiry-sessions.js';
 import { sandboxSimulation } from './simulate.js';
 import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
@@ -15,6 +16,7 @@ export const scenarios: Scenario[] = [
   accountLifecycle,
   inquiryLifecycle,
   sandboxSimulation,
+  inquirySessions,
   reportLifecycle,
   caseLifecycle,
   workflowRuns,

@@ -1,0 +1,152 @@
+import { conflict, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { linkedId, type Org } from '../../core/org.js';
+import type { ResourceRecord } from '../../core/types.js';
+
+/** How long a session (and its one-time link) stays usable when nothing else is said. */
+export const DEFAULT_SESSION_SECONDS = 24 * 60 * 60;
+
+/** Device and network members Persona reports once someone opened the flow; unknown here. */
+const deviceAttributes = [
+  'ip-address',
+  'user-agent',
+  'os-name',
+  'os-full-version',
+  'device-type',
+  'device-name',
+  'browser-name',
+  'browser-full-version',
+  'mobile-sdk-name',
+  'mobile-sdk-full-version',
+  'device-handoff-method',
+  'is-proxy',
+  'is-tor',
+  'is-datacenter',
+  'is-vpn',
+  'threat-level',
+  'country-code',
+  'country-name',
+  'region-code',
+  'region-name',
+  'latitude',
+  'longitude',
+  'gps-latitude',
+  'gps-longitude',
+  'gps-precision',
+] as const;
+
+export interface SessionOptions {
+  expiresInSeconds?: number | undefined;
+  /** Make a one-time link code for the hosted flow too. */
+  withLink?: boolean;
+}
+
+/** A new `new` session of the inquiry, with its token (and link code when asked). */
+export function createSession(
+  org: Org,
+  now: string,
+  inquiry: ResourceRecord,
+  options: SessionOptions = {},
+): ResourceRecord {
+  const id = org.newId('iqse');
+  const seconds = options.expiresInSeconds ?? DEFAULT_SESSION_SECONDS;
+  const expiresAt = new Date(Date.parse(now) + seconds * 1000).toISOString();
+  const attributes: Record<string, unknown> = {
+    status: 'new',
+    'created-at': now,
+    'started-at': null,
+    'expired-at': null,
+  };
+  for (const name of deviceAttributes) attributes[name] = null;
+  return org.collection('inquiry-sessions').insert({
+    type: 'inquiry-session',
+    id,
+    attributes,
+    relationships: {
+      inquiry: { data: { type: 'inquiry', id: inquiry.id } },
+      device: { data: null },
+      network: { data: null },
+    },
+    internal: {
+      expiresAt,
+      token: sessionToken(id, inquiry.id, expiresAt),
+      ...(options.withLink ? { linkCode: newId('otl', 32).slice(4), linkUsed: false } : {}),
+    },
+  });
+}
+
+/**
+ * Stamps `expired` on sessions whose time ran out on the organization's
+ * clock, and on those of an inquiry that expired or was redacted. Sessions
+ * are few, so this runs before every read or use of them rather than on a
+ * deadline: Persona records no event a deadline could start from.
+ */
+export function expireDueSessions(org: Org, now: string, inquiryId?: string): void {
+  const sessions = org.collection('inquiry-sessions');
+  const ids =
+    inquiryId === undefined
+      ? [...sessions.values()].map((s) => s.id)
+      : sessions.lookup('inquiry', inquiryId);
+  const nowMs = Date.parse(now);
+  for (const id of ids) {
+    const session = sessions.get(id);
+    if (!session || session.attributes.status === 'expired') continue;
+    const due = Date.parse(session.internal?.expiresAt as string);
+    const inquiry = org.collection('inquiries').get(linkedId(session, 'inquiry') ?? '');
+    const ended =
+      inquiry === undefined ||
+      inquiry.attributes.status === 'expired' ||
+      inquiry.attributes['redacted-at'] !== null;
+    if (due > nowMs && !ended) continue;
+    const at = due <= nowMs ? new Date(due).toISOString() : now;
+    sessions.update(id, (r) => {
+      r.attributes.status = 'expired';
+      r.attributes['expired-at'] = at;
+    });
+  }
+}
+
+export function getSession(org: Org, now: string, id: string): ResourceRecord {
+  const session = org.collection('inquiry-sessions').get(id);
+  if (!session) throw notFound('inquiry session', id);
+  expireDueSessions(org, now, linkedId(session, 'inquiry') ?? undefined);
+  return session;
+}
+
+/** Ends a session now; one already expired is answered unchanged. */
+export function expireSession(org: Org, now: string, id: string): ResourceRecord {
+  const session = getSession(org, now, id);
+  if (session.attributes.status === 'expired') return session;
+  return org.collection('inquiry-sessions').update(id, (r) => {
+    r.attributes.status = 'expired';
+    r.attributes['expired-at'] = now;
+  });
+}
+
+/** Marks a session opened: `active`, with when and by what browser. */
+export function startSession(
+  org: Org,
+  now: string,
+  id: string,
+  userAgent: string | null,
+): ResourceRecord {
+  const session = getSession(org, now, id);
+  if (session.attributes.status === 'expired') {
+    throw conflict(`inquiry session ${id} has expired`);
+  }
+  return org.collection('inquiry-sessions').update(id, (r) => {
+    if (r.attributes.status === 'new') {
+      r.attributes.status = 'active';
+      r.attributes['started-at'] = now;
+      r.attributes['user-agent'] = userAgent;
+    }
+  });
+}
+
+/** A token shaped like the JWT Persona answers; the mock only ever compares it. */
+function sessionToken(sessionId: string, inquiryId: string, expiresAt: string): string {
+  const part = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const exp = Math.floor(Date.parse(expiresAt) / 1000);
+  return `${part({ alg: 'HS256' })}.${part({ sid: sessionId, inq: inquiryId, exp })}.${newId('sig', 43).slice(4)}`;
+}
