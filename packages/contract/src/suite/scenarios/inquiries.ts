@@ -1,7 +1,7 @@
 // Inquiries that auto-create their account (or join the one holding the
 // reference id), their review decisions, expiry and resumption, tags, redaction.
 import type { Scenario, StepContext } from '../types.js';
-import { ids, RULES_NEEDED, ref, STATE_NEEDED } from './support.js';
+import { accountsWithReference, ids, RULES_NEEDED, ref, STATE_NEEDED, tagStep } from './support.js';
 
 const inquiry = (id: string) => ({ 'inquiry-id': id });
 
@@ -13,6 +13,21 @@ function createInquiry(ctx: StepContext, meta: Record<string, unknown>, tags: st
     },
     expect: 201,
   });
+}
+
+/** Approves or declines an inquiry with a comment, and checks its status says so. */
+async function decide(
+  ctx: StepContext,
+  decision: 'approve' | 'decline',
+  id: string,
+  comment: string,
+) {
+  const decided = await ctx.api.call(`${decision}Inquiry`, {
+    params: inquiry(id),
+    body: { meta: { comment } },
+    expect: 200,
+  });
+  ctx.assert.equal(decided.body.data.attributes.status, `${decision}d`, 'status');
 }
 
 const accountOf = (body: { data?: { relationships?: { account?: { data?: { id?: string } } } } }) =>
@@ -36,11 +51,8 @@ export const inquiryLifecycle: Scenario = {
         ctx.state.account = accountOf(created.body);
         ctx.assert.equal(created.body.data.attributes.status, 'created', 'status of a new inquiry');
         ctx.assert.ok(ctx.state.account, 'the inquiry has an account');
-        const accounts = await ctx.api.call('listAccounts', {
-          query: { 'filter[reference-id]': reference },
-          expect: 200,
-        });
-        ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+        const accounts = await accountsWithReference(ctx, reference);
+        ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
       },
     },
     {
@@ -114,38 +126,15 @@ export const inquiryLifecycle: Scenario = {
         );
       },
     },
-    {
-      name: 'add, set and remove inquiry tags',
-      async run(ctx) {
-        const params = inquiry(ctx.state.first);
-        await ctx.api.call('addInquiryTag', {
-          params,
-          body: { meta: { 'tag-name': 'priority' } },
-          expect: 200,
-        });
-        const set = await ctx.api.call('setInquiryTags', {
-          params,
-          body: { meta: { 'tag-name': ['priority', 'vip'] } },
-          expect: 200,
-        });
-        ctx.assert.equal([...set.body.data.attributes.tags].sort(), ['priority', 'vip'], 'tags');
-        const removed = await ctx.api.call('removeInquiryTag', {
-          params,
-          body: { meta: { 'tag-name': 'priority' } },
-          expect: 200,
-        });
-        ctx.assert.equal(removed.body.data.attributes.tags, ['vip'], 'tags after removing one');
-      },
-    },
+    tagStep('add, set and remove inquiry tags', 'Inquiry', (ctx) => inquiry(ctx.state.first), {
+      add: 'priority',
+      set: ['priority', 'vip'],
+      remove: 'priority',
+    }),
     {
       name: 'approve an inquiry',
       async run(ctx) {
-        const approved = await ctx.api.call('approveInquiry', {
-          params: inquiry(ctx.state.first),
-          body: { meta: { comment: 'documents agree' } },
-          expect: 200,
-        });
-        ctx.assert.equal(approved.body.data.attributes.status, 'approved', 'status');
+        await decide(ctx, 'approve', ctx.state.first, 'documents agree');
       },
     },
     {
@@ -166,12 +155,7 @@ export const inquiryLifecycle: Scenario = {
         const resumed = await ctx.api.call('resumeInquiry', { params, expect: 200 });
         ctx.assert.ok(resumed.body.meta?.['session-token'], 'a session token');
         ctx.assert.notEqual(resumed.body.data.attributes.status, 'expired', 'status after resume');
-        const declined = await ctx.api.call('declineInquiry', {
-          params,
-          body: { meta: { comment: 'unreadable document' } },
-          expect: 200,
-        });
-        ctx.assert.equal(declined.body.data.attributes.status, 'declined', 'status');
+        await decide(ctx, 'decline', ctx.state.second, 'unreadable document');
       },
     },
     {
@@ -228,11 +212,8 @@ export const reportLifecycle: Scenario = {
         ctx.state.report = created.body.data.id;
         ctx.state.account = accountOf(created.body);
         ctx.assert.ok(ctx.state.account, 'the report has an account');
-        const accounts = await ctx.api.call('listAccounts', {
-          query: { 'filter[reference-id]': reference },
-          expect: 200,
-        });
-        ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+        const accounts = await accountsWithReference(ctx, reference);
+        ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
       },
     },
     {
@@ -291,37 +272,16 @@ export const reportLifecycle: Scenario = {
         ctx.assert.equal(got.body.data.id, ctx.state.report, 'id');
       },
     },
-    {
-      name: 'add, set and remove report tags',
-      async run(ctx) {
-        const params = { 'report-id': ctx.state.report };
-        await ctx.api.call('addReportTag', {
-          params,
-          body: { meta: { 'tag-name': 'escalated' } },
-          expect: 200,
-        });
-        const set = await ctx.api.call('setReportTags', {
-          params,
-          body: { meta: { 'tag-name': ['escalated', 'sanctions'] } },
-          expect: 200,
-        });
-        ctx.assert.equal(
-          [...set.body.data.attributes.tags].sort(),
-          ['escalated', 'sanctions'],
-          'tags',
-        );
-        const removed = await ctx.api.call('removeReportTag', {
-          params,
-          body: { meta: { 'tag-name': 'escalated' } },
-          expect: 200,
-        });
-        ctx.assert.equal(
-          removed.body.data.attributes.tags,
-          ['sanctions'],
-          'tags after removing one',
-        );
+    tagStep(
+      'add, set and remove report tags',
+      'Report',
+      (ctx) => ({ 'report-id': ctx.state.report }),
+      {
+        add: 'escalated',
+        set: ['escalated', 'sanctions'],
+        remove: 'escalated',
       },
-    },
+    ),
     {
       name: 'redact a report',
       async run(ctx) {
