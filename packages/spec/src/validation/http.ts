@@ -42,6 +42,15 @@ export function matchMediaType(actual: string, documented: string[]): string | n
   );
 }
 
+/** The media type a Content-Type names, and the documented one it falls under (null: none). */
+export function documentedMedia(
+  contentType: string | null | undefined,
+  documented: string[],
+): { type: string | null; documentedType: string | null } {
+  const type = mediaType(contentType);
+  return { type, documentedType: type === null ? null : matchMediaType(type, documented) };
+}
+
 export function isJsonMediaType(type: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json$/i.test(type) || type === '*/*';
 }

@@ -1,6 +1,6 @@
 // validateRequest: does this request fit its operation? Path ids, query and
 // header parameters (coerced from text to their schemas' types) and the body.
-import { getByPointer, joinPointer } from '../pointer.js';
+import { joinPointer } from '../pointer.js';
 import type {
   Operation,
   OperationParameter,
@@ -8,14 +8,13 @@ import type {
   ViolationDraft,
   ViolationLocation,
 } from '../types.js';
-import { locate, type ValidationContext } from './context.js';
+import { bodySchemaPointer, locate, type ValidationContext } from './context.js';
 import {
+  documentedMedia,
   formDataToObject,
   type HeadersInput,
   isEmptyBody,
   isJsonMediaType,
-  matchMediaType,
-  mediaType,
   normalizeHeaders,
 } from './http.js';
 import { type Namer, nameAsIs, nameInBody, nameInQuery, problems } from './messages.js';
@@ -154,8 +153,7 @@ function checkBody(
     return;
   }
   const received = input.contentType ?? headers.get('content-type') ?? null;
-  const type = mediaType(received);
-  const documentedType = type === null ? null : matchMediaType(type, spec.contentTypes);
+  const { type, documentedType } = documentedMedia(received, spec.contentTypes);
   if (documentedType === null) {
     violation({
       location: 'content-type',
@@ -169,10 +167,7 @@ function checkBody(
     });
     return;
   }
-  const schemaPointer = context.memo(`request body ${spec.pointer} ${documentedType}`, () => {
-    const pointer = joinPointer(spec.pointer, 'content', documentedType, 'schema');
-    return getByPointer(context.document, pointer) === undefined ? null : pointer;
-  });
+  const schemaPointer = bodySchemaPointer(context, 'request', spec.pointer, documentedType);
   if (schemaPointer === null) return;
   const multipart = type!.startsWith('multipart/') || type === 'application/x-www-form-urlencoded';
   if (!multipart && !isJsonMediaType(type!)) return;

@@ -17,13 +17,12 @@ import type {
   ViolationDraft,
   ViolationKind,
 } from '../types.js';
-import { locate, type ValidationContext } from './context.js';
+import { bodySchemaPointer, locate, type ValidationContext } from './context.js';
 import {
+  documentedMedia,
   type HeadersInput,
   isEmptyBody,
   isJsonMediaType,
-  matchMediaType,
-  mediaType,
   normalizeHeaders,
 } from './http.js';
 import { problems } from './messages.js';
@@ -102,8 +101,7 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
   }
 
   const received = headers.get('content-type');
-  const type = mediaType(received);
-  const documentedType = type === null ? null : matchMediaType(type, response.contentTypes);
+  const { type, documentedType } = documentedMedia(received, response.contentTypes);
   if (documentedType === null) {
     violation({
       location: 'content-type',
@@ -118,10 +116,7 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
     return violations;
   }
 
-  const schemaPointer = context.memo(`response body ${response.pointer} ${documentedType}`, () => {
-    const pointer = joinPointer(response.pointer, 'content', documentedType, 'schema');
-    return getByPointer(context.document, pointer) === undefined ? null : pointer;
-  });
+  const schemaPointer = bodySchemaPointer(context, 'response', response.pointer, documentedType);
   if (schemaPointer === null || !isJsonMediaType(type!)) return violations;
 
   const inflection = parseKeyInflection(input.keyInflection);
