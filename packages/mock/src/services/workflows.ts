@@ -107,7 +107,7 @@ function runStep(
       const name = target ? collectionName(target.type) : undefined;
       if (!target || !name || !taggable.has(name))
         throw invalid(`object ${id} cannot be tagged or does not exist`);
-      addTag(org, now, target, tag, name as 'accounts');
+      addTag({ org, now, record: target, collection: name as 'accounts' }, tag);
       return { 'object-id': id };
     }
     case 'set-account-status': {
