@@ -153,24 +153,18 @@ function checkBody(
     return;
   }
   const received = input.contentType ?? headers.get('content-type') ?? null;
-  const { type, documentedType } = documentedMedia(received, spec.contentTypes);
-  if (documentedType === null) {
-    violation({
-      location: 'content-type',
-      pointer: '',
-      message:
-        type === null
-          ? `Content-Type is required (use ${spec.contentTypes.join(' or ')})`
-          : `Content-Type ${type} is not accepted (use ${spec.contentTypes.join(' or ')})`,
-      expected: spec.contentTypes,
-      received,
-    });
-    return;
-  }
+  const use = `(use ${spec.contentTypes.join(' or ')})`;
+  const media = documentedMedia(received, spec.contentTypes, (type) =>
+    type === null
+      ? `Content-Type is required ${use}`
+      : `Content-Type ${type} is not accepted ${use}`,
+  );
+  if (media.violation) return violation(media.violation);
+  const { type, documentedType } = media;
   const schemaPointer = bodySchemaPointer(context, 'request', spec.pointer, documentedType);
   if (schemaPointer === null) return;
-  const multipart = type!.startsWith('multipart/') || type === 'application/x-www-form-urlencoded';
-  if (!multipart && !isJsonMediaType(type!)) return;
+  const multipart = type.startsWith('multipart/') || type === 'application/x-www-form-urlencoded';
+  if (!multipart && !isJsonMediaType(type)) return;
   const body = isForm ? formDataToObject(input.body as FormData) : input.body;
   const validate = context.ajv.validatorAt(schemaPointer);
   if (!validate(body)) {

@@ -101,23 +101,20 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
   }
 
   const received = headers.get('content-type');
-  const { type, documentedType } = documentedMedia(received, response.contentTypes);
-  if (documentedType === null) {
-    violation({
-      location: 'content-type',
-      pointer: '',
-      message:
-        type === null
-          ? `Content-Type is missing (documented: ${response.contentTypes.join(', ')})`
-          : `Content-Type ${type} is not documented (documented: ${response.contentTypes.join(', ')})`,
-      expected: response.contentTypes,
-      received,
-    });
+  const documentedTypes = `(documented: ${response.contentTypes.join(', ')})`;
+  const media = documentedMedia(received, response.contentTypes, (type) =>
+    type === null
+      ? `Content-Type is missing ${documentedTypes}`
+      : `Content-Type ${type} is not documented ${documentedTypes}`,
+  );
+  if (media.violation) {
+    violation(media.violation);
     return violations;
   }
+  const { type, documentedType } = media;
 
   const schemaPointer = bodySchemaPointer(context, 'response', response.pointer, documentedType);
-  if (schemaPointer === null || !isJsonMediaType(type!)) return violations;
+  if (schemaPointer === null || !isJsonMediaType(type)) return violations;
 
   const inflection = parseKeyInflection(input.keyInflection);
   if (inflection !== 'kebab') {
