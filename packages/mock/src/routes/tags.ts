@@ -5,8 +5,8 @@ import { addTag, removeTag, type Stamp, setTags, type TagTarget } from '../servi
 import { metaOf, now, one } from './support.js';
 
 export interface Taggable {
-  /** operationIds of the three tag operations. */
-  operations: { add: string; remove: string; set: string };
+  /** The object's name in the tag operations' ids: `Account` for `addAccountTag`, `setAccountTags`. */
+  kind: string;
   collection: CollectionName;
   /** The path parameter naming the object (`account-id`). */
   param: string;
@@ -34,8 +34,8 @@ export function tagRoutes(target: Taggable): RouteTable {
       return one(change(tagged, input));
     };
   return {
-    [target.operations.add]: run((tagged, input) => addTag(tagged, tagName(input))),
-    [target.operations.remove]: run((tagged, input) => removeTag(tagged, tagName(input))),
-    [target.operations.set]: run((tagged, input) => setTags(tagged, tagNames(input))),
+    [`add${target.kind}Tag`]: run((tagged, input) => addTag(tagged, tagName(input))),
+    [`remove${target.kind}Tag`]: run((tagged, input) => removeTag(tagged, tagName(input))),
+    [`set${target.kind}Tags`]: run((tagged, input) => setTags(tagged, tagNames(input))),
   };
 }
