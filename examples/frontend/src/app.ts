@@ -1,5 +1,5 @@
 import { isPersonaApiError } from '@persona-kit/client';
-import { field, h } from './dom.js';
+import { field, h, textBox } from './dom.js';
 import { type Account, accountName, type Case, type PersonaApi } from './persona.js';
 
 interface State {
@@ -169,12 +169,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
       h(
         'form',
         { class: 'row', 'data-testid': 'search-form', onsubmit: onSearch },
-        h('input', {
-          name: 'reference-id',
-          placeholder: 'Reference id',
+        textBox('reference-id', 'Reference id', 'search-reference-id', {
           value: state.search,
           'aria-label': 'Search by reference id',
-          'data-testid': 'search-reference-id',
         }),
         h('button', { type: 'submit', 'data-testid': 'search-submit' }, 'Search'),
       ),
@@ -217,28 +214,12 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
       h(
         'form',
         { class: 'grid', 'data-testid': 'create-form', onsubmit: onCreate },
-        h('input', {
-          name: 'reference-id',
-          placeholder: 'Reference id (required)',
+        textBox('reference-id', 'Reference id (required)', 'create-reference-id', {
           required: true,
-          'data-testid': 'create-reference-id',
         }),
-        h('input', {
-          name: 'name-first',
-          placeholder: 'First name',
-          'data-testid': 'create-name-first',
-        }),
-        h('input', {
-          name: 'name-last',
-          placeholder: 'Last name',
-          'data-testid': 'create-name-last',
-        }),
-        h('input', {
-          name: 'country-code',
-          placeholder: 'Country (US)',
-          maxlength: 2,
-          'data-testid': 'create-country',
-        }),
+        textBox('name-first', 'First name', 'create-name-first'),
+        textBox('name-last', 'Last name', 'create-name-last'),
+        textBox('country-code', 'Country (US)', 'create-country', { maxlength: 2 }),
         h('button', { type: 'submit', 'data-testid': 'create-submit' }, 'Create account'),
       ),
     );
@@ -289,11 +270,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
       h(
         'form',
         { class: 'row', 'data-testid': 'case-form', onsubmit: onOpenCase },
-        h('input', {
-          name: 'reason',
-          placeholder: 'Reason for review',
-          'data-testid': 'case-reason',
-        }),
+        textBox('reason', 'Reason for review', 'case-reason'),
         h('button', { type: 'submit', 'data-testid': 'case-open' }, 'Open review case'),
       ),
       h(
