@@ -101,30 +101,29 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
     });
   };
 
-  const onRunAction = (event: Event) => {
-    event.preventDefault();
-    const status = field(event.target as HTMLFormElement, 'status');
-    const account = state.selected;
-    if (!account) return;
-    void act(async () => {
-      const { workflowRunId } = await api.setStatus(account.id, status);
-      state.lastRun = workflowRunId;
-      await Promise.all([loadAccounts(), loadSelected()]);
-      return `Set status to ${status} (workflow run ${workflowRunId})`;
-    });
-  };
+  /** A form about the selected account: reads its one field `name`, then acts on the account. */
+  const onAccountForm =
+    (name: string, step: (account: Account, value: string) => Promise<string>) =>
+    (event: Event) => {
+      event.preventDefault();
+      const value = field(event.target as HTMLFormElement, name);
+      const account = state.selected;
+      if (!account) return;
+      void act(() => step(account, value));
+    };
 
-  const onOpenCase = (event: Event) => {
-    event.preventDefault();
-    const reason = field(event.target as HTMLFormElement, 'reason');
-    const account = state.selected;
-    if (!account) return;
-    void act(async () => {
-      const opened = await api.openReviewCase(account.id, reason);
-      await Promise.all([loadAccounts(), loadSelected()]);
-      return `Opened case ${opened.id}`;
-    });
-  };
+  const onRunAction = onAccountForm('status', async (account, status) => {
+    const { workflowRunId } = await api.setStatus(account.id, status);
+    state.lastRun = workflowRunId;
+    await Promise.all([loadAccounts(), loadSelected()]);
+    return `Set status to ${status} (workflow run ${workflowRunId})`;
+  });
+
+  const onOpenCase = onAccountForm('reason', async (account, reason) => {
+    const opened = await api.openReviewCase(account.id, reason);
+    await Promise.all([loadAccounts(), loadSelected()]);
+    return `Opened case ${opened.id}`;
+  });
 
   const onReset = () => {
     void act(async () => {
