@@ -33,6 +33,22 @@ async function decide(
 const accountOf = (body: { data?: { relationships?: { account?: { data?: { id?: string } } } } }) =>
   body.data?.relationships?.account?.data?.id;
 
+/**
+ * Checks an inquiry or report made the one account of its reference id, and
+ * keeps that account's id for the steps after.
+ */
+async function keepCreatedAccount(
+  ctx: StepContext,
+  what: 'inquiry' | 'report',
+  body: Parameters<typeof accountOf>[0],
+  reference: string,
+) {
+  ctx.state.account = accountOf(body);
+  ctx.assert.ok(ctx.state.account, `the ${what} has an account`);
+  const accounts = await accountsWithReference(ctx, reference);
+  ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+}
+
 export const inquiryLifecycle: Scenario = {
   name: 'inquiries and their accounts',
   tags: ['inquiries'],
@@ -48,11 +64,8 @@ export const inquiryLifecycle: Scenario = {
         );
         ctx.state.first = created.body.data.id;
         ctx.state.reference = reference;
-        ctx.state.account = accountOf(created.body);
         ctx.assert.equal(created.body.data.attributes.status, 'created', 'status of a new inquiry');
-        ctx.assert.ok(ctx.state.account, 'the inquiry has an account');
-        const accounts = await accountsWithReference(ctx, reference);
-        ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+        await keepCreatedAccount(ctx, 'inquiry', created.body, reference);
       },
     },
     {
@@ -189,6 +202,18 @@ export const inquiryLifecycle: Scenario = {
   ],
 };
 
+/** Runs a report of the fixture's template on `query`, for the account of `reference` if given. */
+function createReport(
+  ctx: StepContext,
+  query: Record<string, string>,
+  expect: number,
+  reference?: string,
+) {
+  const data = { attributes: { 'report-template-id': ctx.need('reportTemplateId'), query } };
+  const meta = { 'auto-create-account-reference-id': reference };
+  return ctx.api.call('createReport', { body: reference ? { data, meta } : { data }, expect });
+}
+
 export const reportLifecycle: Scenario = {
   name: 'reports and their accounts',
   tags: ['reports'],
@@ -197,23 +222,14 @@ export const reportLifecycle: Scenario = {
       name: 'a report auto-creates the account of its reference id',
       async run(ctx) {
         const reference = ref(ctx, 'reported');
-        const created = await ctx.api.call('createReport', {
-          body: {
-            data: {
-              attributes: {
-                'report-template-id': ctx.need('reportTemplateId'),
-                query: { 'name-first': 'Ingrid', 'name-last': 'Solberg', birthdate: '1988-02-17' },
-              },
-            },
-            meta: { 'auto-create-account-reference-id': reference },
-          },
-          expect: 201,
-        });
+        const created = await createReport(
+          ctx,
+          { 'name-first': 'Ingrid', 'name-last': 'Solberg', birthdate: '1988-02-17' },
+          201,
+          reference,
+        );
         ctx.state.report = created.body.data.id;
-        ctx.state.account = accountOf(created.body);
-        ctx.assert.ok(ctx.state.account, 'the report has an account');
-        const accounts = await accountsWithReference(ctx, reference);
-        ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+        await keepCreatedAccount(ctx, 'report', created.body, reference);
       },
     },
     {
@@ -224,18 +240,7 @@ export const reportLifecycle: Scenario = {
           body: { data: { attributes: { 'reference-id': reference } } },
           expect: 201,
         });
-        const joined = await ctx.api.call('createReport', {
-          body: {
-            data: {
-              attributes: {
-                'report-template-id': ctx.need('reportTemplateId'),
-                query: { term: 'Marta Keller' },
-              },
-            },
-            meta: { 'auto-create-account-reference-id': reference },
-          },
-          expect: 201,
-        });
+        const joined = await createReport(ctx, { term: 'Marta Keller' }, 201, reference);
         ctx.state.joined = joined.body.data.id;
         ctx.assert.equal(accountOf(joined.body), existing.body.data.id, 'the account joined');
       },
@@ -244,17 +249,7 @@ export const reportLifecycle: Scenario = {
       name: 'a name-search report needs a name (422)',
       stateful: RULES_NEEDED,
       async run(ctx) {
-        await ctx.api.call('createReport', {
-          body: {
-            data: {
-              attributes: {
-                'report-template-id': ctx.need('reportTemplateId'),
-                query: { birthdate: '1988-02-17' },
-              },
-            },
-          },
-          expect: 422,
-        });
+        await createReport(ctx, { birthdate: '1988-02-17' }, 422);
       },
     },
     {
