@@ -1,5 +1,5 @@
 import { isPersonaApiError } from '@persona-kit/client';
-import { field, h } from './dom.js';
+import { field, h, textBox } from './dom.js';
 import { type Account, accountName, type Case, type PersonaApi } from './persona.js';
 
 interface State {
@@ -101,30 +101,29 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
     });
   };
 
-  const onRunAction = (event: Event) => {
-    event.preventDefault();
-    const status = field(event.target as HTMLFormElement, 'status');
-    const account = state.selected;
-    if (!account) return;
-    void act(async () => {
-      const { workflowRunId } = await api.setStatus(account.id, status);
-      state.lastRun = workflowRunId;
-      await Promise.all([loadAccounts(), loadSelected()]);
-      return `Set status to ${status} (workflow run ${workflowRunId})`;
-    });
-  };
+  /** A form about the selected account: reads its one field `name`, then acts on the account. */
+  const onAccountForm =
+    (name: string, step: (account: Account, value: string) => Promise<string>) =>
+    (event: Event) => {
+      event.preventDefault();
+      const value = field(event.target as HTMLFormElement, name);
+      const account = state.selected;
+      if (!account) return;
+      void act(() => step(account, value));
+    };
 
-  const onOpenCase = (event: Event) => {
-    event.preventDefault();
-    const reason = field(event.target as HTMLFormElement, 'reason');
-    const account = state.selected;
-    if (!account) return;
-    void act(async () => {
-      const opened = await api.openReviewCase(account.id, reason);
-      await Promise.all([loadAccounts(), loadSelected()]);
-      return `Opened case ${opened.id}`;
-    });
-  };
+  const onRunAction = onAccountForm('status', async (account, status) => {
+    const { workflowRunId } = await api.setStatus(account.id, status);
+    state.lastRun = workflowRunId;
+    await Promise.all([loadAccounts(), loadSelected()]);
+    return `Set status to ${status} (workflow run ${workflowRunId})`;
+  });
+
+  const onOpenCase = onAccountForm('reason', async (account, reason) => {
+    const opened = await api.openReviewCase(account.id, reason);
+    await Promise.all([loadAccounts(), loadSelected()]);
+    return `Opened case ${opened.id}`;
+  });
 
   const onReset = () => {
     void act(async () => {
@@ -169,12 +168,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
       h(
         'form',
         { class: 'row', 'data-testid': 'search-form', onsubmit: onSearch },
-        h('input', {
-          name: 'reference-id',
-          placeholder: 'Reference id',
+        textBox('reference-id', 'Reference id', 'search-reference-id', {
           value: state.search,
           'aria-label': 'Search by reference id',
-          'data-testid': 'search-reference-id',
         }),
         h('button', { type: 'submit', 'data-testid': 'search-submit' }, 'Search'),
       ),
@@ -217,28 +213,12 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
       h(
         'form',
         { class: 'grid', 'data-testid': 'create-form', onsubmit: onCreate },
-        h('input', {
-          name: 'reference-id',
-          placeholder: 'Reference id (required)',
+        textBox('reference-id', 'Reference id (required)', 'create-reference-id', {
           required: true,
-          'data-testid': 'create-reference-id',
         }),
-        h('input', {
-          name: 'name-first',
-          placeholder: 'First name',
-          'data-testid': 'create-name-first',
-        }),
-        h('input', {
-          name: 'name-last',
-          placeholder: 'Last name',
-          'data-testid': 'create-name-last',
-        }),
-        h('input', {
-          name: 'country-code',
-          placeholder: 'Country (US)',
-          maxlength: 2,
-          'data-testid': 'create-country',
-        }),
+        textBox('name-first', 'First name', 'create-name-first'),
+        textBox('name-last', 'Last name', 'create-name-last'),
+        textBox('country-code', 'Country (US)', 'create-country', { maxlength: 2 }),
         h('button', { type: 'submit', 'data-testid': 'create-submit' }, 'Create account'),
       ),
     );
@@ -289,11 +269,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
       h(
         'form',
         { class: 'row', 'data-testid': 'case-form', onsubmit: onOpenCase },
-        h('input', {
-          name: 'reason',
-          placeholder: 'Reason for review',
-          'data-testid': 'case-reason',
-        }),
+        textBox('reason', 'Reason for review', 'case-reason'),
         h('button', { type: 'submit', 'data-testid': 'case-open' }, 'Open review case'),
       ),
       h(

@@ -24,3 +24,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 /** The value of a named control of a form, trimmed. */
 export const field = (form: HTMLFormElement, name: string): string =>
   String(new FormData(form).get(name) ?? '').trim();
+
+/** A form's text box: the name `field` reads it by, a hint, its test id, and any other attribute. */
+export const textBox = (name: string, placeholder: string, testId: string, more: Props = {}) =>
+  h('input', { name, placeholder, ...more, 'data-testid': testId });

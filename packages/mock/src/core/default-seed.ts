@@ -1,4 +1,4 @@
-import type { SeedContent, SeedWorkflow } from './seed-types.js';
+import type { SeedAccountAction, SeedContent, SeedWorkflow } from './seed-types.js';
 
 /** `prefix_` + name padded with zeros to 24 characters: fixed ids that read as what they are. */
 export const fixedId = (prefix: string, name: string) => `${prefix}_${name.padEnd(24, '0')}`;
@@ -42,6 +42,21 @@ export const seedIds = {
 
 const accountStatuses = ['active', 'activated', 'suspended', 'closed'];
 
+/** An account action that sets the status its one parameter names. */
+const setStatusAction = (id: string, name: string): SeedAccountAction => ({
+  id,
+  name,
+  parameters: [{ key: 'status', type: 'string', required: true, allowedValues: accountStatuses }],
+  steps: [
+    {
+      key: 'set_status',
+      type: 'set-account-status',
+      accountId: '{{account.id}}',
+      status: '{{parameters.status}}',
+    },
+  ],
+});
+
 export function defaultSeed(): SeedContent {
   const ids = seedIds;
   return {
@@ -62,21 +77,7 @@ export function defaultSeed(): SeedContent {
           { key: 'risk_level', type: 'string', label: 'Risk level' },
         ],
         actions: [
-          {
-            id: ids.accountActions.setStatus,
-            name: 'Set status',
-            parameters: [
-              { key: 'status', type: 'string', required: true, allowedValues: accountStatuses },
-            ],
-            steps: [
-              {
-                key: 'set_status',
-                type: 'set-account-status',
-                accountId: '{{account.id}}',
-                status: '{{parameters.status}}',
-              },
-            ],
-          },
+          setStatusAction(ids.accountActions.setStatus, 'Set status'),
           {
             id: ids.accountActions.addTag,
             name: 'Add tag',
@@ -115,23 +116,7 @@ export function defaultSeed(): SeedContent {
           { key: 'incorporation_country', type: 'string', label: 'Country of incorporation' },
           { key: 'website', type: 'string', label: 'Website' },
         ],
-        actions: [
-          {
-            id: ids.accountActions.businessSetStatus,
-            name: 'Set business status',
-            parameters: [
-              { key: 'status', type: 'string', required: true, allowedValues: accountStatuses },
-            ],
-            steps: [
-              {
-                key: 'set_status',
-                type: 'set-account-status',
-                accountId: '{{account.id}}',
-                status: '{{parameters.status}}',
-              },
-            ],
-          },
-        ],
+        actions: [setStatusAction(ids.accountActions.businessSetStatus, 'Set business status')],
       },
     ],
     inquiryTemplates: [

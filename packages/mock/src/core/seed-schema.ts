@@ -57,81 +57,41 @@ const trigger = {
     },
   },
 };
+/** One kind of workflow step: its `type`, the properties it needs, and all it may have. */
+const stepOf = (type: string, required: string[], properties: Record<string, unknown>) => ({
+  additionalProperties: false,
+  required,
+  properties: { ...common, type: { const: type }, ...properties },
+});
 const step = {
   type: 'object',
   required: ['key', 'type'],
   oneOf: [
-    {
-      additionalProperties: false,
-      required: ['accountTypeId', 'identifierType', 'identifierValue'],
-      properties: {
-        ...common,
-        type: { const: 'find-or-create-account' },
-        accountTypeId: id('acttp'),
-        identifierType: { const: 'reference-id' },
-        identifierValue: str,
-      },
-    },
-    {
-      additionalProperties: false,
-      required: ['caseTemplateId'],
-      properties: {
-        ...common,
-        type: { const: 'create-case' },
-        caseTemplateId: id('ctmpl'),
-        caseQueueId: id('cqueue'),
-        fields: templates,
-        attach: { type: 'array', items: str },
-      },
-    },
-    {
-      additionalProperties: false,
-      required: ['objectId', 'tag'],
-      properties: { ...common, type: { const: 'tag-object' }, objectId: str, tag: str },
-    },
-    {
-      additionalProperties: false,
-      required: ['accountId', 'status'],
-      properties: { ...common, type: { const: 'set-account-status' }, accountId: str, status: str },
-    },
-    {
-      additionalProperties: false,
-      required: ['accountId', 'accountActionId'],
-      properties: {
-        ...common,
-        type: { const: 'run-account-action' },
-        accountId: str,
-        accountActionId: id('accac'),
-        parameters: templates,
-      },
-    },
-    {
-      additionalProperties: false,
-      required: ['inquiryId', 'accountId'],
-      properties: { ...common, type: { const: 'attach-inquiry' }, inquiryId: str, accountId: str },
-    },
-    {
-      additionalProperties: false,
-      required: ['inquiryId', 'decision'],
-      properties: {
-        ...common,
-        type: { const: 'decide-inquiry' },
-        inquiryId: str,
-        decision: { enum: ['approved', 'declined'] },
-        comment: str,
-      },
-    },
-    {
-      additionalProperties: false,
-      required: ['if', 'do'],
-      properties: {
-        ...common,
-        type: { const: 'branch' },
-        if: condition,
-        do: steps,
-        else: steps,
-      },
-    },
+    stepOf('find-or-create-account', ['accountTypeId', 'identifierType', 'identifierValue'], {
+      accountTypeId: id('acttp'),
+      identifierType: { const: 'reference-id' },
+      identifierValue: str,
+    }),
+    stepOf('create-case', ['caseTemplateId'], {
+      caseTemplateId: id('ctmpl'),
+      caseQueueId: id('cqueue'),
+      fields: templates,
+      attach: { type: 'array', items: str },
+    }),
+    stepOf('tag-object', ['objectId', 'tag'], { objectId: str, tag: str }),
+    stepOf('set-account-status', ['accountId', 'status'], { accountId: str, status: str }),
+    stepOf('run-account-action', ['accountId', 'accountActionId'], {
+      accountId: str,
+      accountActionId: id('accac'),
+      parameters: templates,
+    }),
+    stepOf('attach-inquiry', ['inquiryId', 'accountId'], { inquiryId: str, accountId: str }),
+    stepOf('decide-inquiry', ['inquiryId', 'decision'], {
+      inquiryId: str,
+      decision: { enum: ['approved', 'declined'] },
+      comment: str,
+    }),
+    stepOf('branch', ['if', 'do'], { if: condition, do: steps, else: steps }),
   ],
 };
 const named = (prefix: string, extra: Record<string, unknown> = {}, required: string[] = []) => ({

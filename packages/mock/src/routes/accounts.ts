@@ -59,12 +59,7 @@ export const accountRoutes: RouteTable = {
   updateAccount: (input) =>
     one(updateAccount(input.org, now(input), id(input), attributesOf(input))),
   redactAccount: (input) => one(redactAccount(input.org, now(input), id(input))),
-  ...tagRoutes({
-    operations: { add: 'addAccountTag', remove: 'removeAccountTag', set: 'setAccountTags' },
-    collection: 'accounts',
-    param: 'account-id',
-    get: getAccount,
-  }),
+  ...tagRoutes({ kind: 'Account', collection: 'accounts', param: 'account-id', get: getAccount }),
   consolidateAccounts: (input) => {
     const sources = metaOf(input)['source-account-ids'] as string[];
     return one(consolidateAccounts(input.org, now(input), id(input), sources), 202);

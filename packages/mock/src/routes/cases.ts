@@ -105,7 +105,7 @@ export const caseRoutes: RouteTable = {
     ),
   // Tag changes stamp the case's updater, as every change made through the API does.
   ...tagRoutes({
-    operations: { add: 'addCaseTag', remove: 'removeCaseTag', set: 'setCaseTags' },
+    kind: 'Case',
     collection: 'cases',
     param: 'case-id',
     get: getCase,

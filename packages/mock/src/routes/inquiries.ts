@@ -58,10 +58,5 @@ export const inquiryRoutes: RouteTable = {
     const { inquiry, sessionToken } = resumeInquiry(input.org, now(input), id(input));
     return { status: 200, data: inquiry, meta: { 'session-token': sessionToken } };
   },
-  ...tagRoutes({
-    operations: { add: 'addInquiryTag', remove: 'removeInquiryTag', set: 'setInquiryTags' },
-    collection: 'inquiries',
-    param: 'inquiry-id',
-    get: getInquiry,
-  }),
+  ...tagRoutes({ kind: 'Inquiry', collection: 'inquiries', param: 'inquiry-id', get: getInquiry }),
 };

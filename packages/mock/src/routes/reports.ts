@@ -36,10 +36,5 @@ export const reportRoutes: RouteTable = {
   retrieveReport: (input) => one(getReport(input.org, id(input))),
   redactReport: (input) => one(redactReport(input.org, now(input), id(input))),
   // A report has no `updated-at`: tag changes stamp nothing.
-  ...tagRoutes({
-    operations: { add: 'addReportTag', remove: 'removeReportTag', set: 'setReportTags' },
-    collection: 'reports',
-    param: 'report-id',
-    get: getReport,
-  }),
+  ...tagRoutes({ kind: 'Report', collection: 'reports', param: 'report-id', get: getReport }),
 };

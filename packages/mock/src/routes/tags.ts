@@ -1,12 +1,12 @@
 import type { CollectionName, Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
-import { addTag, removeTag, type Stamp, setTags } from '../services/tags.js';
+import { addTag, removeTag, type Stamp, setTags, type TagTarget } from '../services/tags.js';
 import { metaOf, now, one } from './support.js';
 
 export interface Taggable {
-  /** operationIds of the three tag operations. */
-  operations: { add: string; remove: string; set: string };
+  /** The object's name in the tag operations' ids: `Account` for `addAccountTag`, `setAccountTags`. */
+  kind: string;
   collection: CollectionName;
   /** The path parameter naming the object (`account-id`). */
   param: string;
@@ -22,26 +22,20 @@ const tagNames = (input: RouteInput) => (metaOf(input)['tag-name'] as string[] |
 /** The add, remove and set tag operations of one kind of object, all alike. */
 export function tagRoutes(target: Taggable): RouteTable {
   const run =
-    (
-      change: (
-        record: ResourceRecord,
-        input: RouteInput,
-        stamp: Stamp | undefined,
-      ) => ResourceRecord,
-    ) =>
-    (input: RouteInput) => {
+    (change: (tagged: TagTarget, input: RouteInput) => ResourceRecord) => (input: RouteInput) => {
       const record = target.get(input.org, input.params[target.param]!);
-      return one(change(record, input, target.stamp?.(input.org)));
+      const tagged: TagTarget = {
+        org: input.org,
+        now: now(input),
+        record,
+        collection: target.collection,
+        stamp: target.stamp?.(input.org),
+      };
+      return one(change(tagged, input));
     };
   return {
-    [target.operations.add]: run((record, input, stamp) =>
-      addTag(input.org, now(input), record, tagName(input), target.collection, stamp),
-    ),
-    [target.operations.remove]: run((record, input, stamp) =>
-      removeTag(input.org, now(input), record, tagName(input), target.collection, stamp),
-    ),
-    [target.operations.set]: run((record, input, stamp) =>
-      setTags(input.org, now(input), record, tagNames(input), target.collection, stamp),
-    ),
+    [`add${target.kind}Tag`]: run((tagged, input) => addTag(tagged, tagName(input))),
+    [`remove${target.kind}Tag`]: run((tagged, input) => removeTag(tagged, tagName(input))),
+    [`set${target.kind}Tags`]: run((tagged, input) => setTags(tagged, tagNames(input))),
   };
 }

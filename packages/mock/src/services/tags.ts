@@ -12,63 +12,45 @@ const stampUpdatedAt: Stamp = (record, now) => {
   if ('updated-at' in record.attributes) record.attributes['updated-at'] = now;
 };
 
+/** The object a tag change applies to, where it is kept, and how the change is stamped. */
+export interface TagTarget {
+  org: Org;
+  now: string;
+  record: ResourceRecord;
+  collection: CollectionName;
+  stamp?: Stamp;
+}
+
 /**
  * Tag changes for every taggable object: a change that changes nothing
  * (a tag already there, one already gone, the same set) records no event.
  */
-export function addTag(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
-  tag: string,
-  collection: CollectionName,
-  stamp: Stamp = stampUpdatedAt,
-): ResourceRecord {
-  if ((record.attributes.tags as string[]).includes(tag)) return record;
-  return retag(org, now, record, [...(record.attributes.tags as string[]), tag], collection, stamp);
+export function addTag(target: TagTarget, tag: string): ResourceRecord {
+  const tags = target.record.attributes.tags as string[];
+  if (tags.includes(tag)) return target.record;
+  return retag(target, [...tags, tag]);
 }
 
-export function removeTag(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
-  tag: string,
-  collection: CollectionName,
-  stamp: Stamp = stampUpdatedAt,
-): ResourceRecord {
-  const tags = record.attributes.tags as string[];
-  if (!tags.includes(tag)) return record;
+export function removeTag(target: TagTarget, tag: string): ResourceRecord {
+  const tags = target.record.attributes.tags as string[];
+  if (!tags.includes(tag)) return target.record;
   return retag(
-    org,
-    now,
-    record,
+    target,
     tags.filter((t) => t !== tag),
-    collection,
-    stamp,
   );
 }
 
-export function setTags(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
-  tags: string[],
-  collection: CollectionName,
-  stamp: Stamp = stampUpdatedAt,
-): ResourceRecord {
+export function setTags(target: TagTarget, tags: string[]): ResourceRecord {
   const unique = [...new Set(tags)];
-  const current = record.attributes.tags as string[];
-  if (unique.length === current.length && unique.every((t, i) => t === current[i])) return record;
-  return retag(org, now, record, unique, collection, stamp);
+  const current = target.record.attributes.tags as string[];
+  if (unique.length === current.length && unique.every((t, i) => t === current[i]))
+    return target.record;
+  return retag(target, unique);
 }
 
 function retag(
-  org: Org,
-  now: string,
-  record: ResourceRecord,
+  { org, now, record, collection, stamp = stampUpdatedAt }: TagTarget,
   tags: string[],
-  collection: CollectionName,
-  stamp: Stamp,
 ): ResourceRecord {
   const before = record.attributes.tags as string[];
   org.collection(collection).update(record.id, (r) => {

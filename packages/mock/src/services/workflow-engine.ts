@@ -3,7 +3,7 @@ import type { Org } from '../core/org.js';
 import type { WorkflowTrigger } from '../core/seed-types.js';
 import type { ResourceRecord } from '../core/types.js';
 import { triggerMatches, triggerView } from './workflow-trigger-view.js';
-import { finishRun, startRun, triggerWorkflow } from './workflows.js';
+import { apiTriggeredWorkflow, finishRun, startRun } from './workflows.js';
 
 /**
  * How deep a chain of runs may go: a run started by an event that a run
@@ -94,7 +94,9 @@ export class WorkflowEngine {
     workflowId: string,
     payload: Record<string, unknown>,
   ): ResourceRecord {
-    return this.#within(1, () => triggerWorkflow(org, now, workflowId, payload, this.#async(1)));
+    return this.#within(1, () =>
+      startRun(org, now, apiTriggeredWorkflow(org, workflowId), payload, this.#async(1)),
+    );
   }
 
   /** Runs the steps of a run that waited (async mode), at its depth in its chain. */

@@ -107,7 +107,7 @@ function runStep(
       const name = target ? collectionName(target.type) : undefined;
       if (!target || !name || !taggable.has(name))
         throw invalid(`object ${id} cannot be tagged or does not exist`);
-      addTag(org, now, target, tag, name as 'accounts');
+      addTag({ org, now, record: target, collection: name as 'accounts' }, tag);
       return { 'object-id': id };
     }
     case 'set-account-status': {
@@ -301,14 +301,8 @@ export function workflowTrigger(workflow: ResourceRecord): WorkflowTrigger | nul
   return (workflow.internal?.trigger as WorkflowTrigger | null | undefined) ?? null;
 }
 
-/** Starts a run through `POST /workflows/{id}/trigger`; a workflow started by an event refuses. */
-export function triggerWorkflow(
-  org: Org,
-  now: string,
-  workflowId: string,
-  payload: Record<string, unknown>,
-  options: RunOptions = {},
-): ResourceRecord {
+/** The workflow `POST /workflows/{id}/trigger` starts; a workflow started by an event refuses. */
+export function apiTriggeredWorkflow(org: Org, workflowId: string): ResourceRecord {
   const workflow = org.collection('workflows').get(workflowId);
   if (!workflow) throw notFound('workflow', workflowId);
   const trigger = workflowTrigger(workflow);
@@ -317,7 +311,7 @@ export function triggerWorkflow(
       `workflow ${workflowId} starts on the event ${trigger.event}, not through the API`,
     );
   }
-  return startRun(org, now, workflow, payload, options);
+  return workflow;
 }
 
 /**

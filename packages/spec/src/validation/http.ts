@@ -1,4 +1,5 @@
 // Small HTTP helpers: header lookup whatever the container, media type matching.
+import type { ViolationDraft } from '../types.js';
 
 export type HeadersInput =
   | Headers
@@ -40,6 +41,34 @@ export function matchMediaType(actual: string, documented: string[]): string | n
     documented.find((d) => d === '*/*') ??
     null
   );
+}
+
+export type DocumentedMedia =
+  | { type: string; documentedType: string; violation?: undefined }
+  | { violation: ViolationDraft };
+
+/**
+ * The media type a body's Content-Type names and the documented one it falls
+ * under; or, when it names none of them (or nothing), the content-type
+ * violation, in the words `message` gives for the type received (null: none).
+ */
+export function documentedMedia(
+  contentType: string | null | undefined,
+  documented: string[],
+  message: (type: string | null) => string,
+): DocumentedMedia {
+  const type = mediaType(contentType);
+  const documentedType = type === null ? null : matchMediaType(type, documented);
+  if (type !== null && documentedType !== null) return { type, documentedType };
+  return {
+    violation: {
+      location: 'content-type',
+      pointer: '',
+      message: message(type),
+      expected: documented,
+      received: contentType,
+    },
+  };
 }
 
 export function isJsonMediaType(type: string): boolean {

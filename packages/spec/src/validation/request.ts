@@ -1,6 +1,6 @@
 // validateRequest: does this request fit its operation? Path ids, query and
 // header parameters (coerced from text to their schemas' types) and the body.
-import { getByPointer, joinPointer } from '../pointer.js';
+import { joinPointer } from '../pointer.js';
 import type {
   Operation,
   OperationParameter,
@@ -8,14 +8,13 @@ import type {
   ViolationDraft,
   ViolationLocation,
 } from '../types.js';
-import { locate, type ValidationContext } from './context.js';
+import { bodySchemaPointer, locate, type ValidationContext } from './context.js';
 import {
+  documentedMedia,
   formDataToObject,
   type HeadersInput,
   isEmptyBody,
   isJsonMediaType,
-  matchMediaType,
-  mediaType,
   normalizeHeaders,
 } from './http.js';
 import { type Namer, nameAsIs, nameInBody, nameInQuery, problems } from './messages.js';
@@ -154,28 +153,18 @@ function checkBody(
     return;
   }
   const received = input.contentType ?? headers.get('content-type') ?? null;
-  const type = mediaType(received);
-  const documentedType = type === null ? null : matchMediaType(type, spec.contentTypes);
-  if (documentedType === null) {
-    violation({
-      location: 'content-type',
-      pointer: '',
-      message:
-        type === null
-          ? `Content-Type is required (use ${spec.contentTypes.join(' or ')})`
-          : `Content-Type ${type} is not accepted (use ${spec.contentTypes.join(' or ')})`,
-      expected: spec.contentTypes,
-      received,
-    });
-    return;
-  }
-  const schemaPointer = context.memo(`request body ${spec.pointer} ${documentedType}`, () => {
-    const pointer = joinPointer(spec.pointer, 'content', documentedType, 'schema');
-    return getByPointer(context.document, pointer) === undefined ? null : pointer;
-  });
+  const use = `(use ${spec.contentTypes.join(' or ')})`;
+  const media = documentedMedia(received, spec.contentTypes, (type) =>
+    type === null
+      ? `Content-Type is required ${use}`
+      : `Content-Type ${type} is not accepted ${use}`,
+  );
+  if (media.violation) return violation(media.violation);
+  const { type, documentedType } = media;
+  const schemaPointer = bodySchemaPointer(context, 'request', spec.pointer, documentedType);
   if (schemaPointer === null) return;
-  const multipart = type!.startsWith('multipart/') || type === 'application/x-www-form-urlencoded';
-  if (!multipart && !isJsonMediaType(type!)) return;
+  const multipart = type.startsWith('multipart/') || type === 'application/x-www-form-urlencoded';
+  if (!multipart && !isJsonMediaType(type)) return;
   const body = isForm ? formDataToObject(input.body as FormData) : input.body;
   const validate = context.ajv.validatorAt(schemaPointer);
   if (!validate(body)) {

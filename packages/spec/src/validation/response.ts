@@ -17,13 +17,12 @@ import type {
   ViolationDraft,
   ViolationKind,
 } from '../types.js';
-import { locate, type ValidationContext } from './context.js';
+import { bodySchemaPointer, locate, type ValidationContext } from './context.js';
 import {
+  documentedMedia,
   type HeadersInput,
   isEmptyBody,
   isJsonMediaType,
-  matchMediaType,
-  mediaType,
   normalizeHeaders,
 } from './http.js';
 import { problems } from './messages.js';
@@ -102,27 +101,20 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
   }
 
   const received = headers.get('content-type');
-  const type = mediaType(received);
-  const documentedType = type === null ? null : matchMediaType(type, response.contentTypes);
-  if (documentedType === null) {
-    violation({
-      location: 'content-type',
-      pointer: '',
-      message:
-        type === null
-          ? `Content-Type is missing (documented: ${response.contentTypes.join(', ')})`
-          : `Content-Type ${type} is not documented (documented: ${response.contentTypes.join(', ')})`,
-      expected: response.contentTypes,
-      received,
-    });
+  const documentedTypes = `(documented: ${response.contentTypes.join(', ')})`;
+  const media = documentedMedia(received, response.contentTypes, (type) =>
+    type === null
+      ? `Content-Type is missing ${documentedTypes}`
+      : `Content-Type ${type} is not documented ${documentedTypes}`,
+  );
+  if (media.violation) {
+    violation(media.violation);
     return violations;
   }
+  const { type, documentedType } = media;
 
-  const schemaPointer = context.memo(`response body ${response.pointer} ${documentedType}`, () => {
-    const pointer = joinPointer(response.pointer, 'content', documentedType, 'schema');
-    return getByPointer(context.document, pointer) === undefined ? null : pointer;
-  });
-  if (schemaPointer === null || !isJsonMediaType(type!)) return violations;
+  const schemaPointer = bodySchemaPointer(context, 'response', response.pointer, documentedType);
+  if (schemaPointer === null || !isJsonMediaType(type)) return violations;
 
   const inflection = parseKeyInflection(input.keyInflection);
   if (inflection !== 'kebab') {

@@ -1,7 +1,7 @@
 // A case's life: templates and queues, creation with objects and an SLA,
 // status, assignment, more objects, tags, update and redaction.
 import type { Scenario } from '../types.js';
-import { ids, RULES_NEEDED, ref } from './support.js';
+import { ids, RULES_NEEDED, ref, tagStep } from './support.js';
 
 const kase = (id: string) => ({ 'case-id': id });
 
@@ -155,33 +155,11 @@ export const caseLifecycle: Scenario = {
         ctx.assert.includes(accounts, ctx.state.account, 'accounts attached before stay');
       },
     },
-    {
-      name: 'add, set and remove case tags',
-      async run(ctx) {
-        const params = kase(ctx.state.case);
-        await ctx.api.call('addCaseTag', {
-          params,
-          body: { meta: { 'tag-name': 'chargeback' } },
-          expect: 200,
-        });
-        const set = await ctx.api.call('setCaseTags', {
-          params,
-          body: { meta: { 'tag-name': ['chargeback', 'repeat'] } },
-          expect: 200,
-        });
-        ctx.assert.equal(
-          [...set.body.data.attributes.tags].sort(),
-          ['chargeback', 'repeat'],
-          'tags',
-        );
-        const removed = await ctx.api.call('removeCaseTag', {
-          params,
-          body: { meta: { 'tag-name': 'chargeback' } },
-          expect: 200,
-        });
-        ctx.assert.equal(removed.body.data.attributes.tags, ['repeat'], 'tags after removing one');
-      },
-    },
+    tagStep('add, set and remove case tags', 'Case', (ctx) => kase(ctx.state.case), {
+      add: 'chargeback',
+      set: ['chargeback', 'repeat'],
+      remove: 'chargeback',
+    }),
     {
       name: 'update the SLA and the queue of a case',
       async run(ctx) {

@@ -1,6 +1,7 @@
 // The account importer: a multipart CSV upload, in create and upsert modes.
 import type { Scenario, StepContext } from '../types.js';
 import {
+  accountsWithReference,
   fieldValue,
   ids,
   MOCK_STATE_ONLY,
@@ -64,15 +65,8 @@ export const importer: Scenario = {
           ctx.assert.equal(attributes['successful-count'], 2, 'rows imported');
         });
         for (const label of ['import-1', 'import-2']) {
-          const accounts = await ctx.api.call('listAccounts', {
-            query: { 'filter[reference-id]': ref(ctx, label) },
-            expect: 200,
-          });
-          ctx.assert.equal(
-            ids(accounts.body).length,
-            1,
-            `accounts with reference id ${ref(ctx, label)}`,
-          );
+          const accounts = await accountsWithReference(ctx, ref(ctx, label));
+          ctx.assert.equal(accounts.length, 1, `accounts with reference id ${ref(ctx, label)}`);
         }
       },
     },

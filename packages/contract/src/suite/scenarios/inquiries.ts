@@ -1,7 +1,7 @@
 // Inquiries that auto-create their account (or join the one holding the
 // reference id), their review decisions, expiry and resumption, tags, redaction.
 import type { Scenario, StepContext } from '../types.js';
-import { ids, RULES_NEEDED, ref, STATE_NEEDED } from './support.js';
+import { accountsWithReference, ids, RULES_NEEDED, ref, STATE_NEEDED, tagStep } from './support.js';
 
 const inquiry = (id: string) => ({ 'inquiry-id': id });
 
@@ -15,8 +15,39 @@ function createInquiry(ctx: StepContext, meta: Record<string, unknown>, tags: st
   });
 }
 
+/** Approves or declines an inquiry with a comment, and checks its status says so. */
+async function decide(
+  ctx: StepContext,
+  decision: 'approve' | 'decline',
+  id: string,
+  comment: string,
+) {
+  const decided = await ctx.api.call(`${decision}Inquiry`, {
+    params: inquiry(id),
+    body: { meta: { comment } },
+    expect: 200,
+  });
+  ctx.assert.equal(decided.body.data.attributes.status, `${decision}d`, 'status');
+}
+
 const accountOf = (body: { data?: { relationships?: { account?: { data?: { id?: string } } } } }) =>
   body.data?.relationships?.account?.data?.id;
+
+/**
+ * Checks an inquiry or report made the one account of its reference id, and
+ * keeps that account's id for the steps after.
+ */
+async function keepCreatedAccount(
+  ctx: StepContext,
+  what: 'inquiry' | 'report',
+  body: Parameters<typeof accountOf>[0],
+  reference: string,
+) {
+  ctx.state.account = accountOf(body);
+  ctx.assert.ok(ctx.state.account, `the ${what} has an account`);
+  const accounts = await accountsWithReference(ctx, reference);
+  ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+}
 
 export const inquiryLifecycle: Scenario = {
   name: 'inquiries and their accounts',
@@ -33,14 +64,8 @@ export const inquiryLifecycle: Scenario = {
         );
         ctx.state.first = created.body.data.id;
         ctx.state.reference = reference;
-        ctx.state.account = accountOf(created.body);
         ctx.assert.equal(created.body.data.attributes.status, 'created', 'status of a new inquiry');
-        ctx.assert.ok(ctx.state.account, 'the inquiry has an account');
-        const accounts = await ctx.api.call('listAccounts', {
-          query: { 'filter[reference-id]': reference },
-          expect: 200,
-        });
-        ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+        await keepCreatedAccount(ctx, 'inquiry', created.body, reference);
       },
     },
     {
@@ -114,38 +139,15 @@ export const inquiryLifecycle: Scenario = {
         );
       },
     },
-    {
-      name: 'add, set and remove inquiry tags',
-      async run(ctx) {
-        const params = inquiry(ctx.state.first);
-        await ctx.api.call('addInquiryTag', {
-          params,
-          body: { meta: { 'tag-name': 'priority' } },
-          expect: 200,
-        });
-        const set = await ctx.api.call('setInquiryTags', {
-          params,
-          body: { meta: { 'tag-name': ['priority', 'vip'] } },
-          expect: 200,
-        });
-        ctx.assert.equal([...set.body.data.attributes.tags].sort(), ['priority', 'vip'], 'tags');
-        const removed = await ctx.api.call('removeInquiryTag', {
-          params,
-          body: { meta: { 'tag-name': 'priority' } },
-          expect: 200,
-        });
-        ctx.assert.equal(removed.body.data.attributes.tags, ['vip'], 'tags after removing one');
-      },
-    },
+    tagStep('add, set and remove inquiry tags', 'Inquiry', (ctx) => inquiry(ctx.state.first), {
+      add: 'priority',
+      set: ['priority', 'vip'],
+      remove: 'priority',
+    }),
     {
       name: 'approve an inquiry',
       async run(ctx) {
-        const approved = await ctx.api.call('approveInquiry', {
-          params: inquiry(ctx.state.first),
-          body: { meta: { comment: 'documents agree' } },
-          expect: 200,
-        });
-        ctx.assert.equal(approved.body.data.attributes.status, 'approved', 'status');
+        await decide(ctx, 'approve', ctx.state.first, 'documents agree');
       },
     },
     {
@@ -166,12 +168,7 @@ export const inquiryLifecycle: Scenario = {
         const resumed = await ctx.api.call('resumeInquiry', { params, expect: 200 });
         ctx.assert.ok(resumed.body.meta?.['session-token'], 'a session token');
         ctx.assert.notEqual(resumed.body.data.attributes.status, 'expired', 'status after resume');
-        const declined = await ctx.api.call('declineInquiry', {
-          params,
-          body: { meta: { comment: 'unreadable document' } },
-          expect: 200,
-        });
-        ctx.assert.equal(declined.body.data.attributes.status, 'declined', 'status');
+        await decide(ctx, 'decline', ctx.state.second, 'unreadable document');
       },
     },
     {
@@ -205,6 +202,18 @@ export const inquiryLifecycle: Scenario = {
   ],
 };
 
+/** Runs a report of the fixture's template on `query`, for the account of `reference` if given. */
+function createReport(
+  ctx: StepContext,
+  query: Record<string, string>,
+  expect: number,
+  reference?: string,
+) {
+  const data = { attributes: { 'report-template-id': ctx.need('reportTemplateId'), query } };
+  const meta = { 'auto-create-account-reference-id': reference };
+  return ctx.api.call('createReport', { body: reference ? { data, meta } : { data }, expect });
+}
+
 export const reportLifecycle: Scenario = {
   name: 'reports and their accounts',
   tags: ['reports'],
@@ -213,26 +222,14 @@ export const reportLifecycle: Scenario = {
       name: 'a report auto-creates the account of its reference id',
       async run(ctx) {
         const reference = ref(ctx, 'reported');
-        const created = await ctx.api.call('createReport', {
-          body: {
-            data: {
-              attributes: {
-                'report-template-id': ctx.need('reportTemplateId'),
-                query: { 'name-first': 'Ingrid', 'name-last': 'Solberg', birthdate: '1988-02-17' },
-              },
-            },
-            meta: { 'auto-create-account-reference-id': reference },
-          },
-          expect: 201,
-        });
+        const created = await createReport(
+          ctx,
+          { 'name-first': 'Ingrid', 'name-last': 'Solberg', birthdate: '1988-02-17' },
+          201,
+          reference,
+        );
         ctx.state.report = created.body.data.id;
-        ctx.state.account = accountOf(created.body);
-        ctx.assert.ok(ctx.state.account, 'the report has an account');
-        const accounts = await ctx.api.call('listAccounts', {
-          query: { 'filter[reference-id]': reference },
-          expect: 200,
-        });
-        ctx.assert.equal(ids(accounts.body), [ctx.state.account], 'accounts with the reference id');
+        await keepCreatedAccount(ctx, 'report', created.body, reference);
       },
     },
     {
@@ -243,18 +240,7 @@ export const reportLifecycle: Scenario = {
           body: { data: { attributes: { 'reference-id': reference } } },
           expect: 201,
         });
-        const joined = await ctx.api.call('createReport', {
-          body: {
-            data: {
-              attributes: {
-                'report-template-id': ctx.need('reportTemplateId'),
-                query: { term: 'Marta Keller' },
-              },
-            },
-            meta: { 'auto-create-account-reference-id': reference },
-          },
-          expect: 201,
-        });
+        const joined = await createReport(ctx, { term: 'Marta Keller' }, 201, reference);
         ctx.state.joined = joined.body.data.id;
         ctx.assert.equal(accountOf(joined.body), existing.body.data.id, 'the account joined');
       },
@@ -263,17 +249,7 @@ export const reportLifecycle: Scenario = {
       name: 'a name-search report needs a name (422)',
       stateful: RULES_NEEDED,
       async run(ctx) {
-        await ctx.api.call('createReport', {
-          body: {
-            data: {
-              attributes: {
-                'report-template-id': ctx.need('reportTemplateId'),
-                query: { birthdate: '1988-02-17' },
-              },
-            },
-          },
-          expect: 422,
-        });
+        await createReport(ctx, { birthdate: '1988-02-17' }, 422);
       },
     },
     {
@@ -291,37 +267,16 @@ export const reportLifecycle: Scenario = {
         ctx.assert.equal(got.body.data.id, ctx.state.report, 'id');
       },
     },
-    {
-      name: 'add, set and remove report tags',
-      async run(ctx) {
-        const params = { 'report-id': ctx.state.report };
-        await ctx.api.call('addReportTag', {
-          params,
-          body: { meta: { 'tag-name': 'escalated' } },
-          expect: 200,
-        });
-        const set = await ctx.api.call('setReportTags', {
-          params,
-          body: { meta: { 'tag-name': ['escalated', 'sanctions'] } },
-          expect: 200,
-        });
-        ctx.assert.equal(
-          [...set.body.data.attributes.tags].sort(),
-          ['escalated', 'sanctions'],
-          'tags',
-        );
-        const removed = await ctx.api.call('removeReportTag', {
-          params,
-          body: { meta: { 'tag-name': 'escalated' } },
-          expect: 200,
-        });
-        ctx.assert.equal(
-          removed.body.data.attributes.tags,
-          ['sanctions'],
-          'tags after removing one',
-        );
+    tagStep(
+      'add, set and remove report tags',
+      'Report',
+      (ctx) => ({ 'report-id': ctx.state.report }),
+      {
+        add: 'escalated',
+        set: ['escalated', 'sanctions'],
+        remove: 'escalated',
       },
-    },
+    ),
     {
       name: 'redact a report',
       async run(ctx) {

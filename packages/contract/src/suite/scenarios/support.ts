@@ -1,5 +1,5 @@
 // What several scenarios share.
-import type { Json, StepContext } from '../types.js';
+import type { Json, Step, StepContext } from '../types.js';
 
 /** A reference id unique to this run: `contract-<run>-<label>`. */
 export function ref(ctx: StepContext, label: string): string {
@@ -51,4 +51,79 @@ export async function mockState(ctx: StepContext, id: string): Promise<Json> {
   const answer = await ctx.mockAdmin('GET', `objects/${encodeURIComponent(id)}`);
   if (answer?.id !== id) throw new Error(`GET /__mock/objects/${id} answered ${answer?.id}`);
   return answer.state;
+}
+
+/** The path parameters that name an account. */
+export const account = (id: string) => ({ 'account-id': id });
+
+/** The ids of the accounts holding a reference id (`GET /accounts?filter[reference-id]=`). */
+export async function accountsWithReference(
+  ctx: StepContext,
+  reference: string,
+): Promise<string[]> {
+  const listed = await ctx.api.call('listAccounts', {
+    query: { 'filter[reference-id]': reference },
+    expect: 200,
+  });
+  return ids(listed.body);
+}
+
+/** The objects with tag operations, as their operationIds name them. */
+type TaggedKind = 'Account' | 'Inquiry' | 'Report' | 'Case';
+
+export interface TagRoundTrip {
+  /** The tag added first. */
+  add: string;
+  /** The tags set next, in place of all. */
+  set: string[];
+  /** The tag removed last, one of `set`. */
+  remove: string;
+  /** Adds `add` a second time and checks it is there once. */
+  addTwice?: boolean;
+}
+
+/**
+ * Adds a tag, sets the tags, then removes one of them, through the
+ * `add{Kind}Tag`, `set{Kind}Tags` and `remove{Kind}Tag` operations every tagged
+ * resource has alike.
+ */
+async function addSetRemoveTags(
+  ctx: StepContext,
+  kind: TaggedKind,
+  params: Record<string, string>,
+  { add, set, remove, addTwice = false }: TagRoundTrip,
+): Promise<void> {
+  const addTag = () =>
+    ctx.api.call(`add${kind}Tag`, { params, body: { meta: { 'tag-name': add } }, expect: 200 });
+  await addTag();
+  if (addTwice) {
+    const tags: string[] = (await addTag()).body.data.attributes.tags;
+    ctx.assert.equal(tags.filter((t) => t === add).length, 1, 'a tag added twice is there once');
+  }
+  const answer = await ctx.api.call(`set${kind}Tags`, {
+    params,
+    body: { meta: { 'tag-name': set } },
+    expect: 200,
+  });
+  ctx.assert.equal([...answer.body.data.attributes.tags].sort(), [...set].sort(), 'tags set');
+  const removed = await ctx.api.call(`remove${kind}Tag`, {
+    params,
+    body: { meta: { 'tag-name': remove } },
+    expect: 200,
+  });
+  ctx.assert.equal(
+    removed.body.data.attributes.tags,
+    set.filter((t) => t !== remove),
+    `tags after removing ${remove}`,
+  );
+}
+
+/** A step that adds, sets and removes the tags of the object `params` names. */
+export function tagStep(
+  name: string,
+  kind: TaggedKind,
+  params: (ctx: StepContext) => Record<string, string>,
+  tags: TagRoundTrip,
+): Step {
+  return { name, run: (ctx) => addSetRemoveTags(ctx, kind, params(ctx), tags) };
 }

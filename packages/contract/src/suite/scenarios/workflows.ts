@@ -1,6 +1,14 @@
 // A workflow run through its API trigger: Find or Create Account, then Create Case.
 import type { Scenario, StepContext } from '../types.js';
-import { IDS_NEEDED, ids, MOCK_STATE_ONLY, mockState, STATE_NEEDED, unknownId } from './support.js';
+import {
+  accountsWithReference,
+  IDS_NEEDED,
+  ids,
+  MOCK_STATE_ONLY,
+  mockState,
+  STATE_NEEDED,
+  unknownId,
+} from './support.js';
 
 function trigger(ctx: StepContext, value: string) {
   const workflow = ctx.need('signupWorkflow');
@@ -57,12 +65,9 @@ export const workflowRuns: Scenario = {
         const reference = workflow.referenceId.replace('{value}', ctx.state.value);
         ctx.state.reference = reference;
         await ctx.eventually(async () => {
-          const accounts = await ctx.api.call('listAccounts', {
-            query: { 'filter[reference-id]': reference },
-            expect: 200,
-          });
-          ctx.assert.equal(ids(accounts.body).length, 1, `accounts with reference id ${reference}`);
-          ctx.state.account = ids(accounts.body)[0];
+          const accounts = await accountsWithReference(ctx, reference);
+          ctx.assert.equal(accounts.length, 1, `accounts with reference id ${reference}`);
+          ctx.state.account = accounts[0];
         });
         if (!workflow.createsCase) return;
         await ctx.eventually(async () => {
@@ -101,15 +106,8 @@ export const workflowRuns: Scenario = {
       async run(ctx) {
         await trigger(ctx, ctx.state.value);
         await ctx.eventually(async () => {
-          const accounts = await ctx.api.call('listAccounts', {
-            query: { 'filter[reference-id]': ctx.state.reference },
-            expect: 200,
-          });
-          ctx.assert.equal(
-            ids(accounts.body),
-            [ctx.state.account],
-            'accounts with the reference id',
-          );
+          const accounts = await accountsWithReference(ctx, ctx.state.reference);
+          ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
         });
       },
     },

@@ -21,6 +21,10 @@ const field = (id: string, label: string, input: HTMLElement, help?: string): Ch
   );
 
 /** A form whose submit runs `act` with the pressed button's value, reports the outcome in its own status line, and keeps focus. */
+/** A text box for a number: the keyboard of `inputmode`, an example as placeholder. */
+const numberInput = (id: string, placeholder: string, inputmode = 'numeric') =>
+  h('input', { id, type: 'text', inputmode, placeholder });
+
 function actionForm(
   label: string,
   act: (action: string | undefined) => Promise<string>,
@@ -127,36 +131,16 @@ export function controlsView(context: Context): View {
   );
 
   // Faults: they apply to every organization of this mock.
-  const latency = h('input', {
-    id: 'fault-latency',
-    type: 'text',
-    inputmode: 'numeric',
-    placeholder: '250 or 100-400',
-  });
-  const errorRate = h('input', {
-    id: 'fault-error-rate',
-    type: 'text',
-    inputmode: 'decimal',
-    placeholder: '0.1',
-  });
+  const latency = numberInput('fault-latency', '250 or 100-400');
+  const errorRate = numberInput('fault-error-rate', '0.1', 'decimal');
   const errorStatus = h(
     'select',
     { id: 'fault-error-status' },
     h('option', { value: '' }, 'default (503)'),
     ['500', '502', '503'].map((s) => h('option', { value: s }, s)),
   );
-  const rateLimit = h('input', {
-    id: 'fault-rate-limit',
-    type: 'text',
-    inputmode: 'numeric',
-    placeholder: '100',
-  });
-  const rateWindow = h('input', {
-    id: 'fault-rate-window',
-    type: 'text',
-    inputmode: 'numeric',
-    placeholder: '60000',
-  });
+  const rateLimit = numberInput('fault-rate-limit', '100');
+  const rateWindow = numberInput('fault-rate-window', '60000');
   const showFaults = (faults: Faults) => {
     latency.value = Array.isArray(faults.latency)
       ? faults.latency.join('-')
