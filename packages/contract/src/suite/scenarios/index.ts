@@ -7,6 +7,7 @@ import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { sandboxSimulation } from './simulate.js';
+import { simulatedEvents } from './simulated-events.js';
 import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
@@ -21,5 +22,6 @@ export const scenarios: Scenario[] = [
   importer,
   events,
   webhooks,
+  simulatedEvents,
   errorStatuses,
 ];
