@@ -16,6 +16,13 @@ export interface ServiceConfig {
   host: string;
   port: number;
   rules: SignupRules;
+  /** The webhook's live secrets (`PERSONA_WEBHOOK_SECRET`, comma-separated while one is rotated). */
+  webhookSecrets: string[];
+  /**
+   * Register a webhook to this service at start and archive it at exit: when no
+   * secret is given and Persona is the local mock, which can reach the service.
+   */
+  registerWebhook: boolean;
 }
 
 /** Reads the configuration from the environment; throws with what is missing or wrong. */
@@ -27,12 +34,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
   if (!apiKey) throw new Error(`PERSONA_API_KEY is required for ${baseUrl}`);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be 0..65535');
+  const webhookSecrets = (env.PERSONA_WEBHOOK_SECRET ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter(Boolean);
   const caseQueueId = env.PERSONA_CASE_QUEUE_ID ?? (againstMock ? MOCK_SEED_IDS.caseQueueId : '');
   return {
     apiKey,
     baseUrl,
     host: env.HOST || '127.0.0.1',
     port,
+    webhookSecrets,
+    registerWebhook: webhookSecrets.length === 0 && againstMock,
     rules: {
       inquiryTemplateId: env.PERSONA_INQUIRY_TEMPLATE_ID || MOCK_SEED_IDS.inquiryTemplateId,
       caseTemplateId: env.PERSONA_CASE_TEMPLATE_ID || MOCK_SEED_IDS.caseTemplateId,

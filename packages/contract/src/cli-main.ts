@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { probeServer } from './probe.js';
+import { runReceive } from './receive-cli.js';
 import { prettyReport, type Reporter, report, reporters, summaryLines } from './reporters/index.js';
 import type { Fixtures } from './suite/fixtures.js';
 import { runSuite, scenarioTags } from './suite/runner.js';
@@ -11,6 +12,7 @@ import type { Mode } from './suite/types.js';
 export const usage = `persona-contract: runs the contract scenarios against a server and checks every answer against the spec
 
 Usage: persona-contract --base-url <url> --api-key <key> [options]
+       persona-contract receive --secret <secret> [--port <port>]   (checks webhook deliveries)
 
   --base-url <url>      the API's base URL, e.g. http://127.0.0.1:4010/api/v1
   --api-key <key>       the API key (or set PERSONA_API_KEY)
@@ -30,6 +32,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** Stops `receive`; default: SIGINT or SIGTERM. */
+  stop?: AbortSignal;
 }
 
 const defaultIo: CliIo = {
@@ -122,6 +126,7 @@ async function readFixtures(file: string): Promise<Fixtures> {
 
 /** Runs the CLI; answers the exit code. */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv[0] === 'receive') return runReceive(argv.slice(1), io);
   let options: CliOptions | 'help';
   let fixtures: Fixtures | undefined;
   try {

@@ -11,6 +11,12 @@ export {
 } from './exchange.js';
 export { formatViolation, formatViolations } from './format.js';
 export {
+  createWebhookReceiver,
+  type ReceivedDelivery,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from './receiver.js';
+export {
   coverageLines,
   jsonReport,
   junitReport,

@@ -19,6 +19,7 @@ export type { HeadersInput } from './validation/http.js';
 export type { QueryInput } from './validation/query.js';
 export type { RequestInput, RequestResult } from './validation/request.js';
 export type { ResponseInput } from './validation/response.js';
+export { type WebhookInput, webhookEventName } from './validation/webhook.js';
 export { document };
 
 /** Persona's spec, bundled from openapi/. */
@@ -31,6 +32,7 @@ export const getOperation = spec.getOperation;
 export const findOperation = spec.findOperation;
 export const validateRequest = spec.validateRequest;
 export const validateResponse = spec.validateResponse;
+export const validateWebhook = spec.validateWebhook;
 
 /** `/accounts/act_…` → `/api/v1/accounts/act_…`, the path to request from a server. */
 export function withBasePath(path: string): string {

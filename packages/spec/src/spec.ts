@@ -8,6 +8,7 @@ import { SchemaReader } from './validation/coerce.js';
 import { createMemo, type ValidationContext } from './validation/context.js';
 import { type RequestInput, type RequestResult, validateRequest } from './validation/request.js';
 import { type ResponseInput, validateResponse } from './validation/response.js';
+import { validateWebhook, type WebhookInput } from './validation/webhook.js';
 
 export interface Spec {
   document: OpenApiDocument;
@@ -19,6 +20,8 @@ export interface Spec {
   findOperation(method: string, pathname: string): OperationMatch | null;
   validateRequest(input: RequestInput): RequestResult;
   validateResponse(input: ResponseInput): Violation[];
+  /** Checks a webhook delivery's body against the `webhooks:` entry of its event name. */
+  validateWebhook(input: WebhookInput): Violation[];
   /** The compiled validator of the schema at a JSON pointer into the document. */
   schemaValidator(pointer: string): SchemaValidator;
 }
@@ -53,6 +56,7 @@ export function createSpec(document: OpenApiDocument): Spec {
     findOperation: (method, pathname) => matcher.find(method, pathname),
     validateRequest: (input) => validateRequest(ctx(), input),
     validateResponse: (input) => validateResponse(ctx(), input),
+    validateWebhook: (input) => validateWebhook(ctx(), input),
     schemaValidator: (pointer) => ctx().ajv.validatorAt(pointer),
   };
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { document, spec } from './index.js';
 import { getByPointer, joinPointer, resolveRef } from './pointer.js';
+import { governmentId } from './test-support/verification.js';
 
 const webhooks = (document as { webhooks?: Record<string, unknown> }).webhooks ?? {};
 const bodyPointer = (name: string) =>
@@ -36,24 +37,6 @@ function problems(name: string, body: unknown) {
   const validate = spec.schemaValidator(bodyPointer(name));
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
-
-const governmentId = {
-  type: 'verification/government-id',
-  id: 'ver_Qm4Zt7Lc2Vx9Hk5Rn8Jp3Wb6',
-  attributes: {
-    status: 'passed',
-    'created-at': '2025-01-01T00:00:00.000Z',
-    'created-at-ts': 1735689600,
-    'completed-at': '2025-01-01T00:01:00.000Z',
-    'country-code': 'US',
-    'id-class': 'dl',
-    'name-first': 'ADA',
-    checks: [
-      { name: 'id_expired_detection', status: 'passed', reasons: [], requirement: 'required' },
-    ],
-  },
-  relationships: { inquiry: { data: { type: 'inquiry', id: 'inq_Xz3Vb8Nm2Qw5Lk7Jh4Gf6Ds9' } } },
-};
 
 describe('webhooks', () => {
   it('describes one delivery per event name, each naming its own event', () => {

@@ -8,6 +8,7 @@ import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { inquirySessions } from './inquiry-sessions.js';
 import { sandboxSimulation } from './simulate.js';
+import { simulatedEvents } from './simulated-events.js';
 import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
@@ -23,5 +24,6 @@ export const scenarios: Scenario[] = [
   importer,
   events,
   webhooks,
+  simulatedEvents,
   errorStatuses,
 ];
