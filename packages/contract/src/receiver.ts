@@ -197,15 +197,25 @@ async function check(
   };
 }
 
-function signatureViolation(
+/** A violation of one delivery, outside any operation of the spec. */
+function deliveryViolation(
   name: string | undefined,
-  reason: WebhookVerificationReason,
+  found: Omit<Violation, 'operationId' | 'method' | 'path' | 'status'>,
 ): Violation {
   return {
     operationId: null,
     method: 'POST',
     path: `webhooks/${name ?? '(no name)'}`,
     status: null,
+    ...found,
+  };
+}
+
+function signatureViolation(
+  name: string | undefined,
+  reason: WebhookVerificationReason,
+): Violation {
+  return deliveryViolation(name, {
     location: 'header',
     pointer: `/${PERSONA_SIGNATURE_HEADER}`,
     message: `${PERSONA_SIGNATURE_HEADER} header does not verify: ${reason}`,
@@ -213,15 +223,11 @@ function signatureViolation(
     received: reason,
     kind: reason === 'missing_header' ? 'missing-member' : 'invalid-value',
     severity: 'breaking',
-  };
+  });
 }
 
 function bodyNotJson(name: string | undefined): Violation {
-  return {
-    operationId: null,
-    method: 'POST',
-    path: `webhooks/${name ?? '(no name)'}`,
-    status: null,
+  return deliveryViolation(name, {
     location: 'content-type',
     pointer: '',
     message: 'the delivery body is not JSON',
@@ -229,5 +235,5 @@ function bodyNotJson(name: string | undefined): Violation {
     received: undefined,
     kind: 'content-type',
     severity: 'breaking',
-  };
+  });
 }

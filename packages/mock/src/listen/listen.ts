@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { subcommandOptions } from '../subcommand.js';
 
 export interface ListenOptions {
   forwardTo: string;
@@ -127,17 +128,8 @@ export async function startListening(options: ListenOptions): Promise<Listener> 
 
 /** `persona-mock listen …`: runs until SIGINT or SIGTERM, then archives the webhook. */
 export async function listenCommand(argv: string[]): Promise<void> {
-  let options: ListenOptions | 'help';
-  try {
-    options = parseListen(argv);
-  } catch (error) {
-    console.error(`persona-mock listen: ${(error as Error).message}\n\n${listenUsage}`);
-    process.exit(2);
-  }
-  if (options === 'help') {
-    console.log(listenUsage);
-    return;
-  }
+  const options = subcommandOptions('listen', argv, parseListen, listenUsage);
+  if (!options) return;
   const listener = await startListening(options);
   const stop = () => {
     listener.stop().then(

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { subcommandOptions } from '../subcommand.js';
 import { mockApi } from './mock-api.js';
 import { recipes, type SeedView, triggerEvents } from './recipes.js';
 
@@ -83,17 +84,8 @@ export async function triggerEvent(options: TriggerOptions): Promise<string> {
 
 /** `persona-mock trigger …`: prints the event id; exit 2 for a usage mistake, 1 when the mock refuses. */
 export async function triggerCommand(argv: string[]): Promise<void> {
-  let options: TriggerOptions | 'help';
-  try {
-    options = parseTrigger(argv);
-  } catch (error) {
-    console.error(`persona-mock trigger: ${(error as Error).message}\n\n${triggerUsage}`);
-    process.exit(2);
-  }
-  if (options === 'help') {
-    console.log(triggerUsage);
-    return;
-  }
+  const options = subcommandOptions('trigger', argv, parseTrigger, triggerUsage);
+  if (!options) return;
   try {
     console.log(await triggerEvent(options));
   } catch (error) {
