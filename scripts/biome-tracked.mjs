@@ -11,6 +11,8 @@ const result = spawnSync(
   { stdio: 'inherit' },
 );
 if (result.error) {
-  console.error(`cannot run biome (${result.error.message}); run this through pnpm, e.g. pnpm lint`);
+  console.error(
+    `cannot run biome (${result.error.message}); run this through pnpm, e.g. pnpm lint`,
+  );
 }
 process.exit(result.status ?? 1);
