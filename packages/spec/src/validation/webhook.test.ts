@@ -52,13 +52,13 @@ describe('validateWebhook', () => {
   });
 
   it('reports an event the spec does not describe as additive, and a nameless body as breaking', () => {
-    expect(validateWebhook({ body: delivery('inquiry.started') })).toEqual([
+    expect(validateWebhook({ body: delivery('inquiry.transitioned') })).toEqual([
       expect.objectContaining({
         operationId: null,
         kind: 'open-enum-value',
         severity: 'additive',
-        received: 'inquiry.started',
-        message: "event inquiry.started is not described in the spec's webhooks",
+        received: 'inquiry.transitioned',
+        message: "event inquiry.transitioned is not described in the spec's webhooks",
       }),
     ]);
     expect(validateWebhook({ body: { data: { type: 'event' } } })).toEqual([

@@ -57,6 +57,7 @@ export const simulatedEvents: Scenario = {
   steps: [
     {
       name: 'a simulated inquiry records its completion and its passed verification',
+      stateful: 'events follow from the simulated inquiry, which a stateless server does not keep',
       async run(ctx) {
         const inquiry = await drivenInquiry(ctx, 'simulated-events');
         ctx.assert.ok(inquiry.verification, 'the inquiry relates its verification');
@@ -76,6 +77,7 @@ export const simulatedEvents: Scenario = {
     },
     {
       name: 'a webhook delivers them signed, in the shape the spec describes',
+      stateful: 'a delivery follows from recorded events, which a stateless server does not keep',
       async run(ctx) {
         if (!ctx.fixtures.personaKitMock) ctx.skip(`needs personaKitMock: ${LOCAL_DELIVERY}`);
         const created = await ctx.api.call('createWebhook', {
