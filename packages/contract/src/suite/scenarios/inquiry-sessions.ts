@@ -1,7 +1,7 @@
 // One-time links and the inquiry sessions behind them: a link opens a new
 // session of the inquiry, which can be listed, retrieved and ended.
 import type { Scenario } from '../types.js';
-import { IDS_NEEDED, ids, STATE_NEEDED, unknownId } from './support.js';
+import { IDS_NEEDED, ids, newInquiry, STATE_NEEDED, unknownId } from './support.js';
 
 export const inquirySessions: Scenario = {
   name: 'one-time links and inquiry sessions',
@@ -10,11 +10,7 @@ export const inquirySessions: Scenario = {
     {
       name: 'generate a one-time link for a new inquiry',
       async run(ctx) {
-        const created = await ctx.api.call('createInquiry', {
-          body: { data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId') } } },
-          expect: 201,
-        });
-        ctx.state.inquiry = created.body.data.id;
+        ctx.state.inquiry = await newInquiry(ctx);
         const linked = await ctx.api.call('generateInquiryOneTimeLink', {
           params: { 'inquiry-id': ctx.state.inquiry },
           body: { meta: { 'expires-in-seconds': 3600 } },

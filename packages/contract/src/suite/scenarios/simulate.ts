@@ -1,15 +1,8 @@
 // Persona's sandbox drive of an inquiry: simulate actions stand in for the
 // person in the hosted flow (start, a verification, completion) and for the
 // reviewer (approval). The verification it creates can then be retrieved.
-import type { Scenario, StepContext } from '../types.js';
-import { RULES_NEEDED, STATE_NEEDED } from './support.js';
-
-const simulate = (ctx: StepContext, id: string, actions: unknown[], expect: number | number[]) =>
-  ctx.api.call('performInquirySimulateActions', {
-    params: { 'inquiry-id': id },
-    body: { meta: { 'simulate-actions': actions } },
-    expect,
-  });
+import type { Scenario } from '../types.js';
+import { newInquiry, RULES_NEEDED, STATE_NEEDED, simulateActions } from './support.js';
 
 export const sandboxSimulation: Scenario = {
   name: 'sandbox inquiries driven by simulate actions',
@@ -19,12 +12,8 @@ export const sandboxSimulation: Scenario = {
       name: 'start, pass a government ID verification, complete and approve an inquiry',
       async run(ctx) {
         const template = ctx.need('verificationTemplateId');
-        const created = await ctx.api.call('createInquiry', {
-          body: { data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId') } } },
-          expect: 201,
-        });
-        ctx.state.inquiry = created.body.data.id;
-        const driven = await simulate(
+        ctx.state.inquiry = await newInquiry(ctx);
+        const driven = await simulateActions(
           ctx,
           ctx.state.inquiry,
           [
@@ -69,7 +58,7 @@ export const sandboxSimulation: Scenario = {
       name: 'an approved inquiry cannot be started again (4xx)',
       stateful: RULES_NEEDED,
       async run(ctx) {
-        const refused = await simulate(
+        const refused = await simulateActions(
           ctx,
           ctx.state.inquiry,
           [{ type: 'start_inquiry' }],

@@ -5,7 +5,7 @@
 import { formatViolation } from '../../format.js';
 import { createWebhookReceiver } from '../../receiver.js';
 import type { Scenario, StepContext } from '../types.js';
-import { ref } from './support.js';
+import { newInquiry, ref, simulateActions } from './support.js';
 
 const LOCAL_DELIVERY =
   'a receiver on 127.0.0.1 is reachable from persona-kit mock only, not from Persona';
@@ -13,31 +13,17 @@ const LOCAL_DELIVERY =
 /** Creates an inquiry for `label` and drives it through a passed government ID verification. */
 async function drivenInquiry(ctx: StepContext, label: string) {
   const template = ctx.need('verificationTemplateId');
-  const created = await ctx.api.call('createInquiry', {
-    body: {
-      data: {
-        attributes: {
-          'inquiry-template-id': ctx.need('inquiryTemplateId'),
-          'reference-id': ref(ctx, label),
-        },
-      },
-    },
-    expect: 201,
-  });
-  const id: string = created.body.data.id;
-  const driven = await ctx.api.call('performInquirySimulateActions', {
-    params: { 'inquiry-id': id },
-    body: {
-      meta: {
-        'simulate-actions': [
-          { type: 'start_inquiry' },
-          { type: 'create_passed_verification', data: { 'verification-template-id': template } },
-          { type: 'complete_inquiry' },
-        ],
-      },
-    },
-    expect: 200,
-  });
+  const id = await newInquiry(ctx, { 'reference-id': ref(ctx, label) });
+  const driven = await simulateActions(
+    ctx,
+    id,
+    [
+      { type: 'start_inquiry' },
+      { type: 'create_passed_verification', data: { 'verification-template-id': template } },
+      { type: 'complete_inquiry' },
+    ],
+    200,
+  );
   const verifications: { id: string }[] = driven.body.data.relationships?.verifications?.data ?? [];
   return { id, verification: verifications[0]?.id };
 }

@@ -53,6 +53,33 @@ export async function mockState(ctx: StepContext, id: string): Promise<Json> {
   return answer.state;
 }
 
+/** Creates an inquiry from the fixtures' inquiry template and answers its id. */
+export async function newInquiry(
+  ctx: StepContext,
+  attributes: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await ctx.api.call('createInquiry', {
+    body: {
+      data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId'), ...attributes } },
+    },
+    expect: 201,
+  });
+  return created.body.data.id;
+}
+
+/** Runs sandbox simulate actions on an inquiry (they stand in for the person and the reviewer). */
+export const simulateActions = (
+  ctx: StepContext,
+  id: string,
+  actions: unknown[],
+  expect: number | number[],
+) =>
+  ctx.api.call('performInquirySimulateActions', {
+    params: { 'inquiry-id': id },
+    body: { meta: { 'simulate-actions': actions } },
+    expect,
+  });
+
 /** The path parameters that name an account. */
 export const account = (id: string) => ({ 'account-id': id });
 
