@@ -1,7 +1,14 @@
 // Inquiries that auto-create their account (or join the one holding the
 // reference id), their review decisions, expiry and resumption, tags, redaction.
 import type { Scenario, StepContext } from '../types.js';
-import { accountsWithReference, ids, RULES_NEEDED, ref, STATE_NEEDED, tagStep } from './support.js';
+import {
+  accountsWithReference,
+  listedIds,
+  RULES_NEEDED,
+  ref,
+  STATE_NEEDED,
+  tagStep,
+} from './support.js';
 
 const inquiry = (id: string) => ({ 'inquiry-id': id });
 
@@ -109,11 +116,10 @@ export const inquiryLifecycle: Scenario = {
     {
       name: "list the account's inquiries",
       async run(ctx) {
-        const listed = await ctx.api.call('listInquiries', {
-          query: { 'filter[account-id]': ctx.state.account, 'page[size]': 100 },
-          expect: 200,
+        const found = await listedIds(ctx, 'listInquiries', {
+          'filter[account-id]': ctx.state.account,
+          'page[size]': 100,
         });
-        const found = ids(listed.body);
         ctx.assert.includes(found, ctx.state.first, 'inquiries of the account');
         ctx.assert.includes(found, ctx.state.second, 'inquiries of the account');
       },
@@ -255,11 +261,10 @@ export const reportLifecycle: Scenario = {
     {
       name: "list and retrieve the account's reports",
       async run(ctx) {
-        const listed = await ctx.api.call('listReports', {
-          query: { 'filter[account-id]': ctx.state.account },
-          expect: 200,
+        const reports = await listedIds(ctx, 'listReports', {
+          'filter[account-id]': ctx.state.account,
         });
-        ctx.assert.equal(ids(listed.body), [ctx.state.report], 'reports of the account');
+        ctx.assert.equal(reports, [ctx.state.report], 'reports of the account');
         const got = await ctx.api.call('retrieveReport', {
           params: { 'report-id': ctx.state.report },
           expect: 200,

@@ -1,7 +1,7 @@
 // One-time links and the inquiry sessions behind them: a link opens a new
 // session of the inquiry, which can be listed, retrieved and ended.
 import type { Scenario } from '../types.js';
-import { IDS_NEEDED, ids, newInquiry, STATE_NEEDED, unknownId } from './support.js';
+import { IDS_NEEDED, listedIds, newInquiry, STATE_NEEDED, unknownId } from './support.js';
 
 export const inquirySessions: Scenario = {
   name: 'one-time links and inquiry sessions',
@@ -26,11 +26,9 @@ export const inquirySessions: Scenario = {
     {
       name: "list the inquiry's sessions",
       async run(ctx) {
-        const listed = await ctx.api.call('listInquirySessions', {
-          query: { 'filter[inquiry-id]': ctx.state.inquiry },
-          expect: 200,
+        const found = await listedIds(ctx, 'listInquirySessions', {
+          'filter[inquiry-id]': ctx.state.inquiry,
         });
-        const found = ids(listed.body);
         ctx.assert.equal(found.length, 1, 'sessions of the inquiry');
         ctx.state.session = found[0] ?? null;
       },

@@ -83,16 +83,19 @@ export const simulateActions = (
 /** The path parameters that name an account. */
 export const account = (id: string) => ({ 'account-id': id });
 
-/** The ids of the accounts holding a reference id (`GET /accounts?filter[reference-id]=`). */
-export async function accountsWithReference(
+/** The ids a list operation answers (200) to a query. */
+export async function listedIds(
   ctx: StepContext,
-  reference: string,
+  operationId: string,
+  query?: Record<string, string | number | undefined>,
 ): Promise<string[]> {
-  const listed = await ctx.api.call('listAccounts', {
-    query: { 'filter[reference-id]': reference },
-    expect: 200,
-  });
+  const listed = await ctx.api.call(operationId, { query, expect: 200 });
   return ids(listed.body);
+}
+
+/** The ids of the accounts holding a reference id (`GET /accounts?filter[reference-id]=`). */
+export function accountsWithReference(ctx: StepContext, reference: string): Promise<string[]> {
+  return listedIds(ctx, 'listAccounts', { 'filter[reference-id]': reference });
 }
 
 /** The objects with tag operations, as their operationIds name them. */
