@@ -1,6 +1,6 @@
 // Inquiries that auto-create their account (or join the one holding the
 // reference id), their review decisions, expiry and resumption, tags, redaction.
-import type { Scenario, StepContext } from '../types.js';
+import type { Json, Scenario, Step, StepContext } from '../types.js';
 import {
   accountsWithReference,
   listedIds,
@@ -41,29 +41,38 @@ const accountOf = (body: { data?: { relationships?: { account?: { data?: { id?: 
   body.data?.relationships?.account?.data?.id;
 
 /**
- * Checks an inquiry or report made the one account of its reference id, and
- * keeps that account's id for the steps after.
+ * A step: an inquiry or report made with a new reference id creates the one
+ * account of that id, which is kept for the steps after. `make` creates it
+ * (keeping what its own steps need) and answers its body.
  */
-async function keepCreatedAccount(
-  ctx: StepContext,
+function autoCreatedAccountStep(
+  name: string,
   what: 'inquiry' | 'report',
-  body: Parameters<typeof accountOf>[0],
-  reference: string,
-) {
-  ctx.state.account = accountOf(body);
-  ctx.assert.ok(ctx.state.account, `the ${what} has an account`);
-  const accounts = await accountsWithReference(ctx, reference);
-  ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+  label: string,
+  make: (ctx: StepContext, reference: string) => Promise<Json>,
+): Step {
+  return {
+    name,
+    async run(ctx) {
+      const reference = ref(ctx, label);
+      const body = await make(ctx, reference);
+      ctx.state.account = accountOf(body);
+      ctx.assert.ok(ctx.state.account, `the ${what} has an account`);
+      const accounts = await accountsWithReference(ctx, reference);
+      ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+    },
+  };
 }
 
 export const inquiryLifecycle: Scenario = {
   name: 'inquiries and their accounts',
   tags: ['inquiries'],
   steps: [
-    {
-      name: 'an inquiry auto-creates the account of its reference id',
-      async run(ctx) {
-        const reference = ref(ctx, 'inquirer');
+    autoCreatedAccountStep(
+      'an inquiry auto-creates the account of its reference id',
+      'inquiry',
+      'inquirer',
+      async (ctx, reference) => {
         const created = await createInquiry(
           ctx,
           { 'auto-create-account-reference-id': reference },
@@ -72,9 +81,9 @@ export const inquiryLifecycle: Scenario = {
         ctx.state.first = created.body.data.id;
         ctx.state.reference = reference;
         ctx.assert.equal(created.body.data.attributes.status, 'created', 'status of a new inquiry');
-        await keepCreatedAccount(ctx, 'inquiry', created.body, reference);
+        return created.body;
       },
-    },
+    ),
     {
       name: 'a second inquiry with the reference id joins that account',
       async run(ctx) {
@@ -224,10 +233,11 @@ export const reportLifecycle: Scenario = {
   name: 'reports and their accounts',
   tags: ['reports'],
   steps: [
-    {
-      name: 'a report auto-creates the account of its reference id',
-      async run(ctx) {
-        const reference = ref(ctx, 'reported');
+    autoCreatedAccountStep(
+      'a report auto-creates the account of its reference id',
+      'report',
+      'reported',
+      async (ctx, reference) => {
         const created = await createReport(
           ctx,
           { 'name-first': 'Ingrid', 'name-last': 'Solberg', birthdate: '1988-02-17' },
@@ -235,9 +245,9 @@ export const reportLifecycle: Scenario = {
           reference,
         );
         ctx.state.report = created.body.data.id;
-        await keepCreatedAccount(ctx, 'report', created.body, reference);
+        return created.body;
       },
-    },
+    ),
     {
       name: 'a report with the reference id of an existing account joins it',
       async run(ctx) {
