@@ -80,6 +80,32 @@ export const simulateActions = (
     expect,
   });
 
+/**
+ * Creates an inquiry and drives it by simulate actions through its start, a
+ * passed government ID verification and completion, then the `more` actions.
+ * Answers its id and the simulate answer.
+ */
+export async function drivenInquiry(
+  ctx: StepContext,
+  attributes: Record<string, unknown> = {},
+  more: unknown[] = [],
+) {
+  const template = ctx.need('verificationTemplateId');
+  const id = await newInquiry(ctx, attributes);
+  const driven = await simulateActions(
+    ctx,
+    id,
+    [
+      { type: 'start_inquiry' },
+      { type: 'create_passed_verification', data: { 'verification-template-id': template } },
+      { type: 'complete_inquiry' },
+      ...more,
+    ],
+    200,
+  );
+  return { id, driven };
+}
+
 /** The path parameters that name an account. */
 export const account = (id: string) => ({ 'account-id': id });
 
