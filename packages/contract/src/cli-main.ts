@@ -1,7 +1,7 @@
 // persona-contract: the scenario suite against any server, from a shell or CI.
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { parseFlags, UsageError } from './cli-flags.js';
 import { probeServer } from './probe.js';
 import { runReceive } from './receive-cli.js';
 import { prettyReport, type Reporter, report, reporters, summaryLines } from './reporters/index.js';
@@ -42,8 +42,6 @@ const defaultIo: CliIo = {
   env: process.env,
 };
 
-class UsageError extends Error {}
-
 interface CliOptions {
   baseUrl: string;
   apiKey: string;
@@ -56,27 +54,17 @@ interface CliOptions {
 }
 
 function parse(argv: string[], env: CliIo['env']): CliOptions | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        'base-url': { type: 'string' },
-        'api-key': { type: 'string' },
-        only: { type: 'string' },
-        mode: { type: 'string' },
-        reporter: { type: 'string' },
-        output: { type: 'string' },
-        fixtures: { type: 'string' },
-        strict: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseFlags(argv, {
+    'base-url': { type: 'string' },
+    'api-key': { type: 'string' },
+    only: { type: 'string' },
+    mode: { type: 'string' },
+    reporter: { type: 'string' },
+    output: { type: 'string' },
+    fixtures: { type: 'string' },
+    strict: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
   if (values.help) return 'help';
   const baseUrl = values['base-url'] as string | undefined;
   if (!baseUrl) throw new UsageError('--base-url is required');

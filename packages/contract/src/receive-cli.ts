@@ -1,6 +1,6 @@
 // `persona-contract receive`: a receiver on 127.0.0.1 that prints each webhook
 // delivery, whether its signature holds, and how its body breaks the spec.
-import { parseArgs } from 'node:util';
+import { type Flags, parseFlags } from './cli-flags.js';
 import { failing } from './drift.js';
 import { formatViolation } from './format.js';
 import { createWebhookReceiver, type ReceivedDelivery } from './receiver.js';
@@ -31,21 +31,16 @@ export interface ReceiveIo {
 const inflections = ['kebab', 'camel', 'snake'] as const;
 
 export async function runReceive(argv: string[], io: ReceiveIo): Promise<number> {
-  let values: Record<string, string | string[] | boolean | undefined>;
+  let values: Flags;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        secret: { type: 'string', multiple: true },
-        port: { type: 'string' },
-        'key-inflection': { type: 'string' },
-        tolerance: { type: 'string' },
-        strict: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    values = parseFlags(argv, {
+      secret: { type: 'string', multiple: true },
+      port: { type: 'string' },
+      'key-inflection': { type: 'string' },
+      tolerance: { type: 'string' },
+      strict: { type: 'boolean' },
+      help: { type: 'boolean' },
+    });
   } catch (error) {
     return usageError(io, (error as Error).message);
   }

@@ -4,7 +4,7 @@ import { badRequest, invalid } from '../core/errors.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import type { WebhookDeliveries } from '../delivery/deliveries.js';
-import { type AdminRoute, keyOf, readJson } from './admin-support.js';
+import { type OrgAdminRoute, readJson } from './admin-support.js';
 
 /**
  * `/__mock/clock`: read, move, set or freeze the organization's clock. What
@@ -14,18 +14,14 @@ import { type AdminRoute, keyOf, readJson } from './admin-support.js';
 export function clockHandlers(
   core: MockCore,
   deliveries: WebhookDeliveries,
-  admin: AdminRoute,
+  forOrg: OrgAdminRoute,
 ): HttpHandler[] {
   const show = (org: Org) => ({ now: core.now(org), frozen: core.clockOf(org).frozen });
   return [
-    http.get(
-      '*/__mock/clock',
-      admin((request) => show(core.orgFor(keyOf(request)))),
-    ),
+    http.get('*/__mock/clock', forOrg(show)),
     http.post(
       '*/__mock/clock',
-      admin(async (request) => {
-        const org = core.orgFor(keyOf(request));
+      forOrg(async (org, request) => {
         changeClock(core, org, await readJson(request));
         // Inquiries expire, SLAs run out and waiting runs finish on the moved clock.
         core.catchUp(org);

@@ -1,22 +1,19 @@
 import { type HttpHandler, http } from 'msw';
 import { ApiError, badRequest } from '../core/errors.js';
-import type { MockCore } from '../core/mock-core.js';
 import type { DeliveryState, WebhookDeliveries } from '../delivery/deliveries.js';
-import { type AdminRoute, keyOf } from './admin-support.js';
+import type { OrgAdminRoute } from './admin-support.js';
 
 const STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed'];
 
 /** `/__mock/webhook-deliveries`: the delivery log, redelivery, and a wait for what is due. */
 export function deliveryHandlers(
-  core: MockCore,
   deliveries: WebhookDeliveries,
-  admin: AdminRoute,
+  forOrg: OrgAdminRoute,
 ): HttpHandler[] {
   return [
     http.get(
       '*/__mock/webhook-deliveries',
-      admin((request) => {
-        const org = core.orgFor(keyOf(request));
+      forOrg((org, request) => {
         const query = new URL(request.url).searchParams;
         const state = query.get('state');
         if (state !== null && !STATES.includes(state as DeliveryState)) {
@@ -37,16 +34,14 @@ export function deliveryHandlers(
     ),
     http.post(
       '*/__mock/webhook-deliveries/flush',
-      admin(async (request) => {
-        const org = core.orgFor(keyOf(request));
+      forOrg(async (org) => {
         await deliveries.settle(org);
         return deliveries.pending(org);
       }),
     ),
     http.post(
       '*/__mock/webhook-deliveries/:id/redeliver',
-      admin((request, params) => {
-        const org = core.orgFor(keyOf(request));
+      forOrg((org, _request, params) => {
         const id = String(params.id);
         const delivery = deliveries.redeliver(org, id);
         if (!delivery) {

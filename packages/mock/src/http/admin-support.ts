@@ -1,6 +1,7 @@
 import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
+import type { Org } from '../core/org.js';
 import { bearerKey } from './pipeline.js';
 import { baseHeaders, errorResponse, toApiError } from './respond.js';
 
@@ -25,6 +26,16 @@ export function adminRoute(core: MockCore): AdminRoute {
         return errorResponse(toApiError(error), requestId);
       }
     };
+}
+
+/** An admin route that acts on the organization named by the request's Bearer key. */
+export type OrgAdminRoute = (
+  run: (org: Org, request: Request, params: Params) => Promise<unknown> | unknown,
+) => ReturnType<AdminRoute>;
+
+/** Resolves the organization (401 without a key) before the route runs. */
+export function orgAdminRoute(core: Pick<MockCore, 'orgFor'>, admin: AdminRoute): OrgAdminRoute {
+  return (run) => admin((request, params) => run(core.orgFor(keyOf(request)), request, params));
 }
 
 /**

@@ -8,7 +8,7 @@ import { clockHandlers } from './admin-clock.js';
 import { deliveryHandlers } from './admin-deliveries.js';
 import { eventStreamHandlers } from './admin-events-stream.js';
 import { objectsHandler } from './admin-objects.js';
-import { adminRoute, keyOf, readJson } from './admin-support.js';
+import { adminRoute, keyOf, orgAdminRoute, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
 import { hostedFlowHandlers } from './hosted-flow.js';
@@ -23,6 +23,7 @@ import { hostedFlowHandlers } from './hosted-flow.js';
 export function adminHandlers(options: HandlerOptions): HttpHandler[] {
   const { core, faults, deliveries } = options;
   const admin = adminRoute(core);
+  const forOrg = orgAdminRoute(core, admin);
   const access = adminAccess(options.adminAccess ?? { requireToken: false });
   const optionalKey = (request: Request) =>
     request.headers.get('authorization') ? keyOf(request) : undefined;
@@ -47,8 +48,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ),
     http.get(
       '*/__mock/state',
-      admin((request) => {
-        const org = core.orgFor(keyOf(request));
+      forOrg((org) => {
         const counts: Record<string, number> = {};
         for (const [name, records] of Object.entries(org.data.collections)) {
           counts[name] = Object.keys(records).length;
@@ -57,14 +57,10 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
         return { organization: org.id, plan: org.data.plan, counts };
       }),
     ),
-    http.get(
-      '*/__mock/seed',
-      admin((request) => exportSeed(core.orgFor(keyOf(request)))),
-    ),
+    http.get('*/__mock/seed', forOrg(exportSeed)),
     http.post(
       '*/__mock/seed',
-      admin(async (request) => {
-        const org = core.orgFor(keyOf(request));
+      forOrg(async (org, request) => {
         const text = await request.text();
         const seed = parseSeed(text, request.headers.get('content-type') ?? 'application/json');
         const added = seedOrg(org, seed, core.now(org));
@@ -73,8 +69,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     ),
     http.put(
       '*/__mock/plan',
-      admin(async (request) => {
-        const org = core.orgFor(keyOf(request));
+      forOrg(async (org, request) => {
         const body = (await readJson(request)) as { plan?: unknown };
         if (!plans.includes(body.plan as Plan)) {
           throw invalid(`plan must be one of ${plans.join(', ')}`);
@@ -106,8 +101,8 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
         return faults.options;
       }),
     ),
-    ...clockHandlers(core, deliveries, admin),
-    ...deliveryHandlers(core, deliveries, admin),
+    ...clockHandlers(core, deliveries, forOrg),
+    ...deliveryHandlers(deliveries, forOrg),
     objectsHandler(core, admin),
     ...eventStreamHandlers(core),
     ...hostedFlowHandlers(core),

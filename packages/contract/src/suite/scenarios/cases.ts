@@ -1,7 +1,7 @@
 // A case's life: templates and queues, creation with objects and an SLA,
 // status, assignment, more objects, tags, update and redaction.
 import type { Scenario } from '../types.js';
-import { ids, RULES_NEEDED, ref, tagStep } from './support.js';
+import { listedIds, RULES_NEEDED, ref, tagStep } from './support.js';
 
 const kase = (id: string) => ({ 'case-id': id });
 
@@ -20,8 +20,8 @@ export const caseLifecycle: Scenario = {
     {
       name: 'list and retrieve case templates',
       async run(ctx) {
-        const listed = await ctx.api.call('listCaseTemplates', { expect: 200 });
-        ctx.assert.ok(ids(listed.body).length > 0, 'the organization has case templates');
+        const templates = await listedIds(ctx, 'listCaseTemplates');
+        ctx.assert.ok(templates.length > 0, 'the organization has case templates');
         const template = ctx.need('caseTemplateId');
         const got = await ctx.api.call('retrieveCaseTemplate', {
           params: { 'case-template-id': template },
@@ -33,9 +33,9 @@ export const caseLifecycle: Scenario = {
     {
       name: 'list case queues',
       async run(ctx) {
-        const listed = await ctx.api.call('listCaseQueues', { expect: 200 });
+        const queues = await listedIds(ctx, 'listCaseQueues');
         if (ctx.fixtures.caseQueueId) {
-          ctx.assert.includes(ids(listed.body), ctx.fixtures.caseQueueId, 'case queues');
+          ctx.assert.includes(queues, ctx.fixtures.caseQueueId, 'case queues');
         }
       },
     },
@@ -96,11 +96,10 @@ export const caseLifecycle: Scenario = {
           expect: 200,
         });
         ctx.assert.equal(got.body.data.id, ctx.state.case, 'id');
-        const listed = await ctx.api.call('listCases', {
-          query: { 'filter[account-id]': ctx.state.account },
-          expect: 200,
+        const cases = await listedIds(ctx, 'listCases', {
+          'filter[account-id]': ctx.state.account,
         });
-        ctx.assert.equal(ids(listed.body), [ctx.state.case], 'cases of the account');
+        ctx.assert.equal(cases, [ctx.state.case], 'cases of the account');
       },
     },
     {

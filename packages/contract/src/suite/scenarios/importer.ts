@@ -4,6 +4,7 @@ import {
   accountsWithReference,
   fieldValue,
   ids,
+  listedIds,
   MOCK_STATE_ONLY,
   mockState,
   RULES_NEEDED,
@@ -42,8 +43,8 @@ export const importer: Scenario = {
     {
       name: 'list and retrieve importers',
       async run(ctx) {
-        const listed = await ctx.api.call('listImporters', { expect: 200 });
-        ctx.assert.includes(ids(listed.body), ctx.state.importer, 'importers');
+        const importers = await listedIds(ctx, 'listImporters');
+        ctx.assert.includes(importers, ctx.state.importer, 'importers');
         const got = await ctx.api.call('retrieveImporter', {
           params: { 'importer-id': ctx.state.importer },
           expect: 200,

@@ -1,7 +1,14 @@
 // Inquiries that auto-create their account (or join the one holding the
 // reference id), their review decisions, expiry and resumption, tags, redaction.
-import type { Scenario, StepContext } from '../types.js';
-import { accountsWithReference, ids, RULES_NEEDED, ref, STATE_NEEDED, tagStep } from './support.js';
+import type { Json, Scenario, Step, StepContext } from '../types.js';
+import {
+  accountsWithReference,
+  listedIds,
+  RULES_NEEDED,
+  ref,
+  STATE_NEEDED,
+  tagStep,
+} from './support.js';
 
 const inquiry = (id: string) => ({ 'inquiry-id': id });
 
@@ -34,29 +41,38 @@ const accountOf = (body: { data?: { relationships?: { account?: { data?: { id?: 
   body.data?.relationships?.account?.data?.id;
 
 /**
- * Checks an inquiry or report made the one account of its reference id, and
- * keeps that account's id for the steps after.
+ * A step: an inquiry or report made with a new reference id creates the one
+ * account of that id, which is kept for the steps after. `make` creates it
+ * (keeping what its own steps need) and answers its body.
  */
-async function keepCreatedAccount(
-  ctx: StepContext,
+function autoCreatedAccountStep(
+  name: string,
   what: 'inquiry' | 'report',
-  body: Parameters<typeof accountOf>[0],
-  reference: string,
-) {
-  ctx.state.account = accountOf(body);
-  ctx.assert.ok(ctx.state.account, `the ${what} has an account`);
-  const accounts = await accountsWithReference(ctx, reference);
-  ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+  label: string,
+  make: (ctx: StepContext, reference: string) => Promise<Json>,
+): Step {
+  return {
+    name,
+    async run(ctx) {
+      const reference = ref(ctx, label);
+      const body = await make(ctx, reference);
+      ctx.state.account = accountOf(body);
+      ctx.assert.ok(ctx.state.account, `the ${what} has an account`);
+      const accounts = await accountsWithReference(ctx, reference);
+      ctx.assert.equal(accounts, [ctx.state.account], 'accounts with the reference id');
+    },
+  };
 }
 
 export const inquiryLifecycle: Scenario = {
   name: 'inquiries and their accounts',
   tags: ['inquiries'],
   steps: [
-    {
-      name: 'an inquiry auto-creates the account of its reference id',
-      async run(ctx) {
-        const reference = ref(ctx, 'inquirer');
+    autoCreatedAccountStep(
+      'an inquiry auto-creates the account of its reference id',
+      'inquiry',
+      'inquirer',
+      async (ctx, reference) => {
         const created = await createInquiry(
           ctx,
           { 'auto-create-account-reference-id': reference },
@@ -65,9 +81,9 @@ export const inquiryLifecycle: Scenario = {
         ctx.state.first = created.body.data.id;
         ctx.state.reference = reference;
         ctx.assert.equal(created.body.data.attributes.status, 'created', 'status of a new inquiry');
-        await keepCreatedAccount(ctx, 'inquiry', created.body, reference);
+        return created.body;
       },
-    },
+    ),
     {
       name: 'a second inquiry with the reference id joins that account',
       async run(ctx) {
@@ -109,11 +125,10 @@ export const inquiryLifecycle: Scenario = {
     {
       name: "list the account's inquiries",
       async run(ctx) {
-        const listed = await ctx.api.call('listInquiries', {
-          query: { 'filter[account-id]': ctx.state.account, 'page[size]': 100 },
-          expect: 200,
+        const found = await listedIds(ctx, 'listInquiries', {
+          'filter[account-id]': ctx.state.account,
+          'page[size]': 100,
         });
-        const found = ids(listed.body);
         ctx.assert.includes(found, ctx.state.first, 'inquiries of the account');
         ctx.assert.includes(found, ctx.state.second, 'inquiries of the account');
       },
@@ -218,10 +233,11 @@ export const reportLifecycle: Scenario = {
   name: 'reports and their accounts',
   tags: ['reports'],
   steps: [
-    {
-      name: 'a report auto-creates the account of its reference id',
-      async run(ctx) {
-        const reference = ref(ctx, 'reported');
+    autoCreatedAccountStep(
+      'a report auto-creates the account of its reference id',
+      'report',
+      'reported',
+      async (ctx, reference) => {
         const created = await createReport(
           ctx,
           { 'name-first': 'Ingrid', 'name-last': 'Solberg', birthdate: '1988-02-17' },
@@ -229,9 +245,9 @@ export const reportLifecycle: Scenario = {
           reference,
         );
         ctx.state.report = created.body.data.id;
-        await keepCreatedAccount(ctx, 'report', created.body, reference);
+        return created.body;
       },
-    },
+    ),
     {
       name: 'a report with the reference id of an existing account joins it',
       async run(ctx) {
@@ -255,11 +271,10 @@ export const reportLifecycle: Scenario = {
     {
       name: "list and retrieve the account's reports",
       async run(ctx) {
-        const listed = await ctx.api.call('listReports', {
-          query: { 'filter[account-id]': ctx.state.account },
-          expect: 200,
+        const reports = await listedIds(ctx, 'listReports', {
+          'filter[account-id]': ctx.state.account,
         });
-        ctx.assert.equal(ids(listed.body), [ctx.state.report], 'reports of the account');
+        ctx.assert.equal(reports, [ctx.state.report], 'reports of the account');
         const got = await ctx.api.call('retrieveReport', {
           params: { 'report-id': ctx.state.report },
           expect: 200,

@@ -1,7 +1,7 @@
 // One-time links and the inquiry sessions behind them: a link opens a new
 // session of the inquiry, which can be listed, retrieved and ended.
 import type { Scenario } from '../types.js';
-import { IDS_NEEDED, ids, STATE_NEEDED, unknownId } from './support.js';
+import { IDS_NEEDED, listedIds, newInquiry, STATE_NEEDED, unknownId } from './support.js';
 
 export const inquirySessions: Scenario = {
   name: 'one-time links and inquiry sessions',
@@ -10,11 +10,7 @@ export const inquirySessions: Scenario = {
     {
       name: 'generate a one-time link for a new inquiry',
       async run(ctx) {
-        const created = await ctx.api.call('createInquiry', {
-          body: { data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId') } } },
-          expect: 201,
-        });
-        ctx.state.inquiry = created.body.data.id;
+        ctx.state.inquiry = await newInquiry(ctx);
         const linked = await ctx.api.call('generateInquiryOneTimeLink', {
           params: { 'inquiry-id': ctx.state.inquiry },
           body: { meta: { 'expires-in-seconds': 3600 } },
@@ -30,11 +26,9 @@ export const inquirySessions: Scenario = {
     {
       name: "list the inquiry's sessions",
       async run(ctx) {
-        const listed = await ctx.api.call('listInquirySessions', {
-          query: { 'filter[inquiry-id]': ctx.state.inquiry },
-          expect: 200,
+        const found = await listedIds(ctx, 'listInquirySessions', {
+          'filter[inquiry-id]': ctx.state.inquiry,
         });
-        const found = ids(listed.body);
         ctx.assert.equal(found.length, 1, 'sessions of the inquiry');
         ctx.state.session = found[0] ?? null;
       },

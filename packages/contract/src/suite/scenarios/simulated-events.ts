@@ -5,39 +5,14 @@
 import { formatViolation } from '../../format.js';
 import { createWebhookReceiver } from '../../receiver.js';
 import type { Scenario, StepContext } from '../types.js';
-import { ref } from './support.js';
+import { drivenInquiry, ref } from './support.js';
 
 const LOCAL_DELIVERY =
   'a receiver on 127.0.0.1 is reachable from persona-kit mock only, not from Persona';
 
 /** Creates an inquiry for `label` and drives it through a passed government ID verification. */
-async function drivenInquiry(ctx: StepContext, label: string) {
-  const template = ctx.need('verificationTemplateId');
-  const created = await ctx.api.call('createInquiry', {
-    body: {
-      data: {
-        attributes: {
-          'inquiry-template-id': ctx.need('inquiryTemplateId'),
-          'reference-id': ref(ctx, label),
-        },
-      },
-    },
-    expect: 201,
-  });
-  const id: string = created.body.data.id;
-  const driven = await ctx.api.call('performInquirySimulateActions', {
-    params: { 'inquiry-id': id },
-    body: {
-      meta: {
-        'simulate-actions': [
-          { type: 'start_inquiry' },
-          { type: 'create_passed_verification', data: { 'verification-template-id': template } },
-          { type: 'complete_inquiry' },
-        ],
-      },
-    },
-    expect: 200,
-  });
+async function passedInquiry(ctx: StepContext, label: string) {
+  const { id, driven } = await drivenInquiry(ctx, { 'reference-id': ref(ctx, label) });
   const verifications: { id: string }[] = driven.body.data.relationships?.verifications?.data ?? [];
   return { id, verification: verifications[0]?.id };
 }
@@ -59,7 +34,7 @@ export const simulatedEvents: Scenario = {
       name: 'a simulated inquiry records its completion and its passed verification',
       stateful: 'events follow from the simulated inquiry, which a stateless server does not keep',
       async run(ctx) {
-        const inquiry = await drivenInquiry(ctx, 'simulated-events');
+        const inquiry = await passedInquiry(ctx, 'simulated-events');
         ctx.assert.ok(inquiry.verification, 'the inquiry relates its verification');
         await ctx.eventually(async () => {
           const names = await eventNames(ctx, inquiry.id);
@@ -102,7 +77,7 @@ export const simulatedEvents: Scenario = {
             expect: 200,
           });
           await ctx.api.call('enableWebhook', { params: webhook, expect: 200 });
-          const inquiry = await drivenInquiry(ctx, 'delivered-events');
+          const inquiry = await passedInquiry(ctx, 'delivered-events');
           await ctx.mockAdmin('POST', 'webhook-deliveries/flush');
           const aboutInquiry = (d: { body: unknown }) =>
             JSON.stringify(d.body).includes(`"id":"${inquiry.id}"`);

@@ -53,19 +53,75 @@ export async function mockState(ctx: StepContext, id: string): Promise<Json> {
   return answer.state;
 }
 
+/** Creates an inquiry from the fixtures' inquiry template and answers its id. */
+export async function newInquiry(
+  ctx: StepContext,
+  attributes: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await ctx.api.call('createInquiry', {
+    body: {
+      data: { attributes: { 'inquiry-template-id': ctx.need('inquiryTemplateId'), ...attributes } },
+    },
+    expect: 201,
+  });
+  return created.body.data.id;
+}
+
+/** Runs sandbox simulate actions on an inquiry (they stand in for the person and the reviewer). */
+export const simulateActions = (
+  ctx: StepContext,
+  id: string,
+  actions: unknown[],
+  expect: number | number[],
+) =>
+  ctx.api.call('performInquirySimulateActions', {
+    params: { 'inquiry-id': id },
+    body: { meta: { 'simulate-actions': actions } },
+    expect,
+  });
+
+/**
+ * Creates an inquiry and drives it by simulate actions through its start, a
+ * passed government ID verification and completion, then the `more` actions.
+ * Answers its id and the simulate answer.
+ */
+export async function drivenInquiry(
+  ctx: StepContext,
+  attributes: Record<string, unknown> = {},
+  more: unknown[] = [],
+) {
+  const template = ctx.need('verificationTemplateId');
+  const id = await newInquiry(ctx, attributes);
+  const driven = await simulateActions(
+    ctx,
+    id,
+    [
+      { type: 'start_inquiry' },
+      { type: 'create_passed_verification', data: { 'verification-template-id': template } },
+      { type: 'complete_inquiry' },
+      ...more,
+    ],
+    200,
+  );
+  return { id, driven };
+}
+
 /** The path parameters that name an account. */
 export const account = (id: string) => ({ 'account-id': id });
 
-/** The ids of the accounts holding a reference id (`GET /accounts?filter[reference-id]=`). */
-export async function accountsWithReference(
+/** The ids a list operation answers (200) to a query. */
+export async function listedIds(
   ctx: StepContext,
-  reference: string,
+  operationId: string,
+  query?: Record<string, string | number | undefined>,
 ): Promise<string[]> {
-  const listed = await ctx.api.call('listAccounts', {
-    query: { 'filter[reference-id]': reference },
-    expect: 200,
-  });
+  const listed = await ctx.api.call(operationId, { query, expect: 200 });
   return ids(listed.body);
+}
+
+/** The ids of the accounts holding a reference id (`GET /accounts?filter[reference-id]=`). */
+export function accountsWithReference(ctx: StepContext, reference: string): Promise<string[]> {
+  return listedIds(ctx, 'listAccounts', { 'filter[reference-id]': reference });
 }
 
 /** The objects with tag operations, as their operationIds name them. */

@@ -2,7 +2,7 @@
 // archived. The address is example.com and the webhook is never enabled while
 // this run makes events, so nothing is delivered, whatever the server.
 import type { Scenario } from '../types.js';
-import { ids, RULES_NEEDED } from './support.js';
+import { listedIds, RULES_NEEDED } from './support.js';
 
 const hook = (id: string) => ({ 'webhook-id': id });
 
@@ -33,11 +33,8 @@ export const webhooks: Scenario = {
         );
         const got = await ctx.api.call('retrieveWebhook', { params: hook(id), expect: 200 });
         ctx.assert.equal(got.body.data.id, id, 'webhook id');
-        const listed = await ctx.api.call('listWebhooks', {
-          query: { 'page[size]': 100 },
-          expect: 200,
-        });
-        ctx.assert.includes(ids(listed.body), id, 'listed webhooks');
+        const webhooks = await listedIds(ctx, 'listWebhooks', { 'page[size]': 100 });
+        ctx.assert.includes(webhooks, id, 'listed webhooks');
       },
     },
     {

@@ -3,7 +3,7 @@ import type { Scenario, StepContext } from '../types.js';
 import {
   accountsWithReference,
   IDS_NEEDED,
-  ids,
+  listedIds,
   MOCK_STATE_ONLY,
   mockState,
   STATE_NEEDED,
@@ -49,11 +49,8 @@ export const workflowRuns: Scenario = {
         await ctx.eventually(async () => {
           // Newest first: the run just started is on the first page. (Persona's spec
           // has no filter by workflow.)
-          const listed = await ctx.api.call('listWorkflowRuns', {
-            query: { 'page[size]': 100 },
-            expect: 200,
-          });
-          ctx.assert.includes(ids(listed.body), ctx.state.run, 'recent workflow runs');
+          const runs = await listedIds(ctx, 'listWorkflowRuns', { 'page[size]': 100 });
+          ctx.assert.includes(runs, ctx.state.run, 'recent workflow runs');
         });
       },
     },
@@ -71,11 +68,10 @@ export const workflowRuns: Scenario = {
         });
         if (!workflow.createsCase) return;
         await ctx.eventually(async () => {
-          const cases = await ctx.api.call('listCases', {
-            query: { 'filter[account-id]': ctx.state.account },
-            expect: 200,
+          const cases = await listedIds(ctx, 'listCases', {
+            'filter[account-id]': ctx.state.account,
           });
-          ctx.assert.equal(ids(cases.body).length, 1, 'cases opened on the account');
+          ctx.assert.equal(cases.length, 1, 'cases opened on the account');
         });
       },
     },
