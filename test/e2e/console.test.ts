@@ -12,16 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
   chromiumPath,
+  chromiumSkipReason,
   launchChromium,
   type Page,
 } from '../../examples/frontend/test/harness.js';
 import { buildConsole, seriousViolations } from './console-harness.js';
 
 const executablePath = chromiumPath();
-const skipReason = executablePath
-  ? null
-  : `no Chromium at ${process.env.PERSONA_KIT_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium, or set PERSONA_KIT_CHROMIUM to a Chromium binary)`;
-if (skipReason) console.warn(`⚠ console end-to-end test skipped: ${skipReason}`);
+const skipReason = chromiumSkipReason('console');
 
 const results = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const KEY = 'key-console-e2e';

@@ -9,6 +9,7 @@ import {
   type Browser,
   buildExample,
   chromiumPath,
+  chromiumSkipReason,
   launchChromium,
   type Page,
   previewExample,
@@ -16,10 +17,7 @@ import {
 } from '../../examples/frontend/test/harness.js';
 
 const executablePath = chromiumPath();
-const skipReason = executablePath
-  ? null
-  : `no Chromium at ${process.env.PERSONA_KIT_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium, or set PERSONA_KIT_CHROMIUM to a Chromium binary)`;
-if (skipReason) console.warn(`⚠ frontend end-to-end test skipped: ${skipReason}`);
+const skipReason = chromiumSkipReason('frontend');
 
 const screenshot = fileURLToPath(new URL('../../test-results/frontend.png', import.meta.url));
 

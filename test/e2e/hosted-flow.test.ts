@@ -9,14 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
   chromiumPath,
+  chromiumSkipReason,
   launchChromium,
 } from '../../examples/frontend/test/harness.js';
 
 const executablePath = chromiumPath();
-const skipReason = executablePath
-  ? null
-  : `no Chromium at ${process.env.PERSONA_KIT_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium, or set PERSONA_KIT_CHROMIUM to a Chromium binary)`;
-if (skipReason) console.warn(`⚠ hosted-flow end-to-end test skipped: ${skipReason}`);
+const skipReason = chromiumSkipReason('hosted-flow');
 
 const KEY = 'hosted-flow-e2e';
 

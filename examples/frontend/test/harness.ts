@@ -90,6 +90,14 @@ export function chromiumPath(): string | null {
   return existsSync(path) ? path : null;
 }
 
+/** Why a browser test of `what` cannot run here (warned once), or null when Chromium is there. */
+export function chromiumSkipReason(what: string): string | null {
+  if (chromiumPath()) return null;
+  const reason = `no Chromium at ${process.env.PERSONA_KIT_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium, or set PERSONA_KIT_CHROMIUM to a Chromium binary)`;
+  console.warn(`⚠ ${what} end-to-end test skipped: ${reason}`);
+  return reason;
+}
+
 /**
  * Headless Chromium with a fresh profile (playwright makes a new one per launch).
  * The background-networking flags keep it from calling Google's services.

@@ -2,8 +2,8 @@
 // is one Persona names, and Persona's own example bodies pass our schemas.
 import { describe, expect, it } from 'vitest';
 import { document, spec } from './index.js';
-import { joinPointer } from './pointer.js';
 import { deref, loadUpstream, upstreamSkipReason } from './test-support/upstream.js';
+import { webhookSchemaPointer } from './validation/webhook.js';
 
 if (upstreamSkipReason) console.warn(`⚠ upstream webhooks test skipped: ${upstreamSkipReason}`);
 
@@ -65,18 +65,7 @@ describe.skipIf(upstreamSkipReason !== null)("Persona's published webhooks", () 
         (at(media, 'examples') as Node | undefined) ?? {},
       )) {
         const example = deref(upstream, raw) as { value?: unknown };
-        const validate = spec.schemaValidator(
-          joinPointer(
-            '',
-            'webhooks',
-            name,
-            'post',
-            'requestBody',
-            'content',
-            'application/json',
-            'schema',
-          ),
-        );
+        const validate = spec.schemaValidator(webhookSchemaPointer(name));
         checked.push(`${name} ${label}`);
         if (!validate(example.value)) {
           const errors = (validate.errors ?? []).map((e) => `    ${e.instancePath} ${e.message}`);

@@ -104,20 +104,26 @@ function webhooksOf(context: ValidationContext): Record<string, { post?: Operati
   return (context.document.webhooks ?? {}) as Record<string, { post?: OperationObject }>;
 }
 
+/** Where the spec keeps the body schema of the webhook `name`. */
+export function webhookSchemaPointer(name: string): string {
+  return joinPointer(
+    '',
+    'webhooks',
+    name,
+    'post',
+    'requestBody',
+    'content',
+    'application/json',
+    'schema',
+  );
+}
+
 function planOf(context: ValidationContext, name: string): WebhookPlan | null {
   return context.memo(`webhook ${name}`, () => {
-    const post = Object.hasOwn(webhooksOf(context), name) ? webhooksOf(context)[name]?.post : null;
+    const webhooks = webhooksOf(context);
+    const post = Object.hasOwn(webhooks, name) ? webhooks[name]?.post : null;
     if (!post) return null;
-    const schemaPointer = joinPointer(
-      '',
-      'webhooks',
-      name,
-      'post',
-      'requestBody',
-      'content',
-      'application/json',
-      'schema',
-    );
+    const schemaPointer = webhookSchemaPointer(name);
     if (getByPointer(context.document, schemaPointer) === undefined) return null;
     return { operationId: post.operationId ?? null, schemaPointer };
   });
