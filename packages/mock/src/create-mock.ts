@@ -68,7 +68,8 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
   const faults = new FaultInjector(options.faults ?? {});
   const deliveries = new WebhookDeliveries(core, options.webhooks);
   core.events.subscribe(deliveries.onEvent);
-  const ready = store.load();
+  // Pending deliveries and retries are picked up again from what was stored.
+  const ready = store.load().then(() => deliveries.restore());
   const { handlers, dispatch } = createHandlers({
     core,
     routes,

@@ -1,8 +1,11 @@
+const kinds = ['dropped', 'orgs', 'records', 'idempotency', 'deliveries'] as const;
+
 /**
  * What changed since the last commit, by name only: organizations dropped or
- * (re)described, records and idempotency answers touched. A journal reads the
- * current values when it commits, so marking the same object twice costs
- * nothing and an object deleted after a change is journaled as deleted.
+ * (re)described, records, idempotency answers and webhook deliveries touched.
+ * A journal reads the current values when it commits, so marking the same
+ * object twice costs nothing and an object deleted after a change is
+ * journaled as deleted.
  */
 export class ChangeSet {
   /** `enabled`: false where nothing is journaled, so nothing is kept. */
@@ -11,21 +14,17 @@ export class ChangeSet {
   /** Every organization was forgotten (a reset without a key). */
   everything = false;
   readonly dropped = new Set<string>();
-  /** Organizations whose own fields (plan, creation time) are new or changed. */
+  /** Organizations whose own fields (plan, creation time, clock) are new or changed. */
   readonly orgs = new Set<string>();
   /** `org\0collection\0id` of records inserted, changed or removed. */
   readonly records = new Set<string>();
   /** `org\0key` of idempotency answers stored or forgotten. */
   readonly idempotency = new Set<string>();
+  /** `org\0id` of webhook deliveries logged, changed or dropped from the log. */
+  readonly deliveries = new Set<string>();
 
   get empty(): boolean {
-    return (
-      !this.everything &&
-      this.dropped.size === 0 &&
-      this.orgs.size === 0 &&
-      this.records.size === 0 &&
-      this.idempotency.size === 0
-    );
+    return !this.everything && kinds.every((name) => this[name].size === 0);
   }
 
   record(org: string, collection: string, id: string): void {
@@ -43,12 +42,18 @@ export class ChangeSet {
     this.idempotency.add(`${org}\u0000${key}`);
   }
 
+  delivery(org: string, id: string): void {
+    if (!this.enabled) return;
+    this.deliveries.add(`${org}\u0000${id}`);
+  }
+
   /** An organization forgotten: what was pending for it no longer matters. */
   drop(org: string): void {
     if (!this.enabled) return;
     const prefix = `${org}\u0000`;
-    for (const key of this.records) if (key.startsWith(prefix)) this.records.delete(key);
-    for (const key of this.idempotency) if (key.startsWith(prefix)) this.idempotency.delete(key);
+    for (const name of ['records', 'idempotency', 'deliveries'] as const) {
+      for (const key of this[name]) if (key.startsWith(prefix)) this[name].delete(key);
+    }
     this.orgs.delete(org);
     this.dropped.add(org);
   }
@@ -66,7 +71,7 @@ export class ChangeSet {
   merge(older: ChangeSet): void {
     const newer = this.take();
     this.everything = older.everything || newer.everything;
-    for (const name of ['dropped', 'orgs', 'records', 'idempotency'] as const) {
+    for (const name of kinds) {
       for (const key of older[name]) this[name].add(key);
       for (const key of newer[name]) this[name].add(key);
     }
@@ -76,7 +81,7 @@ export class ChangeSet {
   take(): ChangeSet {
     const taken = new ChangeSet(this.enabled);
     taken.everything = this.everything;
-    for (const name of ['dropped', 'orgs', 'records', 'idempotency'] as const) {
+    for (const name of kinds) {
       for (const key of this[name]) taken[name].add(key);
     }
     this.clear();
@@ -85,9 +90,6 @@ export class ChangeSet {
 
   clear(): void {
     this.everything = false;
-    this.dropped.clear();
-    this.orgs.clear();
-    this.records.clear();
-    this.idempotency.clear();
+    for (const name of kinds) this[name].clear();
   }
 }

@@ -1,12 +1,26 @@
+/** A clock as stored: its shift from real time, or the instant it is frozen at. */
+export interface ClockState {
+  offsetMs: number;
+  frozenAt: number | null;
+}
+
 /**
  * One organization's time: real time shifted by an offset, or frozen at an
  * instant. Tests move it instead of waiting; by default it is real time.
+ * `saved` is told every change, so the clock can outlive the process.
  */
 export class OrgClock {
-  #offsetMs = 0;
-  #frozenAt: number | null = null;
+  #offsetMs: number;
+  #frozenAt: number | null;
 
-  constructor(private readonly base: () => number) {}
+  constructor(
+    private readonly base: () => number,
+    state: ClockState = { offsetMs: 0, frozenAt: null },
+    private readonly saved: (state: ClockState) => void = () => {},
+  ) {
+    this.#offsetMs = state.offsetMs;
+    this.#frozenAt = state.frozenAt;
+  }
 
   nowMs(): number {
     return this.#frozenAt ?? this.base() + this.#offsetMs;
@@ -16,14 +30,20 @@ export class OrgClock {
     return this.#frozenAt !== null;
   }
 
+  get state(): ClockState {
+    return { offsetMs: this.#offsetMs, frozenAt: this.#frozenAt };
+  }
+
   advance(ms: number): void {
     if (this.#frozenAt !== null) this.#frozenAt += ms;
     else this.#offsetMs += ms;
+    this.saved(this.state);
   }
 
   set(ms: number): void {
     if (this.#frozenAt !== null) this.#frozenAt = ms;
     else this.#offsetMs = ms - this.base();
+    this.saved(this.state);
   }
 
   freeze(frozen: boolean): void {
@@ -32,6 +52,7 @@ export class OrgClock {
       this.#offsetMs = this.#frozenAt - this.base();
       this.#frozenAt = null;
     }
+    this.saved(this.state);
   }
 }
 

@@ -1,6 +1,7 @@
+import { type IndexKey, KeyIndex } from './key-index.js';
 import type { ResourceRecord } from './types.js';
 
-export type IndexKey = (record: ResourceRecord) => string | null | undefined;
+export type { IndexKey } from './key-index.js';
 
 export interface PageQuery {
   after?: string | undefined;
@@ -25,8 +26,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   /** Index in `#order` of the oldest object still kept (older ones were evicted). */
   #start = 0;
   readonly #position = new Map<string, number>();
-  // One id is kept as a string, several as a Set: most keys (reference ids) name one object.
-  readonly #indexes = new Map<string, { key: IndexKey; map: Map<string, string | Set<string>> }>();
+  readonly #indexes = new Map<string, KeyIndex>();
 
   readonly #changed: (id: string) => void;
 
@@ -51,7 +51,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     for (let i = this.#start; i < end; i++) {
       const id = this.#order[i] as string;
       const record = this.#records[id] as T;
-      for (const { key, map } of this.#indexes.values()) unindex(map, key(record), id);
+      for (const index of this.#indexes.values()) index.remove(record);
       delete this.#records[id];
       this.#position.delete(id);
       this.#changed(id);
@@ -68,12 +68,9 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
 
   /** Adds a secondary index; keys that are null or undefined are not indexed. */
   index(name: string, key: IndexKey): this {
-    const map = new Map<string, string | Set<string>>();
-    this.#indexes.set(name, { key, map });
-    for (let i = this.#start; i < this.#order.length; i++) {
-      const id = this.#order[i] as string;
-      addToIndex(map, key(this.#records[id] as T), id);
-    }
+    const index = new KeyIndex(key);
+    this.#indexes.set(name, index);
+    for (const record of this.values()) index.add(record);
     return this;
   }
 
@@ -90,7 +87,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     this.#records[record.id] = record;
     this.#position.set(record.id, this.#order.length);
     this.#order.push(record.id);
-    for (const { key, map } of this.#indexes.values()) addToIndex(map, key(record), record.id);
+    for (const index of this.#indexes.values()) index.add(record);
     this.#changed(record.id);
     return record;
   }
@@ -112,32 +109,26 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   update(id: string, change: (record: T) => void): T {
     const record = this.get(id);
     if (!record) throw new Error(`unknown id ${id}`);
-    const before = [...this.#indexes.values()].map(({ key }) => key(record) ?? undefined);
+    const indexes = [...this.#indexes.values()];
+    const before = indexes.map((index) => index.keyOf(record));
     this.#changed(id);
     change(record);
-    let i = 0;
-    for (const { key, map } of this.#indexes.values()) {
-      const old = before[i++];
-      const now = key(record) ?? undefined;
-      if (old === now) continue;
-      unindex(map, old, id);
-      addToIndex(map, now, id);
-    }
+    for (const [i, index] of indexes.entries()) index.rekey(before[i], record);
     return record;
   }
 
   /** Ids whose index key equals `value`, oldest first. */
   lookup(name: string, value: string): string[] {
-    const entry = this.#indexes.get(name);
-    if (!entry) throw new Error(`no index ${name}`);
-    const found = entry.map.get(value);
+    const index = this.#indexes.get(name);
+    if (!index) throw new Error(`no index ${name}`);
+    const found = index.ids(value);
     if (found === undefined) return [];
     if (typeof found === 'string') return [found];
     return [...found].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
   }
 
   first(name: string, value: string): T | undefined {
-    const found = this.#indexes.get(name)?.map.get(value);
+    const found = this.#indexes.get(name)?.ids(value);
     if (found === undefined) return undefined;
     if (typeof found === 'string') return this.get(found);
     let best: string | undefined;
@@ -205,33 +196,6 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const at = ids.indexOf(id);
     if (at < 0) throw new CursorError(id);
     return at;
-  }
-}
-
-function addToIndex(
-  map: Map<string, string | Set<string>>,
-  key: string | null | undefined,
-  id: string,
-): void {
-  if (key === null || key === undefined) return;
-  const found = map.get(key);
-  if (found === undefined) map.set(key, id);
-  else if (typeof found === 'string') {
-    if (found !== id) map.set(key, new Set([found, id]));
-  } else found.add(id);
-}
-
-function unindex(
-  map: Map<string, string | Set<string>>,
-  key: string | null | undefined,
-  id: string,
-): void {
-  if (key === null || key === undefined) return;
-  const found = map.get(key);
-  if (found === id) map.delete(key);
-  else if (found instanceof Set) {
-    found.delete(id);
-    if (found.size === 1) map.set(key, found.values().next().value as string);
   }
 }
 

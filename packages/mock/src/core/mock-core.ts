@@ -6,7 +6,7 @@ import { EventBus } from './event-bus.js';
 import { hashKey } from './ids.js';
 import { Org } from './org.js';
 import { defaultSeed, type SeedContent, seedOrg } from './seed.js';
-import { Store } from './store.js';
+import { type OrgData, Store } from './store.js';
 
 export interface MockCoreOptions {
   store?: Store;
@@ -26,7 +26,8 @@ export class MockCore {
   readonly #orgs = new Map<string, Org>();
   readonly #orgIds = new Map<string, string>();
   readonly #now: () => Date;
-  readonly #clocks = new Map<string, OrgClock>();
+  /** Each clock, with the stored organization it was read from. */
+  readonly #clocks = new Map<string, { clock: OrgClock; data: OrgData | undefined }>();
   /** Every recorded event passes through here (`recordEvent` publishes it). */
   readonly events = new EventBus();
   /** Starts the workflows that events trigger. */
@@ -66,13 +67,27 @@ export class MockCore {
     return new Date(org ? this.clockOf(org).nowMs() : this.#now().getTime()).toISOString();
   }
 
-  /** The organization's clock: the mock's own until a test moves or freezes it. */
+  /**
+   * The organization's clock: the mock's own until a test moves or freezes
+   * it. A moved clock is kept with the organization's data, so it survives a
+   * restart with `--db`.
+   */
   clockOf(org: Pick<Org, 'id'>): OrgClock {
-    let clock = this.#clocks.get(org.id);
-    if (!clock) {
-      clock = new OrgClock(() => this.#now().getTime());
-      this.#clocks.set(org.id, clock);
-    }
+    const data = this.store.data.orgs[org.id];
+    const known = this.#clocks.get(org.id);
+    // Data loaded after the clock was first read replaces it: the stored clock wins.
+    if (known && (known.data === data || !data)) return known.clock;
+    const clock = new OrgClock(
+      () => this.#now().getTime(),
+      data?.clock,
+      (state) => {
+        const current = this.store.data.orgs[org.id];
+        if (!current) return;
+        current.clock = state;
+        this.store.changes.org(org.id);
+      },
+    );
+    this.#clocks.set(org.id, { clock, data });
     return clock;
   }
 

@@ -1,6 +1,8 @@
 import type { Adapter } from 'lowdb';
 import { Low, Memory } from 'lowdb';
+import type { DeliveryView } from '../delivery/deliveries.js';
 import { ChangeSet } from './changes.js';
+import type { ClockState } from './clock.js';
 import { migrateRecordV1 } from './migrate.js';
 import type { Plan, ResourceRecord } from './types.js';
 
@@ -11,12 +13,24 @@ export interface IdempotencyEntry {
   createdAt: number;
 }
 
+/** One webhook delivery as kept: what the control plane shows, and what it posts. */
+export interface StoredDelivery {
+  view: DeliveryView;
+  event: ResourceRecord;
+  /** Built at the first attempt and posted unchanged on every retry. */
+  body?: string;
+}
+
 export interface OrgData {
   id: string;
   plan: Plan;
   createdAt: string;
+  /** The organization's clock once the control plane moved or froze it. */
+  clock?: ClockState;
   collections: Record<string, Record<string, ResourceRecord>>;
   idempotency: Record<string, IdempotencyEntry>;
+  /** The webhook delivery log, oldest first, by delivery id. */
+  deliveries?: Record<string, StoredDelivery>;
 }
 
 /** The data file format; `@1` files are read and migrated (core/migrate.ts). */

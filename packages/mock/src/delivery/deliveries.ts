@@ -1,6 +1,7 @@
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
+import type { StoredDelivery } from '../core/store.js';
 import type { ResourceRecord } from '../core/types.js';
 import { webhookWants } from '../services/webhooks/matching.js';
 import { liveSecrets } from '../services/webhooks/secrets.js';
@@ -43,9 +44,8 @@ export interface DeliveryView {
 interface Delivery {
   view: DeliveryView;
   org: Org;
-  event: ResourceRecord;
-  /** Built at the first attempt and posted unchanged on every retry. */
-  body?: string;
+  /** What the organization's data keeps of it (the view, the event, the body once built). */
+  stored: StoredDelivery;
   /** On the organization's clock, in ms; null when no attempt is scheduled. */
   dueMs: number | null;
   timer?: ReturnType<typeof setTimeout>;
@@ -64,6 +64,8 @@ interface Lane {
  * Webhook deliveries: a bus subscriber queues one delivery per event and
  * matching webhook; attempts are signed, posted off the request path,
  * retried with exponential backoff on the organization's clock, and logged.
+ * The log is kept in the organization's data (journaled with `--db`), so
+ * `restore` picks up pending deliveries and retry schedules after a restart.
  */
 export class WebhookDeliveries {
   readonly #fetch: typeof fetch;
@@ -85,6 +87,33 @@ export class WebhookDeliveries {
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? 8);
     this.#backoffMs = options.backoffMs ?? 60_000;
     this.#logSize = options.logSize ?? 1_000;
+  }
+
+  /**
+   * Rebuilds the logs from stored data (after it loads): first attempts not
+   * made yet are queued again in event order, retries keep their due time on
+   * the organization's clock, and an attempt cut short by a stop is made again.
+   */
+  restore(): void {
+    this.forget();
+    for (const org of this.core.organizations()) {
+      const log = this.#log(org);
+      for (const stored of Object.values(org.data.deliveries ?? {})) {
+        const { view } = stored;
+        const delivery: Delivery = {
+          view,
+          org,
+          stored,
+          dueMs: view.nextAttemptAt === null ? null : Date.parse(view.nextAttemptAt),
+          sending: false,
+          queued: false,
+        };
+        log.set(view.id, delivery);
+        if (view.state !== 'pending') continue;
+        if (view.attempts.length === 0) this.#queueFirstAttempt(delivery);
+        else this.#scheduleAt(delivery, delivery.dueMs ?? this.#nowMs(org));
+      }
+    }
   }
 
   /**
@@ -114,6 +143,7 @@ export class WebhookDeliveries {
     delivery.view.state = 'pending';
     delivery.dueMs = this.#nowMs(org);
     delivery.view.nextAttemptAt = this.#iso(delivery.dueMs);
+    this.#save(delivery);
     this.#track(
       org,
       Promise.resolve().then(() => this.#attempt(delivery)),
@@ -180,26 +210,35 @@ export class WebhookDeliveries {
 
   #enqueue(org: Org, webhook: ResourceRecord, event: ResourceRecord): void {
     const nowMs = this.#nowMs(org);
+    const view: DeliveryView = {
+      id: newId('whd'),
+      eventId: event.id,
+      eventName: event.attributes.name as string,
+      webhookId: webhook.id,
+      url: webhook.attributes.url as string,
+      state: 'pending',
+      attempts: [],
+      nextAttemptAt: this.#iso(nowMs),
+      createdAt: this.#iso(nowMs),
+    };
     const delivery: Delivery = {
-      view: {
-        id: newId('whd'),
-        eventId: event.id,
-        eventName: event.attributes.name as string,
-        webhookId: webhook.id,
-        url: webhook.attributes.url as string,
-        state: 'pending',
-        attempts: [],
-        nextAttemptAt: this.#iso(nowMs),
-        createdAt: this.#iso(nowMs),
-      },
+      view,
       org,
-      event,
+      stored: { view, event },
       dueMs: nowMs,
       sending: false,
-      queued: true,
+      queued: false,
     };
-    this.#log(org).set(delivery.view.id, delivery);
-    const key = `${org.id}/${webhook.id}`;
+    this.#log(org).set(view.id, delivery);
+    this.#save(delivery);
+    this.#queueFirstAttempt(delivery);
+  }
+
+  /** Puts a delivery in its webhook's lane, which sends first attempts one after another. */
+  #queueFirstAttempt(delivery: Delivery): void {
+    const { org } = delivery;
+    delivery.queued = true;
+    const key = `${org.id}/${delivery.view.webhookId}`;
     let lane = this.#lanes.get(key);
     if (!lane) {
       lane = { queue: [], running: false };
@@ -244,7 +283,8 @@ export class WebhookDeliveries {
         view.state = 'failed';
         return;
       }
-      delivery.body ??= deliveryBody(delivery.event, webhook);
+      delivery.stored.body ??= deliveryBody(delivery.stored.event, webhook);
+      const body = delivery.stored.body;
       const unix = Math.floor(atMs / 1000);
       const secrets = liveSecrets(webhook, at).map((s) => s.value);
       const made = view.attempts.length + 1;
@@ -252,9 +292,9 @@ export class WebhookDeliveries {
       const outcome = await postOnce(
         this.#fetch,
         view.url,
-        delivery.body,
+        body,
         {
-          'Persona-Signature': await signatureHeader(delivery.body, secrets, unix),
+          'Persona-Signature': await signatureHeader(body, secrets, unix),
           'Persona-Webhook-Attempts-Made': String(made),
           'Persona-Webhook-Attempts-Left': String(Math.max(0, this.#maxAttempts - made)),
           'Persona-Webhook-First-Attempted-At': String(Math.floor(Date.parse(first) / 1000)),
@@ -271,12 +311,20 @@ export class WebhookDeliveries {
       }
     } finally {
       delivery.sending = false;
+      this.#save(delivery);
+      // Made off the request path: nothing else would write the outcome.
+      this.core.store.commit().catch(() => undefined);
     }
   }
 
   /** The next attempt, `waitMs` from now on the organization's clock. */
   #schedule(delivery: Delivery, waitMs: number): void {
-    const dueMs = this.#nowMs(delivery.org) + waitMs;
+    this.#scheduleAt(delivery, this.#nowMs(delivery.org) + waitMs);
+  }
+
+  /** The next attempt at `dueMs` on the organization's clock. */
+  #scheduleAt(delivery: Delivery, dueMs: number): void {
+    const waitMs = Math.max(0, dueMs - this.#nowMs(delivery.org));
     delivery.dueMs = dueMs;
     delivery.view.nextAttemptAt = this.#iso(dueMs);
     // Real time reaches it too, unless the clock is frozen; then only moving the clock does.
@@ -285,6 +333,16 @@ export class WebhookDeliveries {
       this.runDue(delivery.org);
     }, waitMs);
     (delivery.timer as { unref?: () => void }).unref?.();
+  }
+
+  /** Keeps the delivery as it is now in the organization's data, for the journal. */
+  #save(delivery: Delivery): void {
+    const { org, view, stored } = delivery;
+    // One dropped from the log (evicted, or its organization reset) while it was sent stays out.
+    if (this.#logs.get(org.id)?.get(view.id) !== delivery) return;
+    org.data.deliveries ??= {};
+    org.data.deliveries[view.id] = stored;
+    this.core.store.changes.delivery(org.id, view.id);
   }
 
   #unschedule(delivery: Delivery): void {
@@ -312,7 +370,11 @@ export class WebhookDeliveries {
     // Oldest out first; a retry still scheduled for it keeps running, unlisted.
     if (log.size >= this.#logSize) {
       const oldest = log.keys().next().value;
-      if (oldest !== undefined) log.delete(oldest);
+      if (oldest !== undefined) {
+        log.delete(oldest);
+        if (org.data.deliveries) delete org.data.deliveries[oldest];
+        this.core.store.changes.delivery(org.id, oldest);
+      }
     }
     return log;
   }

@@ -1,5 +1,6 @@
 import type { ChangeSet } from '../core/changes.js';
-import type { IdempotencyEntry, MockData, OrgData } from '../core/store.js';
+import type { ClockState } from '../core/clock.js';
+import type { IdempotencyEntry, MockData, OrgData, StoredDelivery } from '../core/store.js';
 import type { Plan, ResourceRecord } from '../core/types.js';
 
 /**
@@ -9,10 +10,11 @@ import type { Plan, ResourceRecord } from '../core/types.js';
 export type JournalLine =
   | { reset: true }
   | { org: string; dropped: true }
-  | { org: string; plan: Plan; createdAt: string }
+  | { org: string; plan: Plan; createdAt: string; clock?: ClockState }
   | { org: string; collection: string; id: string; record: ResourceRecord }
   | { org: string; collection: string; id: string; deleted: true }
   | { org: string; answer: string; entry: IdempotencyEntry | null }
+  | { org: string; delivery: string; entry: StoredDelivery | null }
   | { commit: number };
 
 /** The lines of one commit: what changed, read from the document as it is now. */
@@ -23,7 +25,8 @@ export function encodeCommit(data: MockData, changes: ChangeSet, sequence: numbe
   for (const org of changes.orgs) {
     const found = data.orgs[org];
     if (found) {
-      lines.push(JSON.stringify({ org, plan: found.plan, createdAt: found.createdAt }));
+      const { plan, createdAt, clock } = found;
+      lines.push(JSON.stringify({ org, plan, createdAt, ...(clock ? { clock } : {}) }));
     }
   }
   for (const key of changes.records) {
@@ -36,14 +39,23 @@ export function encodeCommit(data: MockData, changes: ChangeSet, sequence: numbe
     );
   }
   for (const key of changes.idempotency) {
-    const cut = key.indexOf('\u0000');
-    const org = key.slice(0, cut);
-    const answer = key.slice(cut + 1);
+    const [org, answer] = splitKey(key);
     const entry = data.orgs[org]?.idempotency[answer] ?? null;
     lines.push(JSON.stringify({ org, answer, entry }));
   }
+  for (const key of changes.deliveries) {
+    const [org, delivery] = splitKey(key);
+    const entry = data.orgs[org]?.deliveries?.[delivery] ?? null;
+    lines.push(JSON.stringify({ org, delivery, entry }));
+  }
   lines.push(`{"commit":${sequence}}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `org\0name` into its two parts. */
+function splitKey(key: string): [string, string] {
+  const cut = key.indexOf('\u0000');
+  return [key.slice(0, cut), key.slice(cut + 1)];
 }
 
 /** A journal that cannot be read past some line: it is refused, not repaired. */
@@ -109,6 +121,7 @@ function shapeProblem(line: unknown): string | undefined {
   if (typeof l.org !== 'string') return 'a line without an organization';
   if ('dropped' in l || 'plan' in l) return undefined;
   if ('answer' in l) return typeof l.answer === 'string' ? undefined : 'a malformed answer';
+  if ('delivery' in l) return typeof l.delivery === 'string' ? undefined : 'a malformed delivery';
   if (typeof l.collection !== 'string' || typeof l.id !== 'string')
     return 'a malformed record line';
   if (l.deleted === true) return undefined;
@@ -138,6 +151,8 @@ function apply(data: MockData, line: JournalLine, file: string, offset: number):
     };
     org.plan = line.plan;
     org.createdAt = line.createdAt;
+    if (line.clock) org.clock = line.clock;
+    else delete org.clock;
     data.orgs[line.org] = org;
     return;
   }
@@ -146,6 +161,13 @@ function apply(data: MockData, line: JournalLine, file: string, offset: number):
     if (!org) return;
     if (line.entry) org.idempotency[line.answer] = line.entry;
     else delete org.idempotency[line.answer];
+    return;
+  }
+  if ('delivery' in line) {
+    if (!org) return;
+    org.deliveries ??= {};
+    if (line.entry) org.deliveries[line.delivery] = line.entry;
+    else delete org.deliveries[line.delivery];
     return;
   }
   if ('deleted' in line) {

@@ -14,6 +14,22 @@ export interface Snapshot {
   data: MockData;
 }
 
+/** Records, answers or deliveries by id as one JSON object, an entry at a time. */
+async function pushEntries(
+  entries: Record<string, unknown>,
+  push: (text: string) => Promise<void>,
+): Promise<void> {
+  let first = true;
+  await push('{');
+  for (const key of Object.keys(entries)) {
+    const entry = entries[key];
+    if (!entry) continue;
+    await push(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`);
+    first = false;
+  }
+  await push('}');
+}
+
 /** Work done between two yields to the event loop, so answers keep flowing while a snapshot is written. */
 const SLICE_MS = 4;
 const FLUSH_BYTES = 256 * 1024;
@@ -62,32 +78,22 @@ export async function writeSnapshot(
       const org = data.orgs[orgId];
       if (!org) continue; // forgotten while the snapshot was written: the journal says so
       await push(
-        `${firstOrg ? '' : ','}${JSON.stringify(orgId)}:{"id":${JSON.stringify(org.id)},"plan":${JSON.stringify(org.plan)},"createdAt":${JSON.stringify(org.createdAt)},"collections":{`,
+        `${firstOrg ? '' : ','}${JSON.stringify(orgId)}:{"id":${JSON.stringify(org.id)},"plan":${JSON.stringify(org.plan)},"createdAt":${JSON.stringify(org.createdAt)},${org.clock ? `"clock":${JSON.stringify(org.clock)},` : ''}"collections":{`,
       );
       firstOrg = false;
       let firstCollection = true;
       for (const name of Object.keys(org.collections)) {
-        const records = org.collections[name] ?? {};
-        await push(`${firstCollection ? '' : ','}${JSON.stringify(name)}:{`);
+        await push(`${firstCollection ? '' : ','}${JSON.stringify(name)}:`);
         firstCollection = false;
-        let firstRecord = true;
-        for (const id of Object.keys(records)) {
-          const record = records[id];
-          if (!record) continue;
-          await push(`${firstRecord ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(record)}`);
-          firstRecord = false;
-        }
-        await push('}');
+        await pushEntries(org.collections[name] ?? {}, push);
       }
-      await push('},"idempotency":{');
-      let firstAnswer = true;
-      for (const key of Object.keys(org.idempotency)) {
-        const entry = org.idempotency[key];
-        if (!entry) continue;
-        await push(`${firstAnswer ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`);
-        firstAnswer = false;
+      await push('},"idempotency":');
+      await pushEntries(org.idempotency, push);
+      if (org.deliveries) {
+        await push(',"deliveries":');
+        await pushEntries(org.deliveries, push);
       }
-      await push('}}');
+      await push('}');
     }
     const tail = Buffer.from(`${parts.join('')}}}}\n`);
     bytes += tail.length;

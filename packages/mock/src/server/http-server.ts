@@ -82,6 +82,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
+      // A stopped mock posts nothing more; what is pending stays stored for the next start.
+      mock.deliveries.forget();
       // Pending commits and a running compaction finish before the journal closes.
       await mock.core.store.close();
     },

@@ -2,7 +2,8 @@
 // that names nothing, 400 for a body that is not JSON or a page size out of range.
 import { document, type Operation, operations } from '@persona-kit/spec';
 import type { CallOptions } from '../api.js';
-import type { Json, Scenario, StepContext } from '../types.js';
+import type { Json, StepContext } from '../types.js';
+import { scenario } from './scenario.js';
 import { IDS_NEEDED, unknownId } from './support.js';
 
 function resolve(pointer: string): Json {
@@ -67,11 +68,10 @@ async function each(
   if (failures.length > 0) throw new Error(failures.join('\n'));
 }
 
-export const errorStatuses: Scenario = {
-  name: 'error statuses of every operation',
-  tags: ['errors'],
-  independent: true,
-  steps: [
+export const errorStatuses = scenario(
+  'error statuses of every operation',
+  { tags: ['errors'], independent: true },
+  [
     {
       name: 'every operation answers 401 without an API key',
       run: (ctx) =>
@@ -143,4 +143,4 @@ export const errorStatuses: Scenario = {
         })),
     },
   ],
-};
+);

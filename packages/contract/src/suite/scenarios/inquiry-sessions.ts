@@ -1,12 +1,12 @@
 // One-time links and the inquiry sessions behind them: a link opens a new
 // session of the inquiry, which can be listed, retrieved and ended.
-import type { Scenario } from '../types.js';
+import { scenario } from './scenario.js';
 import { IDS_NEEDED, listedIds, newInquiry, STATE_NEEDED, unknownId } from './support.js';
 
-export const inquirySessions: Scenario = {
-  name: 'one-time links and inquiry sessions',
-  tags: ['inquiries', 'inquiry-sessions'],
-  steps: [
+export const inquirySessions = scenario(
+  'one-time links and inquiry sessions',
+  { tags: ['inquiries', 'inquiry-sessions'] },
+  [
     {
       name: 'generate a one-time link for a new inquiry',
       async run(ctx) {
@@ -71,4 +71,4 @@ export const inquirySessions: Scenario = {
       },
     },
   ],
-};
+);

@@ -1,13 +1,13 @@
 // Persona's sandbox drive of an inquiry: simulate actions stand in for the
 // person in the hosted flow (start, a verification, completion) and for the
 // reviewer (approval). The verification it creates can then be retrieved.
-import type { Scenario } from '../types.js';
+import { scenario } from './scenario.js';
 import { drivenInquiry, RULES_NEEDED, STATE_NEEDED, simulateActions } from './support.js';
 
-export const sandboxSimulation: Scenario = {
-  name: 'sandbox inquiries driven by simulate actions',
-  tags: ['inquiries', 'verifications'],
-  steps: [
+export const sandboxSimulation = scenario(
+  'sandbox inquiries driven by simulate actions',
+  { tags: ['inquiries', 'verifications'] },
+  [
     {
       name: 'start, pass a government ID verification, complete and approve an inquiry',
       async run(ctx) {
@@ -59,4 +59,4 @@ export const sandboxSimulation: Scenario = {
       },
     },
   ],
-};
+);

@@ -4,7 +4,8 @@
 // (Persona cannot reach a local address).
 import { formatViolation } from '../../format.js';
 import { createWebhookReceiver } from '../../receiver.js';
-import type { Scenario, StepContext } from '../types.js';
+import type { StepContext } from '../types.js';
+import { scenario } from './scenario.js';
 import { drivenInquiry, ref } from './support.js';
 
 const LOCAL_DELIVERY =
@@ -25,11 +26,10 @@ async function eventNames(ctx: StepContext, objectId: string): Promise<string[]>
   return (listed.body.data ?? []).map((e: { attributes: { name: string } }) => e.attributes.name);
 }
 
-export const simulatedEvents: Scenario = {
-  name: 'events after a simulated inquiry, and their webhook delivery',
-  tags: ['events', 'webhooks', 'verifications'],
-  independent: true,
-  steps: [
+export const simulatedEvents = scenario(
+  'events after a simulated inquiry, and their webhook delivery',
+  { tags: ['events', 'webhooks', 'verifications'], independent: true },
+  [
     {
       name: 'a simulated inquiry records its completion and its passed verification',
       stateful: 'events follow from the simulated inquiry, which a stateless server does not keep',
@@ -100,4 +100,4 @@ export const simulatedEvents: Scenario = {
       },
     },
   ],
-};
+);

@@ -127,59 +127,63 @@ export function accountsWithReference(ctx: StepContext, reference: string): Prom
 /** The objects with tag operations, as their operationIds name them. */
 type TaggedKind = 'Account' | 'Inquiry' | 'Report' | 'Case';
 
-export interface TagRoundTrip {
-  /** The tag added first. */
-  add: string;
-  /** The tags set next, in place of all. */
-  set: string[];
-  /** The tag removed last, one of `set`. */
-  remove: string;
-  /** Adds `add` a second time and checks it is there once. */
-  addTwice?: boolean;
-}
-
 /**
- * Adds a tag, sets the tags, then removes one of them, through the
- * `add{Kind}Tag`, `set{Kind}Tags` and `remove{Kind}Tag` operations every tagged
- * resource has alike.
+ * Adds the first tag, sets both in place of all, then removes the first,
+ * through the `add{Kind}Tag`, `set{Kind}Tags` and `remove{Kind}Tag` operations
+ * every tagged resource has alike. With `addTwice`, the first tag is added a
+ * second time and must be there once.
  */
 async function addSetRemoveTags(
   ctx: StepContext,
   kind: TaggedKind,
   params: Record<string, string>,
-  { add, set, remove, addTwice = false }: TagRoundTrip,
+  [first, second]: [string, string],
+  addTwice: boolean,
 ): Promise<void> {
-  const addTag = () =>
-    ctx.api.call(`add${kind}Tag`, { params, body: { meta: { 'tag-name': add } }, expect: 200 });
-  await addTag();
+  const call = (operation: string, tags: string | string[]) =>
+    ctx.api.call(`${operation}${kind}Tag${Array.isArray(tags) ? 's' : ''}`, {
+      params,
+      body: { meta: { 'tag-name': tags } },
+      expect: 200,
+    });
+  const tagsOf = (answer: { body: Json }): string[] => answer.body.data.attributes.tags;
+  await call('add', first);
   if (addTwice) {
-    const tags: string[] = (await addTag()).body.data.attributes.tags;
-    ctx.assert.equal(tags.filter((t) => t === add).length, 1, 'a tag added twice is there once');
+    const tags = tagsOf(await call('add', first));
+    ctx.assert.equal(tags.filter((t) => t === first).length, 1, 'a tag added twice is there once');
   }
-  const answer = await ctx.api.call(`set${kind}Tags`, {
-    params,
-    body: { meta: { 'tag-name': set } },
-    expect: 200,
-  });
-  ctx.assert.equal([...answer.body.data.attributes.tags].sort(), [...set].sort(), 'tags set');
-  const removed = await ctx.api.call(`remove${kind}Tag`, {
-    params,
-    body: { meta: { 'tag-name': remove } },
-    expect: 200,
-  });
-  ctx.assert.equal(
-    removed.body.data.attributes.tags,
-    set.filter((t) => t !== remove),
-    `tags after removing ${remove}`,
-  );
+  const set = tagsOf(await call('set', [first, second]));
+  ctx.assert.equal([...set].sort(), [first, second].sort(), 'tags set');
+  const left = tagsOf(await call('remove', first));
+  ctx.assert.equal(left, [second], `tags after removing ${first}`);
 }
 
-/** A step that adds, sets and removes the tags of the object `params` names. */
+/** `an inquiry`, `a case`: a noun with its indefinite article, for step names. */
+export const aNoun = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** A step that redacts the object `params` names and checks it says when. */
+export function redactStep(
+  kind: Exclude<TaggedKind, 'Account'>,
+  params: (ctx: StepContext) => Record<string, string>,
+): Step {
+  return {
+    name: `redact ${aNoun(kind.toLowerCase())}`,
+    async run(ctx) {
+      const redacted = await ctx.api.call(`redact${kind}`, { params: params(ctx), expect: 200 });
+      ctx.assert.ok(redacted.body.data.attributes['redacted-at'], 'redacted-at is set');
+    },
+  };
+}
+
+/** A step that adds, sets and removes two tags of the object `params` names. */
 export function tagStep(
-  name: string,
   kind: TaggedKind,
   params: (ctx: StepContext) => Record<string, string>,
-  tags: TagRoundTrip,
+  tags: [string, string],
+  { addTwice = false } = {},
 ): Step {
-  return { name, run: (ctx) => addSetRemoveTags(ctx, kind, params(ctx), tags) };
+  return {
+    name: `add, set and remove ${kind.toLowerCase()} tags`,
+    run: (ctx) => addSetRemoveTags(ctx, kind, params(ctx), tags, addTwice),
+  };
 }

@@ -157,15 +157,32 @@ function casePrefix(templateName: string): string {
   return words.map((w) => w[0]!.toUpperCase()).join('');
 }
 
+/** One operation on one case: who does it, when, and to what. */
+interface CaseEdit {
+  org: Org;
+  now: string;
+  actor: Actor;
+  record: ResourceRecord;
+  /** Applies a change to the case, stamped with the actor and the time. */
+  change(apply: (c: ResourceRecord) => void): void;
+}
+
+/**
+ * An operation on the case an id names: finds it (404 when unknown), runs
+ * `edit` as `actor` (the organization's API key unless given) and answers the case.
+ */
+function caseOperation<A>(edit: (on: CaseEdit, arg: A) => void) {
+  return (org: Org, now: string, id: string, arg: A, actor = apiActor(org)): ResourceRecord => {
+    const record = getCase(org, id);
+    const change = (apply: (c: ResourceRecord) => void) =>
+      void changeCase(org, now, record, actor, apply);
+    edit({ org, now, actor, record, change }, arg);
+    return record;
+  };
+}
+
 /** Changes field values, the queue, attachments or the SLA; members left out keep their value. */
-export function updateCase(
-  org: Org,
-  now: string,
-  id: string,
-  update: CaseUpdate,
-  actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
+export const updateCase = caseOperation<CaseUpdate>(({ org, now, record, change }, update) => {
   const template = org.collection('case-templates').get(caseTemplateIdOf(record));
   const where = 'data.attributes';
   const fields = update.fields
@@ -192,7 +209,7 @@ export function updateCase(
       ? undefined
       : slaExpiresAt(now, update.slaExpiresInSeconds);
 
-  changeCase(org, now, record, actor, (c) => {
+  change((c) => {
     if (update.fields) c.attributes.fields = merged;
     if (update.caseQueueId !== undefined) {
       c.relationships!['case-queue'] = {
@@ -203,104 +220,74 @@ export function updateCase(
     if (slaAt !== undefined) c.attributes['sla-expires-at'] = slaAt;
   });
   recordEvent(org, now, 'case.updated', record);
-  return record;
-}
+});
 
 /**
  * Moves a case to one of its template's statuses. A resolution status resolves
  * it (resolver and time); any other status reopens a resolved case. Persona
  * announces it as `case.updated`, then `case.resolved` or `case.reopened`.
  */
-export function setCaseStatus(
-  org: Org,
-  now: string,
-  id: string,
-  status: string,
-  actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
-  const template = org.collection('case-templates').get(caseTemplateIdOf(record));
-  const statuses = (template?.attributes.statuses as string[] | undefined) ?? [];
-  const resolutions = (template?.attributes.resolutions as string[] | undefined) ?? [];
-  if (!statuses.includes(status)) {
-    throw invalid(
-      `meta.status ${status} is not a status of case template ${template?.attributes.name ?? caseTemplateIdOf(record)} (${statuses.join(', ')})`,
-    );
-  }
-  if (record.attributes.status === status) return record;
-  const wasResolved = record.attributes['resolved-at'] !== null;
-  const resolves = resolutions.includes(status);
-  changeCase(org, now, record, actor, (c) => {
-    c.attributes.status = status;
-    c.attributes.resolution = resolves ? status : null;
-    c.attributes['resolved-at'] = resolves ? now : null;
-    c.attributes['resolver-id'] = resolves ? actor.id : null;
-    c.attributes['resolver-type'] = resolves ? actor.type : null;
-  });
-  recordEvent(org, now, 'case.updated', record);
-  if (resolves) recordEvent(org, now, 'case.resolved', record);
-  else if (wasResolved) recordEvent(org, now, 'case.reopened', record);
-  return record;
-}
+export const setCaseStatus = caseOperation<string>(
+  ({ org, now, actor, record, change }, status) => {
+    const template = org.collection('case-templates').get(caseTemplateIdOf(record));
+    const statuses = (template?.attributes.statuses as string[] | undefined) ?? [];
+    const resolutions = (template?.attributes.resolutions as string[] | undefined) ?? [];
+    if (!statuses.includes(status)) {
+      throw invalid(
+        `meta.status ${status} is not a status of case template ${template?.attributes.name ?? caseTemplateIdOf(record)} (${statuses.join(', ')})`,
+      );
+    }
+    if (record.attributes.status === status) return;
+    const wasResolved = record.attributes['resolved-at'] !== null;
+    const resolves = resolutions.includes(status);
+    change((c) => {
+      c.attributes.status = status;
+      c.attributes.resolution = resolves ? status : null;
+      c.attributes['resolved-at'] = resolves ? now : null;
+      c.attributes['resolver-id'] = resolves ? actor.id : null;
+      c.attributes['resolver-type'] = resolves ? actor.type : null;
+    });
+    recordEvent(org, now, 'case.updated', record);
+    if (resolves) recordEvent(org, now, 'case.resolved', record);
+    else if (wasResolved) recordEvent(org, now, 'case.reopened', record);
+  },
+);
 
 /** Gives the case to a user, replacing any earlier assignee. */
-export function assignCase(
-  org: Org,
-  now: string,
-  id: string,
-  userEmailAddress: string,
-  actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
-  changeCase(org, now, record, actor, (c) => {
-    c.attributes['assignee-id'] = userEmailAddress;
+export const assignCase = caseOperation<string>(({ org, now, actor, record, change }, email) => {
+  change((c) => {
+    c.attributes['assignee-id'] = email;
     c.attributes['assigned-at'] = now;
     c.attributes['assigner-id'] = actor.id;
     c.attributes['assigner-type'] = actor.type;
   });
   recordEvent(org, now, 'case.assigned', record);
-  return record;
-}
+});
 
 /** Attaches objects to a case; ids already attached stay attached once. */
-export function addCaseObjects(
-  org: Org,
-  now: string,
-  id: string,
-  objectIds: string[],
-  actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
+export const addCaseObjects = caseOperation<string[]>(({ org, now, record, change }, objectIds) => {
   checkObjects(org, objectIds, 'meta.object-ids');
   let added = 0;
-  changeCase(org, now, record, actor, (c) => {
+  change((c) => {
     added = attachObjects(org, c, objectIds, 'meta.object-ids');
   });
   if (added > 0) recordEvent(org, now, 'case.updated', record);
-  return record;
-}
+});
 
 /**
  * Erases the case's field values and attachments for good, in the case and in
  * the payloads of its earlier events. Attached objects are not redacted.
  * Redacting twice changes nothing more.
  */
-export function redactCase(
-  org: Org,
-  now: string,
-  id: string,
-  actor: Actor = apiActor(org),
-): ResourceRecord {
-  const record = getCase(org, id);
-  if (record.attributes['redacted-at'] !== null) return record;
-  changeCase(org, now, record, actor, (c) => {
+export const redactCase = caseOperation<void>(({ org, now, record, change }) => {
+  if (record.attributes['redacted-at'] !== null) return;
+  change((c) => {
     erasePersonal('case', c.attributes);
     c.attributes['redacted-at'] = now;
   });
   // Persona sends no event for a redaction of a case.
   redactEventsOf(org, now, record.id, 'case');
-  return record;
-}
+});
 
 export function caseTemplateIdOf(record: ResourceRecord): string {
   const data = record.relationships?.['case-template']?.data;
