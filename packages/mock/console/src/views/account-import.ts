@@ -140,7 +140,7 @@ export function accountImport(context: Context) {
     h(
       'p',
       { class: 'muted' },
-      'A CSV with a reference-id column, and any account fields beside it, through the API’s importer.',
+      'A CSV whose header names its columns (reference_id, name_first, name_last, birthdate…), sent to the API’s importer.',
     ),
     h('div', { class: 'field' }, h('label', { for: 'import-file' }, 'CSV file'), file),
     h('div', { class: 'field' }, h('label', { for: 'import-mode' }, 'Mode'), mode),

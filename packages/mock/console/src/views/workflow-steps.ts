@@ -27,7 +27,7 @@ const result = (step: Step): Child =>
 /** The run's steps, its trigger payload and the objects it touched, as links where the console shows them. */
 export function workflowSteps(runId: string, state: RunState): Child {
   return [
-    h('h2', null, 'Steps'),
+    h('h3', null, 'Steps'),
     state.steps.length === 0
       ? h('p', { class: 'muted' }, 'The run has not taken a step yet.')
       : scrollable(
@@ -48,7 +48,7 @@ export function workflowSteps(runId: string, state: RunState): Child {
             ]),
           ),
         ),
-    h('h2', null, 'Objects'),
+    h('h3', null, 'Objects'),
     state.objects.length === 0
       ? h('p', { class: 'muted' }, 'None.')
       : h(
@@ -59,7 +59,7 @@ export function workflowSteps(runId: string, state: RunState): Child {
             return h('li', null, href ? h('a', { href }, o.id) : o.id, ` (${o.type})`);
           }),
         ),
-    h('h2', null, 'Trigger payload'),
+    h('h3', null, 'Trigger payload'),
     json(state.triggerPayload),
   ];
 }
