@@ -2,7 +2,7 @@ import { defaultClientConditions, defineConfig } from 'vite';
 
 // With PERSONA_MOCK_URL (such as http://127.0.0.1:4010), `vite` and `vite preview`
 // forward Persona's API and the mock's own routes to that persona-mock server,
-// on the page's origin: no CORS, and the mock's one-time links come back here.
+// on the page's origin: no CORS. One-time links open the server's own flow page.
 const mockUrl = process.env.PERSONA_MOCK_URL;
 const proxy = mockUrl ? { '/api/v1': mockUrl, '/__mock': mockUrl } : undefined;
 
