@@ -202,8 +202,9 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
       body,
       verifications,
       related,
-      events,
+      // A workflow run's steps matter more than its one event: the mock's state comes first.
       mockState,
+      events,
     ),
     dispose() {
       stop();
