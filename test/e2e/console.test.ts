@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedIds } from '@persona-kit/mock';
 import { type MockServer, startMockServer } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -213,6 +214,129 @@ describe.skipIf(skipReason !== null)('the mock console in Chromium', () => {
     await check('controls');
   }, 60_000);
 
+  it('completes an inquiry with the buttons: its webhook goes out and the workflow opens a case', async () => {
+    // A receiver of our own that records what it is sent, stopped below.
+    const received: { name: string; body: string }[] = [];
+    const hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const name = JSON.parse(body).data?.attributes?.name as string;
+        received.push({ name, body });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/persona`;
+      const webhook = await api('/webhooks', {
+        data: { attributes: { url, 'enabled-events': ['inquiry.completed', 'case.created'] } },
+      });
+      expect(webhook.status).toBe(201);
+      expect((await api(`/webhooks/${webhook.body.data.id}/enable`, {})).status).toBe(200);
+
+      const referenceId = `simulated-${Date.now().toString(36)}`;
+      const inquiry = await api('/inquiries', {
+        data: { attributes: { 'inquiry-template-id': seedIds.inquiryTemplates.governmentId } },
+        meta: { 'auto-create-account-reference-id': referenceId },
+      });
+      expect(inquiry.status).toBe(201);
+      const inquiryId = inquiry.body.data.id as string;
+      await go(`#/resources/inquiries/${inquiryId}`, `Inquiry ${inquiryId}`);
+      const template = byTestId('verification-template');
+      await eventually(() => template.locator('option').count()).toBeGreaterThan(0);
+      await template.selectOption(seedIds.verificationTemplates.governmentId);
+
+      // Keyboard only: focus each button and press Enter, as a keyboard user would.
+      const press = async (action: string, status: RegExp) => {
+        await byTestId(`simulate-${action}`).focus();
+        await page.keyboard.press('Enter');
+        await eventually(() => byTestId('simulate-outcome').textContent()).toMatch(status);
+      };
+      await press('start_inquiry', /the inquiry is pending/);
+      await press('create_failed_verification', /the inquiry is pending/);
+      await eventually(() => byTestId('verification-status').allTextContents()).toEqual(['failed']);
+      await press('complete_inquiry', /the inquiry is completed/);
+      // The page follows the stream: the attributes say completed without a reload.
+      await eventually(() => page.locator('.facts dd').allTextContents()).toContain('completed');
+      await check('inquiry');
+
+      // The webhook delivery, at the receiver and in the console.
+      await eventually(async () => received.map((r) => r.name)).toContain('inquiry.completed');
+      expect(received.find((r) => r.name === 'inquiry.completed')!.body).toContain(inquiryId);
+      await eventually(async () => received.map((r) => r.name)).toContain('case.created');
+      await go('#/deliveries', 'Webhook deliveries');
+      await eventually(() =>
+        page
+          .locator('tr', { hasText: 'inquiry.completed' })
+          .locator('.state')
+          .first()
+          .textContent(),
+      ).toBe('delivered');
+
+      // The workflow run that opened the case: its steps with their inputs, then the case.
+      const runs = await api(
+        `/workflow-runs?filter[workflow-id]=${seedIds.workflows.inquiryCompleted}`,
+      );
+      const runId = runs.body.data[0].id as string;
+      await go(`#/resources/workflow-runs/${runId}`, `Workflow run ${runId}`);
+      await eventually(() => byTestId('step-review').textContent()).toBe('completed');
+      // The branch's other list was not taken: its step is not in the trace.
+      expect(await byTestId('step-approve').count()).toBe(0);
+      expect(await byTestId('step-verifications_passed').textContent()).toBe('completed');
+      expect(await page.getByRole('region', { name: `Steps of ${runId}` }).textContent()).toContain(
+        inquiryId,
+      );
+      await check('workflow-run');
+      const caseLink = page.locator('a[href^="#/resources/cases/"]').first();
+      const caseId = await caseLink.textContent();
+      await caseLink.click();
+      await eventually(() => byTestId('detail-id').textContent()).toBe(caseId);
+      await eventually(() => page.getByRole('link', { name: inquiryId }).count()).toBeGreaterThan(
+        0,
+      );
+      await check('case');
+    } finally {
+      await new Promise((resolve) => hook.close(resolve));
+    }
+  }, 90_000);
+
+  it('lists every organization by masked key', async () => {
+    await createAccount(`org-list-${Date.now().toString(36)}`);
+    await fetch(`${server!.baseUrl}/accounts`, {
+      headers: { Authorization: 'Bearer key-other-9876' },
+    });
+    await go('#/organizations', 'Organizations');
+    const keys = byTestId('organization-key');
+    await eventually(() => keys.allTextContents()).toEqual(
+      expect.arrayContaining([`••••${KEY.slice(-4)} (this console)`, '••••9876']),
+    );
+    expect(await page.content()).not.toContain('key-other-9876');
+    await check('organizations');
+  }, 60_000);
+
+  it('imports accounts from a CSV with a progress bar', async () => {
+    await go('#/controls', 'Controls');
+    const stamp = Date.now().toString(36);
+    await byTestId('import-file').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `reference_id,name_first\nimported-${stamp}-1,Ada\nimported-${stamp}-2,Alan\n`,
+      ),
+    });
+    await byTestId('import-start').click();
+    await eventually(() => byTestId('import-summary').textContent()).toMatch(
+      /: 2 applied, 0 refused/,
+    );
+    expect(
+      await byTestId('import-progress').evaluate((e) => (e as HTMLProgressElement).value),
+    ).toBe(100);
+    const listed = await api(`/accounts?filter[reference-id]=imported-${stamp}-2`);
+    expect(listed.body.data).toHaveLength(1);
+    await check('import');
+  }, 60_000);
+
   it('fits a narrow window', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
     await go('#/resources/accounts', 'Accounts');
@@ -221,6 +345,15 @@ describe.skipIf(skipReason !== null)('the mock console in Chromium', () => {
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     ).toBe(true);
     await check('narrow');
+    // An inquiry's page, buttons and all, fits too.
+    await page.getByRole('link', { name: 'Inquiries' }).click();
+    await eventually(() => byTestId('resource-link').count()).toBeGreaterThan(0);
+    await byTestId('resource-link').first().click();
+    await eventually(() => byTestId('simulate-start_inquiry').count()).toBe(1);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await check('narrow-inquiry');
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(pageErrors).toEqual([]);
   }, 60_000);

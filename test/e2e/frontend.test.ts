@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type MockServer, startMockServer } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -112,6 +113,94 @@ describe.skipIf(skipReason !== null)('frontend example in Chromium', () => {
     await page.screenshot({ path: screenshot, fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('verifies identity with the sandbox’s simulate actions when the mock runs in the tab', async () => {
+    const referenceId = `e2e-verify-${Date.now().toString(36)}`;
+    await byTestId('create-reference-id').fill(referenceId);
+    await byTestId('create-submit').click();
+    await eventually(() => byTestId('notice').textContent()).toContain('Created act_');
+    expect(await byTestId('identity-state').textContent()).toBe('Not verified');
+
+    await byTestId('verify-outcome').selectOption('passed');
+    await byTestId('verify-identity').click();
+    // The seed's workflow approves the completed inquiry; the page reads it again.
+    await eventually(() => byTestId('identity-state').textContent()).toBe('Verified');
+    expect(await byTestId('identity-inquiry').textContent()).toMatch(/^inq_/);
+
+    await byTestId('verify-outcome').selectOption('failed');
+    await byTestId('verify-identity').click();
+    await eventually(() => byTestId('identity-state').textContent()).toBe(
+      'In review: a case was opened',
+    );
+    await eventually(() => byTestId('case-item').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  describe('against a persona-mock server', () => {
+    let mock: MockServer | undefined;
+    let proxied: Served | undefined;
+
+    beforeAll(async () => {
+      mock = await startMockServer({ port: 0 });
+      proxied = await previewExample(outDir, { PERSONA_MOCK_URL: mock.url });
+    }, 60_000);
+
+    afterAll(async () => {
+      await proxied?.stop();
+      await mock?.close();
+    });
+
+    it('opens the hosted flow for the account; the page follows the workflow to Verified', async () => {
+      const tab = await browser!.newPage({ viewport: { width: 1200, height: 800 } });
+      const errors: string[] = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await tab.goto(proxied!.url);
+        await tab.locator('#app[data-ready="true"]').waitFor({ timeout: 20_000 });
+        expect(await tab.locator('header .muted').textContent()).toContain('persona-mock server');
+        const referenceId = `e2e-flow-${Date.now().toString(36)}`;
+        await tab.getByTestId('create-reference-id').fill(referenceId);
+        await tab.getByTestId('create-submit').click();
+        await expect
+          .poll(() => tab.getByTestId('identity-state').textContent())
+          .toBe('Not verified');
+        // The account is the server's: the mock's API answers it.
+        const listed = await fetch(
+          `${mock!.baseUrl}/accounts?filter[reference-id]=${referenceId}`,
+          { headers: { Authorization: 'Bearer persona_sandbox_example_frontend' } },
+        ).then((r) => r.json());
+        expect(listed.data).toHaveLength(1);
+
+        // The flow opens in a tab of its own, from a one-time link.
+        const [flow] = await Promise.all([
+          tab.context().waitForEvent('page'),
+          tab.getByTestId('verify-identity').click(),
+        ]);
+        await expect
+          .poll(() => flow.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
+          .toBe('Government ID');
+        expect(new URL(flow.url()).pathname).toMatch(/^\/__mock\/flow\//);
+        await flow.getByRole('radio', { name: 'Pass' }).check();
+        await Promise.all([
+          flow.waitForURL((url) => url.searchParams.get('status') === 'approved'),
+          flow.getByRole('button', { name: 'Submit' }).click(),
+        ]);
+        // Back in the app, in the flow's tab; the first tab polls its way to the same answer.
+        expect(new URL(flow.url()).origin).toBe(new URL(proxied!.url).origin);
+        await expect
+          .poll(() => tab.getByTestId('identity-state').textContent(), { timeout: 15_000 })
+          .toBe('Verified');
+        await tab.screenshot({
+          path: join(screenshot, '../frontend-verified.png'),
+          fullPage: true,
+        });
+        await flow.close();
+        expect(errors).toEqual([]);
+      } finally {
+        await tab.close();
+      }
+    }, 90_000);
+  });
 });
 
 if (skipReason) {

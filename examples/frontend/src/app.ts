@@ -1,12 +1,18 @@
 import { isPersonaApiError } from '@persona-kit/client';
 import { field, h, textBox } from './dom.js';
-import { type Account, accountName, type Case, type PersonaApi } from './persona.js';
+import { type Account, accountName, type Case, type Inquiry, type PersonaApi } from './persona.js';
+import { type VerifyMode, verificationState } from './verification.js';
+
+/** How often, and for how long, the page re-reads a verification a workflow is still moving. */
+const POLL_MS = 1_000;
+const POLL_FOR_MS = 120_000;
 
 interface State {
   accounts: Account[];
   search: string;
   selected: Account | null;
   cases: Case[];
+  inquiries: Inquiry[];
   statuses: string[];
   notice: { kind: 'ok' | 'error'; text: string } | null;
   /** The workflow run of the last action run on the selected account (Persona answers its id). */
@@ -22,6 +28,14 @@ export interface AppOptions {
   statusChoices: () => Promise<string[]>;
   /** Forgets the mock's data (only offered when a mock runs in the page). */
   reset?: () => Promise<void>;
+  /**
+   * `hosted-flow` opens Persona's flow (the mock's stand-in page) through a
+   * one-time link; `simulate` drives the inquiry with the sandbox's simulate
+   * actions, for a mock in the page, which cannot serve the flow's page.
+   */
+  verify: VerifyMode;
+  /** Where the page says Persona is: the mock in this tab, or a mock server. */
+  backend: string;
 }
 
 /** The accounts and cases screen. The selected account lives in the URL hash. */
@@ -32,6 +46,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
     search: '',
     selected: null,
     cases: [],
+    inquiries: [],
     statuses: [],
     notice: null,
     lastRun: null,
@@ -64,8 +79,64 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
       state.selected = null;
       history.replaceState(null, '', location.pathname);
     }
-    state.cases = state.selected ? await api.casesOf(state.selected.id) : [];
+    [state.cases, state.inquiries] = state.selected
+      ? await Promise.all([api.casesOf(state.selected.id), api.inquiriesOf(state.selected.id)])
+      : [[], []];
   }
+
+  // Re-reads the selected account until its verification settles: the
+  // workflows that decide an inquiry run after the person is done.
+  let pollUntil = 0;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  function pollVerification() {
+    pollUntil = Date.now() + POLL_FOR_MS;
+    clearTimeout(pollTimer);
+    const tick = async () => {
+      // Redraw only on a change: a redraw would clear what the user is typing elsewhere.
+      const before = JSON.stringify([state.inquiries, state.cases]);
+      try {
+        await loadSelected();
+        if (JSON.stringify([state.inquiries, state.cases]) !== before) render();
+      } catch {
+        // A dropped poll: the next one, or a focus of the page, reads again.
+      }
+      if (!verificationState(state.inquiries, state.cases).settled && Date.now() < pollUntil) {
+        pollTimer = setTimeout(() => void tick(), POLL_MS);
+      }
+    };
+    pollTimer = setTimeout(() => void tick(), POLL_MS);
+  }
+
+  const onVerify = (event: Event) => {
+    event.preventDefault();
+    const account = state.selected;
+    if (!account) return;
+    const outcome = field(event.target as HTMLFormElement, 'outcome');
+    // Opened now, while the click still counts as the user's: a tab opened after an await is blocked.
+    const tab = options.verify === 'hosted-flow' ? window.open('about:blank', '_blank') : null;
+    void act(async () => {
+      try {
+        // The flow sends the person back here, to this account.
+        const back = `${location.origin}${location.pathname}#${encodeURIComponent(account.id)}`;
+        const inquiry = await api.startVerification(account, back);
+        if (options.verify === 'simulate') {
+          await api.simulateVerification(inquiry.id, outcome === 'failed' ? 'failed' : 'passed');
+          await loadSelected();
+          pollVerification();
+          return `Simulated the flow of ${inquiry.id}: verification ${outcome || 'passed'}`;
+        }
+        const link = await api.oneTimeLink(inquiry.id);
+        if (tab) tab.location.href = link;
+        else location.assign(link);
+        await loadSelected();
+        pollVerification();
+        return `Opened the verification flow of ${inquiry.id}`;
+      } catch (error) {
+        tab?.close();
+        throw error;
+      }
+    });
+  };
 
   function select(id: string) {
     state.lastRun = null;
@@ -141,11 +212,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
         'header',
         {},
         h('h1', {}, 'Accounts and cases'),
-        h(
-          'p',
-          { class: 'muted' },
-          'Persona API mocked in this browser tab; data is kept in localStorage.',
-        ),
+        h('p', { class: 'muted' }, options.backend),
         options.reset &&
           h('button', { type: 'button', 'data-testid': 'reset', onclick: onReset }, 'Reset data'),
       ),
@@ -252,6 +319,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
         h('dt', {}, 'Created'),
         h('dd', {}, new Date(a['created-at']).toLocaleString()),
       ),
+      identityPanel(),
       h('h3', {}, 'Set status'),
       h(
         'form',
@@ -292,6 +360,34 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
     );
   }
 
+  function identityPanel() {
+    const v = verificationState(state.inquiries, state.cases);
+    return h(
+      'div',
+      { class: 'identity' },
+      h('h3', {}, 'Identity'),
+      h(
+        'p',
+        {},
+        h('span', { class: `badge ${v.tone}`, 'data-testid': 'identity-state' }, v.label),
+        v.inquiry && ' ',
+        v.inquiry && h('code', { 'data-testid': 'identity-inquiry' }, v.inquiry.id),
+      ),
+      h(
+        'form',
+        { class: 'row', 'data-testid': 'verify-form', onsubmit: onVerify },
+        options.verify === 'simulate' &&
+          h(
+            'select',
+            { name: 'outcome', 'aria-label': 'Sandbox outcome', 'data-testid': 'verify-outcome' },
+            h('option', { value: 'passed' }, 'Verification passes'),
+            h('option', { value: 'failed' }, 'Verification fails'),
+          ),
+        h('button', { type: 'submit', 'data-testid': 'verify-identity' }, 'Verify identity'),
+      ),
+    );
+  }
+
   /** Reloads what is shown; unlike `act`, it leaves the last outcome on screen. */
   async function refresh() {
     try {
@@ -303,6 +399,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): { refresh(): P
   }
 
   window.addEventListener('hashchange', () => void refresh());
+  // Back from the flow's tab: read the account again.
+  window.addEventListener('focus', () => void refresh());
   render();
   const ready = (async () => {
     try {

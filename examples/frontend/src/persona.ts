@@ -2,6 +2,7 @@ import { type components, expectData, type PersonaClient } from '@persona-kit/cl
 
 export type Account = components['schemas']['Account'];
 export type Case = components['schemas']['Case'];
+export type Inquiry = components['schemas']['Inquiry'];
 
 export interface NewAccount {
   referenceId: string;
@@ -28,6 +29,10 @@ export function accountName(account: Account): string {
 export interface PersonaIds {
   setStatusActionId: string;
   reviewCaseTemplateId: string;
+  /** The inquiry template "Verify identity" starts (a government ID check in the mock's seed). */
+  verifyInquiryTemplateId: string;
+  /** The verification template the sandbox's simulate actions pass or fail. */
+  verificationTemplateId: string;
 }
 
 /** What the screen asks of Persona, each call one typed request. */
@@ -98,6 +103,75 @@ export function personaApi(persona: PersonaClient, ids: PersonaIds) {
         }),
       );
       return data;
+    },
+
+    /**
+     * A new inquiry for the account, found by its reference id (Persona attaches
+     * the inquiry to the account that has it); the hosted flow sends the person
+     * back to `redirectUri` when done.
+     */
+    async startVerification(account: Account, redirectUri?: string): Promise<Inquiry> {
+      const referenceId = account.attributes['reference-id'];
+      if (!referenceId) throw new Error(`account ${account.id} has no reference id to verify`);
+      const { data } = await expectData(
+        persona.POST('/inquiries', {
+          body: {
+            data: {
+              attributes: {
+                'inquiry-template-id': ids.verifyInquiryTemplateId,
+                ...(redirectUri ? { 'redirect-uri': redirectUri } : {}),
+              },
+            },
+            meta: { 'auto-create-account-reference-id': referenceId },
+          },
+        }),
+      );
+      return data;
+    },
+
+    /** A link to the inquiry's hosted flow, good for one visit. */
+    async oneTimeLink(inquiryId: string): Promise<string> {
+      const { meta } = await expectData(
+        persona.POST('/inquiries/{inquiry-id}/generate-one-time-link', {
+          params: { path: { 'inquiry-id': inquiryId } },
+        }),
+      );
+      return meta['one-time-link'];
+    },
+
+    /**
+     * Sandbox only: drives the inquiry as a person would through the flow (start,
+     * one verification passed or failed, complete); the workflows take it from there.
+     */
+    async simulateVerification(inquiryId: string, outcome: 'passed' | 'failed'): Promise<Inquiry> {
+      const { data } = await expectData(
+        persona.POST('/inquiries/{inquiry-id}/perform-simulate-actions', {
+          params: { path: { 'inquiry-id': inquiryId } },
+          body: {
+            meta: {
+              'simulate-actions': [
+                { type: 'start_inquiry' },
+                {
+                  type: `create_${outcome}_verification`,
+                  data: { 'verification-template-id': ids.verificationTemplateId },
+                },
+                { type: 'complete_inquiry' },
+              ],
+            },
+          },
+        }),
+      );
+      return data;
+    },
+
+    /** The account's inquiries, newest first. */
+    async inquiriesOf(accountId: string): Promise<Inquiry[]> {
+      const page = await expectData(
+        persona.GET('/inquiries', {
+          params: { query: { page: { size: 20 }, filter: { 'account-id': accountId } } },
+        }),
+      );
+      return page.data;
     },
 
     async casesOf(accountId: string): Promise<Case[]> {

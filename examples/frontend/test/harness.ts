@@ -39,12 +39,22 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** `vite preview` of a build on 127.0.0.1 and a port the system picks. */
-export async function previewExample(outDir: string): Promise<Served> {
+/**
+ * `vite preview` of a build on 127.0.0.1 and a port the system picks; `env`
+ * adds variables (PERSONA_MOCK_URL: forward the API to a persona-mock server).
+ */
+export async function previewExample(
+  outDir: string,
+  env: Record<string, string> = {},
+): Promise<Served> {
   const child = spawn(
     process.execPath,
     [bin('vite/bin/vite.js'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', '0'],
-    { cwd: exampleDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    {
+      cwd: exampleDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env, NO_COLOR: '1' },
+    },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

@@ -6,6 +6,7 @@ import { setupPersonaMock } from '@persona-kit/mock/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mockStatusChoices } from '../src/mock-statuses.js';
 import { accountName, personaApi } from '../src/persona.js';
+import { verificationState } from '../src/verification.js';
 
 const { server, mock } = setupPersonaMock();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -17,6 +18,8 @@ const api = personaApi(
   {
     setStatusActionId: seedIds.accountActions.setStatus,
     reviewCaseTemplateId: seedIds.caseTemplates.review,
+    verifyInquiryTemplateId: seedIds.inquiryTemplates.governmentId,
+    verificationTemplateId: seedIds.verificationTemplates.governmentId,
   },
 );
 // The account's status is the mock's own state: Persona's account does not carry it.
@@ -67,6 +70,32 @@ describe('the accounts and cases screen', () => {
     const cases = await api.casesOf(account.id);
     expect(cases.map((c) => c.id)).toEqual([opened.id]);
     expect(cases[0]!.attributes.fields.reason).toMatchObject({ value: 'Address mismatch' });
+  });
+
+  it('verifies an account: a passed check is approved by the workflow, a failed one opens a case', async () => {
+    const { account } = await api.createAccount({ referenceId: 'user-5' });
+    expect(verificationState(await api.inquiriesOf(account.id)).label).toBe('Not verified');
+
+    const inquiry = await api.startVerification(account, 'http://localhost:5173/#back');
+    expect(verificationState(await api.inquiriesOf(account.id)).label).toBe('Not started');
+    expect(await api.oneTimeLink(inquiry.id)).toMatch(/^http:\/\/localhost:5173\/__mock\/flow\//);
+    await api.simulateVerification(inquiry.id, 'passed');
+    // The default seed's workflow decides the inquiry once it completes.
+    const passed = verificationState(await api.inquiriesOf(account.id));
+    expect(passed).toMatchObject({ label: 'Verified', settled: true });
+    expect(passed.inquiry?.id).toBe(inquiry.id);
+
+    const again = await api.startVerification(account);
+    await api.simulateVerification(again.id, 'failed');
+    const [inquiries, cases] = [await api.inquiriesOf(account.id), await api.casesOf(account.id)];
+    // The Manual review case the workflow opens names the inquiry in its reason.
+    expect(cases).toHaveLength(1);
+    expect(JSON.stringify(cases[0]!.attributes.fields.reason)).toContain(again.id);
+    expect(verificationState(inquiries, cases)).toMatchObject({
+      label: 'In review: a case was opened',
+      settled: true,
+    });
+    expect(verificationState(inquiries, cases).inquiry?.id).toBe(again.id);
   });
 
   it('answers Persona errors as PersonaApiError', async () => {

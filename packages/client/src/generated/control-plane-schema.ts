@@ -68,6 +68,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every organization of the mock
+         * @description Every organization this mock holds, with its plan, record count and the API key that opened it, masked to its last four characters. A key is known only once it made a request since the mock started: an organization loaded from a stored database shows a null key until then. The Bearer key, when given, marks its own organization as `current`.
+         */
+        get: operations["listMockOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__mock/plan": {
         parameters: {
             query?: never;
@@ -386,6 +406,18 @@ export interface components {
         };
         /** @description A whole organization in the seed-file format. */
         SeedContent: WithRequired<components["schemas"]["SeedInput"], "plan" | "accountTypes" | "inquiryTemplates" | "verificationTemplates" | "reportTemplates" | "caseTemplates" | "caseQueues" | "workflows" | "accounts">;
+        OrganizationSummary: {
+            organization: string;
+            /** @description The key's last four characters after a mask (`••••1234`); null when no request with the key reached this mock since it started. */
+            maskedKey: string | null;
+            plan: components["schemas"]["Plan"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Records in every collection together. */
+            records: number;
+            /** @description Whether this is the organization of the request's Bearer key. */
+            current: boolean;
+        };
         /** @description Added delay in milliseconds, fixed or a `[min, max]` range. */
         Latency: number | number[];
         /** @description Share of requests (0 to 1) answered with `errorStatus` instead. */
@@ -693,6 +725,29 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listMockOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organizations, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["OrganizationSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     setMockPlan: {

@@ -41,6 +41,8 @@ export interface Connection {
   control: ControlPlaneClient;
   /** GET under /api/v1; `path` starts with `/`. */
   api<T>(path: string, query?: Record<string, string>): Promise<T>;
+  /** POST a JSON:API document under /api/v1 (the inquiry buttons, the importer's form). */
+  post<T>(path: string, body: unknown): Promise<T>;
   /** Headers every request carries: the key, and the admin token when there is one. */
   headers(): Record<string, string>;
 }
@@ -64,6 +66,15 @@ export function connect(session: Session): Connection {
         if (value !== '') url.searchParams.set(name, value);
       }
       const response = await fetch(url, { headers: headers() });
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as T;
+    },
+    async post<T>(path: string, body: unknown) {
+      const response = await fetch(new URL(`/api/v1${path}`, location.origin), {
+        method: 'POST',
+        headers: { ...headers(), 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!response.ok) throw await failure(response);
       return (await response.json()) as T;
     },

@@ -11,6 +11,8 @@ export interface Kind {
   filters: { name: string; label: string }[];
   /** Whether an object of this JSON:API type belongs here. */
   holds(type: string): boolean;
+  /** False for objects the API reads one by one but does not list (verifications). */
+  listed?: boolean;
 }
 
 const status = { name: 'status', label: 'Status' };
@@ -53,7 +55,18 @@ export const kinds: Kind[] = [
     filters: [{ name: 'workflow-id', label: 'Workflow id' }, status],
     holds: (t) => t === 'workflow-run',
   },
+  {
+    name: 'verifications',
+    label: 'Verifications',
+    one: 'Verification',
+    filters: [],
+    holds: (t) => t.startsWith('verification/'),
+    listed: false,
+  },
 ];
+
+/** The kinds with a list of their own, one tab each. */
+export const listedKinds = kinds.filter((k) => k.listed !== false);
 
 export const kindNamed = (name: string) => kinds.find((k) => k.name === name);
 export const kindOf = (type: string) => kinds.find((k) => k.holds(type));

@@ -11,6 +11,7 @@ import { controlsView } from './views/controls.js';
 import { deliveriesView } from './views/deliveries.js';
 import { eventsView } from './views/events.js';
 import { organizationView } from './views/organization.js';
+import { organizationsView } from './views/organizations.js';
 import { resourceDetailView } from './views/resource-detail.js';
 import { resourceListView } from './views/resource-list.js';
 import { signInView } from './views/sign-in.js';
@@ -22,6 +23,11 @@ const notice = document.getElementById('notice')!;
 
 const sections = [
   { href: '#/', label: 'Organization', matches: (path: string) => path === '/' },
+  {
+    href: '#/organizations',
+    label: 'All organizations',
+    matches: (path: string) => path === '/organizations',
+  },
   {
     href: '#/resources/accounts',
     label: 'Resources',
@@ -86,12 +92,14 @@ function signOut() {
 /** The view for a path, or undefined when none answers it. */
 function viewFor(path: string, context: Context): View | undefined {
   if (path === '/') return organizationView(context);
+  if (path === '/organizations') return organizationsView(context);
   if (path === '/events') return eventsView(context);
   if (path === '/deliveries') return deliveriesView(context);
   if (path === '/controls') return controlsView(context);
   const [, resources, name, id] = path.split('/');
   const kind = resources === 'resources' && name ? kindNamed(name) : undefined;
   if (!kind) return undefined;
+  if (!id && kind.listed === false) return undefined;
   return id
     ? resourceDetailView(context, kind, decodeURIComponent(id))
     : resourceListView(context, kind);

@@ -139,6 +139,12 @@ export class MockCore {
     return `org_${hashKey(apiKey)}`;
   }
 
+  /** The API key that opened an organization, when it made a request since the mock started. */
+  apiKeyOf(orgId: string): string | undefined {
+    for (const [key, id] of this.#orgIds) if (id === orgId) return key;
+    return undefined;
+  }
+
   organizations(): Org[] {
     return Object.keys(this.store.data.orgs).map((id) => {
       let org = this.#orgs.get(id);

@@ -96,6 +96,12 @@ describe('GET /__mock/objects/{object-id}', () => {
     expect(answer.body.state.steps[0]).toMatchObject({ continuedOnError: false });
     const account = answer.body.state.steps[0].output['account-id'];
     expect(answer.body.state.objects).toContainEqual({ type: 'account', id: account });
+    // Inputs as the templates filled them: the reference id and tag from the trigger.
+    expect(answer.body.state.steps[0].input).toMatchObject({
+      'account-type-id': seedIds.accountTypes.user,
+      'identifier-value': 'wf-1',
+    });
+    expect(answer.body.state.steps[1].input).toEqual({ 'object-id': account, tag: 'gold' });
   });
 
   it('answers 400 naming a malformed id, and 404 for an unknown one or another organization', async () => {

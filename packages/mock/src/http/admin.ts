@@ -8,6 +8,7 @@ import { clockHandlers } from './admin-clock.js';
 import { deliveryHandlers } from './admin-deliveries.js';
 import { eventStreamHandlers } from './admin-events-stream.js';
 import { objectsHandler } from './admin-objects.js';
+import { organizationsHandler } from './admin-organizations.js';
 import { adminRoute, keyOf, orgAdminRoute, readJson } from './admin-support.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
@@ -15,7 +16,7 @@ import { hostedFlowHandlers } from './hosted-flow.js';
 
 /**
  * Routes under `/__mock/` that drive the mock itself: reset, state, seed
- * (read and extend), plan, faults, clock, webhook deliveries and the live
+ * (read and extend), the list of organizations, plan, faults, clock, webhook deliveries and the live
  * event stream. Each acts
  * on the organization of the Bearer key given. The access guard comes first:
  * it answers 401 before any route when the admin token is required and absent.
@@ -58,6 +59,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
       }),
     ),
     http.get('*/__mock/seed', forOrg(exportSeed)),
+    organizationsHandler(core, admin),
     http.post(
       '*/__mock/seed',
       forOrg(async (org, request) => {

@@ -1,15 +1,19 @@
 import type { Condition } from '../core/seed-types.js';
 import { MissingValueError, render } from './templates.js';
 
-/** Whether a branch's condition holds for the run's values; a value the run lacks is absent. */
-export function conditionHolds(condition: Condition, context: Record<string, unknown>): boolean {
-  let value: unknown;
+/** The workflow value a condition tests; undefined when the run lacks it. */
+export function conditionValue(condition: Condition, context: Record<string, unknown>): unknown {
   try {
-    value = render(condition.value, context);
+    return render(condition.value, context);
   } catch (error) {
     if (!(error instanceof MissingValueError)) throw error;
-    value = undefined;
+    return undefined;
   }
+}
+
+/** Whether a branch's condition holds for the run's values; a value the run lacks is absent. */
+export function conditionHolds(condition: Condition, context: Record<string, unknown>): boolean {
+  const value = conditionValue(condition, context);
   const present = value !== undefined && !(Array.isArray(value) && value.length === 0);
   if (condition.exists !== undefined) return present === condition.exists;
   if (condition.equals !== undefined) return same(value, condition.equals);

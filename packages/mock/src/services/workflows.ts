@@ -8,7 +8,7 @@ import { createCase } from './cases/cases.js';
 import { recordEvent } from './events.js';
 import { addTag } from './tags.js';
 import { MissingValueError, render } from './templates.js';
-import { conditionHolds } from './workflow-conditions.js';
+import { conditionHolds, conditionValue } from './workflow-conditions.js';
 import { attachInquiry, decideInquiryStep } from './workflow-inquiry-steps.js';
 
 type ActionStep = Exclude<WorkflowStep, { type: 'branch' }>;
@@ -19,6 +19,8 @@ export interface StepOutcome {
   status: 'completed' | 'failed' | 'skipped';
   'continued-on-error': boolean;
   error: { title: string; details?: string } | null;
+  /** The step's inputs once workflow values were filled in, as far as the step got. */
+  input: Record<string, unknown>;
   output: Record<string, unknown> | null;
 }
 
@@ -32,23 +34,30 @@ const planLimits: Record<string, string[]> = { startup: ['find-or-create-account
 
 const taggable = new Set(['accounts', 'inquiries', 'reports', 'cases']);
 
-/** Runs one step; answers its output or throws what made it fail. */
+/**
+ * Runs one step; answers its output or throws what made it fail. Each value
+ * the step resolves is written to `input` under its name, so a trace shows
+ * what a step was given even when it failed half way.
+ */
 function runStep(
   org: Org,
   now: string,
   step: ActionStep,
   state: RunState,
+  input: Record<string, unknown>,
 ): Record<string, unknown> {
-  const value = (template: string, what: string) => {
+  const value = (template: string, what: string, name?: string) => {
     try {
-      return render(template, state.context);
+      const out = render(template, state.context);
+      if (name) input[name] = out;
+      return out;
     } catch (error) {
       if (error instanceof MissingValueError) throw invalid(`${what} ${error.message}`);
       throw error;
     }
   };
-  const text = (template: string, what: string) => {
-    const out = value(template, what);
+  const text = (template: string, what: string, name: string) => {
+    const out = value(template, what, name);
     if (typeof out !== 'string' && typeof out !== 'number') throw invalid(`${what} must be text`);
     const s = String(out);
     if (s.length === 0) throw invalid(`${what} is empty`);
@@ -56,7 +65,11 @@ function runStep(
   };
   switch (step.type) {
     case 'find-or-create-account': {
-      const referenceId = text(step.identifierValue, 'identifier value');
+      Object.assign(input, {
+        'account-type-id': step.accountTypeId,
+        'identifier-type': step.identifierType,
+      });
+      const referenceId = text(step.identifierValue, 'identifier value', 'identifier-value');
       const { account, created } = findOrCreateAccount(
         org,
         now,
@@ -85,6 +98,12 @@ function runStep(
           if (typeof output?.[name] === 'string') objectIds.push(output[name] as string);
         }
       }
+      Object.assign(input, {
+        'case-template-id': step.caseTemplateId,
+        ...(step.caseQueueId ? { 'case-queue-id': step.caseQueueId } : {}),
+        fields,
+        'object-ids': objectIds,
+      });
       const found = createCase(
         org,
         now,
@@ -101,8 +120,8 @@ function runStep(
       return { 'case-id': found.id };
     }
     case 'tag-object': {
-      const id = text(step.objectId, 'object id');
-      const tag = text(step.tag, 'tag');
+      const id = text(step.objectId, 'object id', 'object-id');
+      const tag = text(step.tag, 'tag', 'tag');
       const target = org.findById(id);
       const name = target ? collectionName(target.type) : undefined;
       if (!target || !name || !taggable.has(name))
@@ -111,8 +130,8 @@ function runStep(
       return { 'object-id': id };
     }
     case 'set-account-status': {
-      const id = text(step.accountId, 'account id');
-      const status = text(step.status, 'status');
+      const id = text(step.accountId, 'account id', 'account-id');
+      const status = text(step.status, 'status', 'status');
       const account = org.collection('accounts').get(id);
       if (!account) throw invalid(`account ${id} does not exist`);
       org.collection('accounts').update(id, (a) => {
@@ -123,8 +142,10 @@ function runStep(
       return { 'account-id': id };
     }
     case 'run-account-action': {
-      const id = text(step.accountId, 'account id');
+      const id = text(step.accountId, 'account id', 'account-id');
       const parameters: Record<string, unknown> = {};
+      input['account-action-id'] = step.accountActionId;
+      input.parameters = parameters;
       for (const [name, template] of Object.entries(step.parameters ?? {}))
         parameters[name] = value(template, `parameter ${name}`);
       const account = org.collection('accounts').get(id);
@@ -141,15 +162,17 @@ function runStep(
       return { 'account-id': id };
     }
     case 'attach-inquiry': {
-      const inquiryId = text(step.inquiryId, 'inquiry id');
-      const accountId = text(step.accountId, 'account id');
+      const inquiryId = text(step.inquiryId, 'inquiry id', 'inquiry-id');
+      const accountId = text(step.accountId, 'account id', 'account-id');
       const output = attachInquiry(org, now, inquiryId, accountId);
       state.objects.push({ type: 'inquiry', id: inquiryId }, { type: 'account', id: accountId });
       return output;
     }
     case 'decide-inquiry': {
-      const inquiryId = text(step.inquiryId, 'inquiry id');
-      const comment = step.comment === undefined ? undefined : text(step.comment, 'comment');
+      const inquiryId = text(step.inquiryId, 'inquiry id', 'inquiry-id');
+      const comment =
+        step.comment === undefined ? undefined : text(step.comment, 'comment', 'comment');
+      input.decision = step.decision;
       decideInquiryStep(org, now, inquiryId, step.decision, comment);
       state.objects.push({ type: 'inquiry', id: inquiryId });
       return { 'inquiry-id': inquiryId };
@@ -203,19 +226,21 @@ function runList(
       status: 'skipped',
       'continued-on-error': false,
       error: null,
+      input: {},
       output: null,
     };
     outcomes.push(outcome);
     if (failure) continue;
     if (step.type === 'branch') {
       const taken = conditionHolds(step.if, state.context);
+      outcome.input = { if: step.if, value: conditionValue(step.if, state.context) ?? null };
       state.context.steps[step.key] = { branch: taken ? 'do' : 'else' };
       outcome.status = 'completed';
       failure = runList(org, now, taken ? step.do : (step.else ?? []), state, outcomes, failure);
       continue;
     }
     try {
-      const output = runStep(org, now, step, state);
+      const output = runStep(org, now, step, state, outcome.input);
       state.context.steps[step.key] = output;
       outcome.status = 'completed';
       outcome.output = output;

@@ -4,6 +4,7 @@ import type { components } from '@persona-kit/client/control-plane';
 import { describe, must } from '../connection.js';
 import { type Child, fill, h, time } from '../dom.js';
 import { type Context, heading, type View } from '../view.js';
+import { accountImport } from './account-import.js';
 
 type Faults = components['schemas']['Faults'];
 type FaultsPatch = components['schemas']['FaultsPatch'];
@@ -243,7 +244,15 @@ export function controlsView(context: Context): View {
       'section',
       { 'aria-labelledby': 'view-title' },
       heading('Controls'),
-      h('div', { class: 'grid' }, planForm, clockForm, faultsForm, resetForm),
+      h(
+        'div',
+        { class: 'grid' },
+        planForm,
+        clockForm,
+        accountImport(context),
+        resetForm,
+        faultsForm,
+      ),
     ),
   };
 }

@@ -6,7 +6,13 @@ import { type Child, debounce, fill, h, refill, scrollable, table, time } from '
 import { subjectOf } from '../event-stream.js';
 import { accountLists, hrefOf, type Kind } from '../kinds.js';
 import { type Context, failed, heading, loading, type View } from '../view.js';
+import { inquiryActions } from './inquiry-actions.js';
 import { kindTabs } from './resource-list.js';
+import { verificationsOf } from './verifications.js';
+import { workflowSteps } from './workflow-steps.js';
+
+/** Ids the mock keeps more about (openapi/control-plane/object.yaml). */
+const withMockState = /^(act|mprt|wfr)_[a-zA-Z0-9]+$/;
 
 const value = (v: unknown): Child =>
   v !== null && typeof v === 'object'
@@ -26,6 +32,7 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
   const related = h('div');
   const events = h('div', { 'aria-live': 'polite' });
   const mockState = h('div');
+  const verifications = h('div');
 
   const load = async () => {
     try {
@@ -33,6 +40,8 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
         `/${kind.name}/${encodeURIComponent(id)}`,
       );
       const relationships = Object.entries(data.relationships ?? {});
+      if (kind.name === 'inquiries')
+        void verificationsOf(connection, data).then((v) => refill(verifications, v));
       refill(
         body,
         h(
@@ -143,12 +152,15 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
 
   // This route may be missing from an older mock: a 404 only means there is nothing more to show.
   const loadMockState = async () => {
+    if (!withMockState.test(id)) return;
     const response = await fetch(`/__mock/objects/${encodeURIComponent(id)}`, {
       headers: connection.headers(),
     }).catch(() => undefined);
     let content: Child;
-    if (response?.ok) content = value(await response.json());
-    else if (response?.status === 404)
+    if (response?.ok) {
+      const answer = await response.json();
+      content = answer.type === 'workflow-run' ? workflowSteps(id, answer.state) : value(answer);
+    } else if (response?.status === 404)
       content = h('p', { class: 'muted' }, 'The mock keeps nothing more about this object.');
     else content = response ? failed('Reading the mock-only state', await failure(response)) : null;
     fill(mockState, h('h2', null, 'Mock-only state'), content);
@@ -164,9 +176,12 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
     void loadEvents();
     void loadMockState();
   }, 250);
+  // An event about this object, or one whose payload names it (a verification
+  // of this inquiry, a case holding it): read the page again.
   const stop = context.stream.onEvent((event) => {
     const subject = subjectOf(event);
     if (subject?.id === id || kind.name === 'accounts') reload();
+    else if (JSON.stringify(event.attributes.payload ?? null).includes(id)) reload();
   });
 
   return {
@@ -176,15 +191,20 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
       { 'aria-labelledby': 'view-title' },
       heading(`${kind.one} ${id}`),
       kindTabs(kind),
-      h(
-        'p',
-        null,
-        h('a', { href: `#/resources/${kind.name}` }, `Back to ${kind.label.toLowerCase()}`),
-      ),
+      kind.listed === false
+        ? null
+        : h(
+            'p',
+            null,
+            h('a', { href: `#/resources/${kind.name}` }, `Back to ${kind.label.toLowerCase()}`),
+          ),
+      kind.name === 'inquiries' ? inquiryActions(context, id, reload) : null,
       body,
+      verifications,
       related,
-      events,
+      // A workflow run's steps matter more than its one event: the mock's state comes first.
       mockState,
+      events,
     ),
     dispose() {
       stop();

@@ -3,7 +3,7 @@
 import type { ListDocument, Resource } from '../connection.js';
 import { debounce, h, refill, scrollable, table, time } from '../dom.js';
 import { subjectOf } from '../event-stream.js';
-import { hrefOf, type Kind, kinds } from '../kinds.js';
+import { hrefOf, type Kind, listedKinds } from '../kinds.js';
 import { type Context, failed, heading, loading, type View } from '../view.js';
 
 const PAGE_SIZE = '50';
@@ -16,7 +16,7 @@ export function kindTabs(current: Kind) {
     h(
       'ul',
       { class: 'links' },
-      kinds.map((kind) =>
+      listedKinds.map((kind) =>
         h(
           'li',
           null,
