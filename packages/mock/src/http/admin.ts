@@ -9,6 +9,7 @@ import { deliveryHandlers } from './admin-deliveries.js';
 import { eventStreamHandlers } from './admin-events-stream.js';
 import { objectsHandler } from './admin-objects.js';
 import { adminRoute, keyOf, orgAdminRoute, readJson } from './admin-support.js';
+import { documentFileHandlers } from './document-files.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
 import { hostedFlowHandlers } from './hosted-flow.js';
@@ -106,5 +107,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     objectsHandler(core, admin),
     ...eventStreamHandlers(core),
     ...hostedFlowHandlers(core),
+    ...documentFileHandlers(core),
   ];
 }
