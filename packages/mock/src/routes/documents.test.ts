@@ -1,3 +1,4 @@
+import { validateWebhook } from '@persona-kit/spec';
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { seedIds } from '../index.js';
@@ -171,5 +172,47 @@ describe('government ID documents', () => {
     await call('DELETE', `/inquiries/${inquiry}`);
     const erased = valid(await call('GET', `/documents/${document.id}`)).body.data;
     expect(erased.attributes['name-first']).toBeNull();
+  });
+});
+
+describe('document and transaction events', () => {
+  it('each match the webhook Persona posts for them', async () => {
+    const doc = (
+      await call('POST', '/document/generics', {
+        data: { attributes: { kind: 'k', files: [PDF] } },
+      })
+    ).body.data;
+    await call('POST', `/document/generics/${doc.id}/submit`);
+    const txn = (
+      await call('POST', '/transactions', {
+        data: { attributes: { 'transaction-type-id': 'txntp_Any', 'reference-id': 'buyer-1' } },
+      })
+    ).body.data;
+    await call('PATCH', `/transactions/${txn.id}`, {
+      data: { attributes: { status: 'approved' } },
+    });
+    await call('POST', `/transactions/${txn.id}/label`, { meta: { label: 'ok' } });
+    await call('DELETE', `/transactions/${txn.id}`);
+    const events = valid(await call('GET', '/events?page[size]=100')).body.data as {
+      id: string;
+      attributes: { name: string };
+    }[];
+    const names = events
+      .map((e) => e.attributes.name)
+      .filter((n) => /^(document|transaction)\./.test(n));
+    expect(names.sort()).toEqual([
+      'document.created',
+      'document.processed',
+      'document.submitted',
+      'transaction.created',
+      'transaction.labeled',
+      'transaction.redacted',
+      'transaction.status-updated',
+    ]);
+    for (const event of events) {
+      if (!names.includes(event.attributes.name)) continue;
+      const body = valid(await call('GET', `/events/${event.id}`)).body;
+      expect(validateWebhook({ body }), event.attributes.name).toEqual([]);
+    }
   });
 });
