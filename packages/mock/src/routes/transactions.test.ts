@@ -1,5 +1,6 @@
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { seedIds } from '../index.js';
 import { freshMockPerTest, valid } from '../test-support/fresh-mock.js';
 
 const fresh = freshMockPerTest();
@@ -235,5 +236,24 @@ describe('transaction redaction', () => {
     expect(after.attributes.fields.receipt).toEqual({ type: 'file', value: null });
     expect(after.attributes.fields.card.value).toBe('4242');
     expect(after.attributes['reference-id']).toBe('buyer-22');
+  });
+});
+
+describe('transactions and documents in cases', () => {
+  it('a case holds them through meta.object-ids', async () => {
+    const t = await createTransaction();
+    const doc = (await call('POST', '/document/generics', { data: { attributes: { kind: 'k' } } }))
+      .body.data;
+    const made = valid(
+      await call('POST', '/cases', {
+        data: { attributes: { 'case-template-id': seedIds.caseTemplates.review } },
+        meta: { 'object-ids': [t.id, doc.id] },
+      }),
+    );
+    expect(made.status).toBe(201);
+    expect(made.body.data.relationships.txns.data).toEqual([{ type: 'transaction', id: t.id }]);
+    expect(made.body.data.relationships.documents.data).toEqual([
+      { type: 'document/generic', id: doc.id },
+    ]);
   });
 });
