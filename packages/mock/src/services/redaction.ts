@@ -235,7 +235,8 @@ function redactLinked(
     record.type === 'account' && name !== 'verifications' && name !== 'documents'
       ? linkedTo(record, name)
       : record.relationships?.[name]?.data;
-  for (const link of Array.isArray(data) ? (data as Linkage[]) : []) {
+  // A copy: redacting a transaction unties it from the account, shortening the list.
+  for (const link of Array.isArray(data) ? [...(data as Linkage[])] : []) {
     if (org.collection(name).has(link.id)) redact(org, now, link.id);
   }
 }
