@@ -1290,6 +1290,382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List transactions
+         * @description Pages through the organization's transactions of every type, newest first, narrowed by reference id, transaction type or the value of one field.
+         */
+        get: operations["listTransactions"];
+        put?: never;
+        /**
+         * Create a transaction
+         * @description Records a transaction of one transaction type. With a `reference-id`, the transaction belongs to the account holding that reference id, which is created when none holds it, as for inquiries.
+         */
+        post: operations["createTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transactions/{transaction-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a transaction
+         * @description Answers one transaction.
+         */
+        get: operations["retrieveTransaction"];
+        put?: never;
+        post?: never;
+        /**
+         * Redact a transaction
+         * @description Erases the personal data of a transaction for good: its reference id and the values of its fields. The transaction itself remains. This cannot be undone.
+         */
+        delete: operations["redactTransaction"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a transaction
+         * @description Changes a transaction's status, fields, reference id, tags or label. A redacted transaction takes no more changes.
+         */
+        patch: operations["updateTransaction"];
+        trace?: never;
+    };
+    "/transactions/{transaction-id}/add-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a tag to a transaction
+         * @description Adds one tag, by name, to the transaction's tags; a tag it has already changes nothing.
+         */
+        post: operations["addTransactionTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transactions/{transaction-id}/remove-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a tag from a transaction
+         * @description Removes one tag, by name; a tag it does not have changes nothing.
+         */
+        post: operations["removeTransactionTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transactions/{transaction-id}/set-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the tags of a transaction
+         * @description Replaces every tag of the transaction with the names given.
+         */
+        post: operations["setTransactionTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transactions/{transaction-id}/label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a transaction label
+         * @description Gives the transaction a new label, such as the verdict of a fraud model, which becomes its `transaction-label`.
+         */
+        post: operations["createTransactionLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transactions/{transaction-id}/redact-biometrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redact the biometrics of a transaction
+         * @description Erases the photos held by a transaction's file fields, and those of the documents that belong to it, for good. Other data stays. This cannot be undone.
+         */
+        post: operations["redactTransactionBiometrics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/document/generics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a generic document
+         * @description Starts a generic document, `initiated`, in an inquiry or for an account, with the files given; more can be added until it is submitted.
+         */
+        post: operations["createGenericDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/document/generics/{document-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a generic document
+         * @description Answers one generic document.
+         */
+        get: operations["retrieveGenericDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a generic document
+         * @description Changes an `initiated` generic document; one already submitted is refused.
+         */
+        patch: operations["updateGenericDocument"];
+        trace?: never;
+    };
+    "/document/generics/{document-id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a generic document
+         * @description Sends the document for processing. Only an `initiated` document with at least one file can be submitted.
+         */
+        post: operations["submitGenericDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/document/government-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a government ID document
+         * @description Starts a government ID document in an inquiry, `initiated`, with the photos given; they can be replaced until it is submitted.
+         */
+        post: operations["createGovernmentIdDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/document/government-ids/{document-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a government ID document
+         * @description Answers one government ID document.
+         */
+        get: operations["retrieveGovernmentIdDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a government ID document
+         * @description Changes an `initiated` government ID document; one already submitted is refused.
+         */
+        patch: operations["updateGovernmentIdDocument"];
+        trace?: never;
+    };
+    "/document/government-ids/{document-id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a government ID document
+         * @description Sends the ID's photos for processing. Only an `initiated` document with a front photo can be submitted.
+         */
+        post: operations["submitGovernmentIdDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{document-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a document
+         * @description Answers one document of any kind.
+         */
+        get: operations["retrieveDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List devices
+         * @description Answers the devices that opened one inquiry session.
+         */
+        get: operations["listDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/devices/{device-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the device. */
+                "device-id": components["parameters"]["DeviceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a device
+         * @description Answers one device.
+         */
+        get: operations["retrieveDevice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "account.created": {
@@ -1906,6 +2282,146 @@ export interface webhooks {
          * @description A workflow started a run, from its trigger or an account action.
          */
         post: operations["workflowRunCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transaction.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transaction created
+         * @description A transaction was recorded, tied to the account of its reference id if it has one.
+         */
+        post: operations["transactionCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transaction.status-updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transaction status updated
+         * @description The transaction's status changed; the payload shows the new one.
+         */
+        post: operations["transactionStatusUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transaction.labeled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transaction labeled
+         * @description The transaction was given a new label, which its `transaction-label` names.
+         */
+        post: operations["transactionLabeledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "transaction.redacted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transaction redacted
+         * @description The transaction's personal data was removed for good; the payload shows what is left.
+         */
+        post: operations["transactionRedactedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "document.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Document created
+         * @description A document was started, `initiated`, through the API or by a verification that read one.
+         */
+        post: operations["documentCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "document.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Document submitted
+         * @description A document was sent for processing.
+         */
+        post: operations["documentSubmittedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "document.processed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Document processed
+         * @description Processing of a document finished; what it read is in the payload.
+         */
+        post: operations["documentProcessedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3680,6 +4196,360 @@ export interface components {
                 "expires-in-seconds"?: number;
             };
         };
+        /** @description Conditions every listed transaction meets; all given conditions apply together. */
+        TransactionListFilter: {
+            "reference-id"?: string;
+            "transaction-type-id"?: string;
+            /** @description A field of the transaction (`key`) and the value it must hold (`value`). */
+            identifier?: {
+                key?: string;
+                value?: string;
+            };
+        };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only.
+         * @example txn_Hq3Lm8Vc5Zp2Nw7Rk4Tb9Xd6
+         */
+        TransactionResponseId: string;
+        /**
+         * @description Where the review of the transaction stands: `created`, then a decision such as `approved`, `declined` or `needs review`. Organizations may configure more.
+         * @example created
+         * @example approved
+         * @example declined
+         * @example needs review
+         */
+        TransactionStatus: string;
+        TransactionAttributes: {
+            status: components["schemas"]["TransactionStatus"];
+            /** @description The reference id of the account the transaction belongs to; null after redaction. */
+            "reference-id": string | null;
+            fields: components["schemas"]["Fields"];
+            tags: components["schemas"]["Tags"];
+            "created-at": components["schemas"]["Timestamp"];
+            "updated-at"?: components["schemas"]["NullableTimestamp"];
+        };
+        TransactionRelationships: {
+            /** @description Who decided the transaction's status last (`workflow-run`, `user`), if anyone. */
+            reviewer?: components["schemas"]["ToOne"];
+            /** @description The transaction's latest label (`transaction-label`), if it has one. */
+            "transaction-label"?: components["schemas"]["ToOne"];
+            /** @description The transaction type it was created for (`transaction-type`). */
+            "transaction-type"?: components["schemas"]["ToOne"];
+            /** @description Objects the transaction involves, such as its account (`account`). */
+            "related-objects"?: components["schemas"]["ToMany"];
+        };
+        /** @description One transaction of the organization. */
+        Transaction: {
+            /** @constant */
+            type: "transaction";
+            id: components["schemas"]["TransactionResponseId"];
+            attributes: components["schemas"]["TransactionAttributes"];
+            relationships?: components["schemas"]["TransactionRelationships"];
+        };
+        /** @description A page of transactions of every type, newest first. */
+        TransactionListDocument: {
+            data: components["schemas"]["Transaction"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifies a transaction type, configured in the dashboard.
+         * @example txntp_Mz6Wq2Rb8Kx4Nc9Lv3Tp7Hd5
+         */
+        TransactionTypeId: string;
+        /** @description Body of Create a transaction. */
+        TransactionCreateRequest: {
+            data: {
+                attributes: {
+                    "transaction-type-id": components["schemas"]["TransactionTypeId"];
+                    fields?: components["schemas"]["FieldInputs"];
+                    /** @description Ties the transaction to the account with this reference id, which is created when none holds it. */
+                    "reference-id"?: string;
+                    tags?: components["schemas"]["TagName"][] | null;
+                };
+            };
+            meta?: Record<string, unknown>;
+        };
+        /** @description One transaction, with the objects asked for through `include`. */
+        TransactionDocument: {
+            data: components["schemas"]["Transaction"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifies a transaction.
+         * @example txn_Hq3Lm8Vc5Zp2Nw7Rk4Tb9Xd6
+         */
+        TransactionId: string;
+        /** @description Body of Update a transaction; members left out keep their values. */
+        TransactionUpdateRequest: {
+            data: {
+                attributes: {
+                    fields?: components["schemas"]["FieldInputs"];
+                    status?: components["schemas"]["TransactionStatus"];
+                    "reference-id"?: string;
+                    /** @description A label for the transaction, as Create a transaction label gives. */
+                    label?: string;
+                    tags?: components["schemas"]["TagName"][];
+                };
+            };
+        };
+        /** @description A label given to a transaction, such as the verdict of a fraud model. */
+        TransactionLabel: {
+            /** @constant */
+            type: "transaction-label";
+            id: string;
+            attributes: {
+                "model-label": string;
+                "model-version"?: string | null;
+                "created-at": components["schemas"]["Timestamp"];
+                "updated-at"?: components["schemas"]["NullableTimestamp"];
+            };
+        };
+        /** @description One transaction, with its new label in `included`. */
+        TransactionWithLabelDocument: {
+            data: components["schemas"]["Transaction"];
+            included?: components["schemas"]["TransactionLabel"][];
+        };
+        /** @description Body of Create a transaction label. */
+        TransactionLabelRequest: {
+            meta: {
+                label: string;
+                /** @description The model's confidence in the label. */
+                score?: number;
+                "model-version"?: string;
+            };
+        };
+        /** @description A file sent in a request, its content encoded in base64. */
+        UploadedFile: {
+            data: string;
+            filename: string;
+        };
+        /** @description Body of Create a generic document. */
+        GenericDocumentCreateRequest: {
+            data: {
+                attributes: {
+                    kind: string;
+                    files?: components["schemas"]["UploadedFile"][] | null;
+                    "inquiry-id"?: string;
+                    "account-id"?: string;
+                };
+            };
+        };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only.
+         * @example doc_Rw5Kx8Nq2Lb7Tz4Vc9Hm3Pd6
+         */
+        DocumentResponseId: string;
+        /**
+         * @description `initiated` while files may still be added, `submitted` once sent for processing, then `processed` or `errored`.
+         * @example initiated
+         * @example submitted
+         * @example processed
+         * @example errored
+         */
+        DocumentStatus: string;
+        /** @description A stored file, fetched from `url` (which carries its own access token). */
+        DocumentFile: {
+            filename?: string;
+            url?: string;
+            "byte-size"?: number;
+        } | null;
+        GenericDocumentAttributes: {
+            status: components["schemas"]["DocumentStatus"];
+            "created-at": components["schemas"]["Timestamp"];
+            "processed-at"?: components["schemas"]["NullableTimestamp"];
+            "processed-at-ts"?: number | null;
+            /** @description What the document is, in the organization's words (`proof_of_employment`). */
+            kind?: string;
+            /** @description The files as uploaded. */
+            files?: components["schemas"]["DocumentFile"][];
+            /** @description The files as processed. */
+            "files-normalized"?: components["schemas"]["DocumentFile"][];
+            /** @description What processing read from the files, one entry per configured field. */
+            "extraction-responses"?: {
+                "extraction-type"?: string;
+                "field-name"?: string;
+                results?: {
+                    value?: string;
+                    page?: number;
+                    "match-level"?: string;
+                    metadata?: Record<string, unknown> | null;
+                }[];
+            }[] | null;
+            /** @description What processing took the document for (`bank_statement`, `other`). */
+            "document-type"?: string | null;
+            /** @description Values by field name, as the organization's template defines them. */
+            fields?: {
+                [key: string]: unknown;
+            };
+        };
+        DocumentRelationships: {
+            /** @description The inquiry the document was submitted in (`inquiry`), if any. */
+            inquiry?: components["schemas"]["ToOne"];
+            template?: components["schemas"]["ToOne"];
+            "inquiry-template-version"?: components["schemas"]["ToOne"];
+            "inquiry-template"?: components["schemas"]["ToOne"];
+            /** @description The transaction the document belongs to (`transaction`), if any. */
+            transaction?: components["schemas"]["ToOne"];
+            "document-files"?: components["schemas"]["ToMany"];
+        };
+        /** @description A generic document (`document/generic`). */
+        GenericDocument: {
+            /** @constant */
+            type: "document/generic";
+            id: components["schemas"]["DocumentResponseId"];
+            attributes: components["schemas"]["GenericDocumentAttributes"];
+            relationships?: components["schemas"]["DocumentRelationships"];
+        };
+        /** @description One generic document, with the objects asked for through `include`. */
+        GenericDocumentDocument: {
+            data: components["schemas"]["GenericDocument"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifies a document.
+         * @example doc_Rw5Kx8Nq2Lb7Tz4Vc9Hm3Pd6
+         */
+        DocumentId: string;
+        /** @description Body of Update a generic document; files given are added to those it has. */
+        GenericDocumentUpdateRequest: {
+            data: {
+                attributes: {
+                    files?: components["schemas"]["UploadedFile"][];
+                    kind?: string;
+                    fields?: {
+                        [key: string]: unknown;
+                    } | null;
+                };
+            };
+        };
+        /** @description Photos of one side of an ID; the best of them is processed. */
+        UploadedPhotos: {
+            data?: components["schemas"]["UploadedFile"][];
+        };
+        /** @description The kind of ID the person said they hold (`dl`, `pp`, `id`…), or several. */
+        SelectedIdClass: string | string[];
+        /** @description Body of Create a government ID document. */
+        GovernmentIdDocumentCreateRequest: {
+            data: {
+                attributes: {
+                    "front-photo"?: components["schemas"]["UploadedPhotos"];
+                    "back-photo"?: components["schemas"]["UploadedPhotos"];
+                    /** @description ISO 3166-1 alpha-2 code of the country that issued the ID. */
+                    "country-code": string;
+                    "inquiry-id": string;
+                    "account-id"?: string;
+                    "selected-country-code"?: string;
+                    "selected-id-class"?: components["schemas"]["SelectedIdClass"];
+                };
+            };
+        };
+        /** Format: date */
+        NullableDate: string | null;
+        /** @description The photos of an ID, and what processing read from them (null until processed). */
+        GovernmentIdDocumentAttributes: {
+            status: components["schemas"]["DocumentStatus"];
+            "created-at": components["schemas"]["Timestamp"];
+            "processed-at"?: components["schemas"]["NullableTimestamp"];
+            "processed-at-ts"?: number | null;
+            "front-photo"?: components["schemas"]["DocumentFile"];
+            "back-photo"?: components["schemas"]["DocumentFile"];
+            "selfie-photo"?: components["schemas"]["DocumentFile"];
+            "id-class"?: components["schemas"]["NullableText"];
+            "name-first"?: components["schemas"]["NullableText"];
+            "name-middle"?: components["schemas"]["NullableText"];
+            "name-last"?: components["schemas"]["NullableText"];
+            "name-suffix"?: components["schemas"]["NullableText"];
+            birthdate?: components["schemas"]["NullableDate"];
+            "issuing-authority"?: components["schemas"]["NullableText"];
+            "issuing-subdivision"?: components["schemas"]["NullableText"];
+            nationality?: components["schemas"]["NullableText"];
+            "document-number"?: components["schemas"]["NullableText"];
+            "visa-status"?: components["schemas"]["NullableText"];
+            "issue-date"?: components["schemas"]["NullableDate"];
+            "expiration-date"?: components["schemas"]["NullableDate"];
+            designations?: string[] | null;
+            birthplace?: components["schemas"]["NullableText"];
+            height?: components["schemas"]["NullableText"];
+            sex?: components["schemas"]["NullableText"];
+            endorsements?: components["schemas"]["NullableText"];
+            restrictions?: components["schemas"]["NullableText"];
+            "vehicle-class"?: components["schemas"]["NullableText"];
+            "identification-number"?: components["schemas"]["NullableText"];
+            "address-street-1"?: components["schemas"]["NullableText"];
+            "address-street-2"?: components["schemas"]["NullableText"];
+            "address-city"?: components["schemas"]["NullableText"];
+            "address-subdivision"?: components["schemas"]["NullableText"];
+            "address-postal-code"?: components["schemas"]["NullableText"];
+        };
+        /** @description The photos of a government ID (`document/government-id`). */
+        GovernmentIdDocument: {
+            /** @constant */
+            type: "document/government-id";
+            id: components["schemas"]["DocumentResponseId"];
+            attributes: components["schemas"]["GovernmentIdDocumentAttributes"];
+            relationships?: components["schemas"]["DocumentRelationships"];
+        };
+        /** @description One government ID document, with the objects asked for through `include`. */
+        GovernmentIdDocumentDocument: {
+            data: components["schemas"]["GovernmentIdDocument"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description Body of Update a government ID document; a photo given replaces that side's. */
+        GovernmentIdDocumentUpdateRequest: {
+            data: {
+                attributes: {
+                    "front-photo"?: components["schemas"]["UploadedPhotos"] | null;
+                    "back-photo"?: components["schemas"]["UploadedPhotos"] | null;
+                    "selected-country-code"?: string;
+                    "selected-id-class"?: components["schemas"]["SelectedIdClass"];
+                };
+            };
+        };
+        /** @description A kind of document persona-kit does not create (an NFC read of an ID, a mobile driver's license). */
+        OtherKindDocument: {
+            /** @enum {string} */
+            type: "document/government-id-nfc" | "document/mobile-drivers-license";
+            id: components["schemas"]["DocumentResponseId"];
+            attributes: {
+                [key: string]: unknown;
+            };
+            relationships?: components["schemas"]["DocumentRelationships"];
+        };
+        /** @description A document of any kind. */
+        Document: components["schemas"]["GenericDocument"] | components["schemas"]["GovernmentIdDocument"] | components["schemas"]["OtherKindDocument"];
+        /** @description One document of any kind, with the objects asked for through `include`. */
+        AnyDocumentDocument: {
+            data: components["schemas"]["Document"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description A device seen opening an inquiry's flow. Fingerprints tell the same device apart from others across sessions; the vendor id is set by mobile SDKs only. */
+        Device: {
+            /** @constant */
+            type: "device";
+            id: string;
+            attributes: {
+                "device-vendor-id"?: string | null;
+                "device-fingerprint"?: string | null;
+                "browser-fingerprint"?: string | null;
+            };
+        };
+        /** @description The devices that opened one inquiry session. */
+        DeviceListDocument: {
+            data: components["schemas"]["Device"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifies a device.
+         * @example dev_Tn4Wb9Lq2Xc7Rm5Kz8Hv3Pd6
+         */
+        DeviceId: string;
+        /** @description One device. */
+        DeviceDocument: {
+            data: components["schemas"]["Device"];
+            included?: components["schemas"]["Included"];
+        };
         /**
          * @description An event's id, recognised by its prefix.
          * @example evt_V9bxyK2pWmQ3r8LsT4nJ6hD1
@@ -4149,6 +5019,114 @@ export interface components {
                 };
             };
         };
+        /** @description The transaction as it was when the event happened, with the objects it links to. */
+        TransactionWebhookPayload: {
+            data: components["schemas"]["Transaction"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `transaction.created`. */
+        TransactionCreatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "transaction.created";
+                    payload: components["schemas"]["TransactionWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `transaction.status-updated`. */
+        TransactionStatusUpdatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "transaction.status-updated";
+                    payload: components["schemas"]["TransactionWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `transaction.labeled`. */
+        TransactionLabeledEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "transaction.labeled";
+                    payload: components["schemas"]["TransactionWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `transaction.redacted`. */
+        TransactionRedactedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "transaction.redacted";
+                    payload: components["schemas"]["TransactionWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The document as it was when the event happened, with the objects it links to. */
+        DocumentWebhookPayload: {
+            data: components["schemas"]["Document"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `document.created`. */
+        DocumentCreatedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "document.created";
+                    payload: components["schemas"]["DocumentWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `document.submitted`. */
+        DocumentSubmittedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "document.submitted";
+                    payload: components["schemas"]["DocumentWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `document.processed`. */
+        DocumentProcessedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "document.processed";
+                    payload: components["schemas"]["DocumentWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
     };
     responses: {
         /** @description Bad Request. The request could not be read: malformed JSON, or a parameter that cannot be parsed. */
@@ -4347,6 +5325,18 @@ export interface components {
         EventId: string;
         /** @description Id of the webhook. */
         WebhookId: components["schemas"]["WebhookId"];
+        /** @description Narrows the list: `filter[reference-id]=user-1042`, `filter[transaction-type-id]=txntp_…`, and one field's value with `filter[identifier][key]=card-last-four&filter[identifier][value]=4242`. */
+        TransactionFilter: components["schemas"]["TransactionListFilter"];
+        /** @description Id of the transaction. */
+        TransactionId: components["schemas"]["TransactionId"];
+        /** @description Id of the document. */
+        DocumentId: components["schemas"]["DocumentId"];
+        /** @description `filter[inquiry-session-id]` (required) names the session whose devices are listed. */
+        DeviceFilter: {
+            "inquiry-session-id": string;
+        };
+        /** @description Id of the device. */
+        DeviceId: components["schemas"]["DeviceId"];
         /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
         WebhookSignature: string;
         /** @description How many times Persona has tried to deliver this event, this attempt included. */
@@ -7416,6 +8406,933 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listTransactions: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Narrows the list: `filter[reference-id]=user-1042`, `filter[transaction-type-id]=txntp_…`, and one field's value with `filter[identifier][key]=card-last-four&filter[identifier][value]=4242`. */
+                filter?: components["parameters"]["TransactionFilter"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of transactions. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createTransaction: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction, when answered with 200 rather than 201 (the mock always answers 201). */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            /** @description The new transaction. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveTransaction: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    redactTransaction: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redacted transaction. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateTransaction: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction as changed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionWithLabelDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addTransactionTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction with its tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeTransactionTag: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction with its tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setTransactionTags: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction with its tags. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createTransactionLabel: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionLabelRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction, with the new label in `included`. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionWithLabelDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    redactTransactionBiometrics: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the transaction. */
+                "transaction-id": components["parameters"]["TransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction without its biometrics. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGenericDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenericDocumentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new generic document. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveGenericDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The generic document. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateGenericDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenericDocumentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The generic document as changed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    submitGenericDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The generic document, processed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGovernmentIdDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GovernmentIdDocumentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new government ID document. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernmentIdDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveGovernmentIdDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The government ID document. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernmentIdDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateGovernmentIdDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GovernmentIdDocumentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The government ID document as changed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernmentIdDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    submitGovernmentIdDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The government ID document, processed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernmentIdDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDocument: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the document. */
+                "document-id": components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnyDocumentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDevices: {
+        parameters: {
+            query: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description `filter[inquiry-session-id]` (required) names the session whose devices are listed. */
+                filter: components["parameters"]["DeviceFilter"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The devices of the session. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDevice: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the device. */
+                "device-id": components["parameters"]["DeviceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     accountCreatedWebhook: {
         parameters: {
             query?: never;
@@ -8215,6 +10132,188 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WorkflowRunCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    transactionCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    transactionStatusUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionStatusUpdatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    transactionLabeledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionLabeledEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    transactionRedactedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionRedactedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    documentCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    documentSubmittedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentSubmittedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    documentProcessedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentProcessedEvent"];
             };
         };
         responses: {

@@ -46,6 +46,8 @@ export interface Fixtures {
   caseQueueId?: string;
   /** A workflow that finds or creates an account by a reference id built from a trigger value. */
   signupWorkflow?: WorkflowFixture;
+  /** A transaction type (`txntp_…`) to record transactions of. */
+  transactionTypeId?: string;
   /** The server is persona-kit's mock (its admin routes answered). */
   personaKitMock?: boolean;
 }
@@ -69,8 +71,13 @@ export const fixtureHints: Record<keyof Fixtures, string> = {
   caseQueueId: 'GET /case-queues listed no active queue',
   signupWorkflow:
     "Persona's API lists no workflows; give signupWorkflow { id, triggerKey, referenceId, createsCase }",
+  transactionTypeId:
+    "Persona's API lists no transaction types and no transaction names one yet; give transactionTypeId (txntp_…)",
   personaKitMock: 'the server is not persona-kit mock',
 };
+
+/** The mock keeps no transaction-type configuration and records transactions of any type id. */
+export const MOCK_TRANSACTION_TYPE_ID = 'txntp_ContractPayment00000000000';
 
 const NAME_SEARCH_REPORTS = [
   'report/watchlist',
@@ -120,6 +127,9 @@ export async function discoverFromApi(api: Api): Promise<Fixtures> {
   const report = reports.find((r) => NAME_SEARCH_REPORTS.includes(r.type));
   const reportTemplate = report?.relationships?.['report-template']?.data?.id;
   if (reportTemplate) found.reportTemplateId = reportTemplate;
+  const transactions = await data(api, 'listTransactions', { 'page[size]': '1' });
+  const transactionType = transactions[0]?.relationships?.['transaction-type']?.data?.id;
+  if (transactionType) found.transactionTypeId = transactionType;
   return found;
 }
 
@@ -165,7 +175,11 @@ export async function discoverFromMock(
     return null;
   }
   if (seed === null || typeof seed !== 'object' || !Array.isArray(seed.workflows)) return null;
-  const found: Fixtures = { personaKitMock: true, ...actionsOf(seed) };
+  const found: Fixtures = {
+    personaKitMock: true,
+    transactionTypeId: MOCK_TRANSACTION_TYPE_ID,
+    ...actionsOf(seed),
+  };
   const inquiryTemplate = seed.inquiryTemplates?.[0];
   if (inquiryTemplate) found.inquiryTemplateId = inquiryTemplate.id;
   // A government ID template, the inquiry template's own when it lists one.
@@ -242,6 +256,7 @@ export function placeholderFixtures(): Fixtures {
     caseTemplateId: id('ctmpl'),
     caseStatuses: ['open', 'pending'],
     caseQueueId: id('cqueue'),
+    transactionTypeId: id('txntp'),
     signupWorkflow: {
       id: id('wfl'),
       triggerKey: 'user-id',

@@ -33,7 +33,9 @@ export const collectionTypes = {
     'verification-template/database',
   ],
   transactions: ['transaction'],
-  documents: ['document'],
+  'transaction-labels': ['transaction-label'],
+  documents: ['document/generic', 'document/government-id'],
+  devices: ['device'],
   cases: ['case'],
   'case-templates': ['case-template'],
   'case-queues': ['case-queue'],
@@ -64,7 +66,9 @@ export const idPrefixes: Record<string, CollectionName> = {
   ver: 'verifications',
   vtmpl: 'verification-templates',
   txn: 'transactions',
+  txnl: 'transaction-labels',
   doc: 'documents',
+  dev: 'devices',
   case: 'cases',
   ctmpl: 'case-templates',
   cqueue: 'case-queues',
@@ -103,6 +107,16 @@ const indexes: Partial<Record<CollectionName, Record<string, (r: ResourceRecord)
     template: (r) => linkedId(r, 'report-template'),
   },
   'account-relations': { account: (r) => linkedId(r, 'account') },
+  transactions: {
+    reference: (r) => r.attributes['reference-id'],
+    'transaction-type': (r) => linkedId(r, 'transaction-type'),
+  },
+  documents: {
+    inquiry: (r) => linkedId(r, 'inquiry'),
+    transaction: (r) => linkedId(r, 'transaction'),
+  },
+  // The same browser opening several sessions is one device.
+  devices: { fingerprint: (r) => r.attributes['browser-fingerprint'] },
   'workflow-runs': { workflow: (r) => linkedId(r, 'workflow') },
   cases: {
     template: (r) => linkedId(r, 'case-template'),

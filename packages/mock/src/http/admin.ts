@@ -10,6 +10,7 @@ import { eventStreamHandlers } from './admin-events-stream.js';
 import { objectsHandler } from './admin-objects.js';
 import { organizationsHandler } from './admin-organizations.js';
 import { adminRoute, keyOf, orgAdminRoute, readJson } from './admin-support.js';
+import { documentFileHandlers } from './document-files.js';
 import { checkFaults, mergeFaults } from './faults-config.js';
 import type { HandlerOptions } from './handler-options.js';
 import { hostedFlowHandlers } from './hosted-flow.js';
@@ -108,5 +109,6 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
     objectsHandler(core, admin),
     ...eventStreamHandlers(core),
     ...hostedFlowHandlers(core),
+    ...documentFileHandlers(core),
   ];
 }

@@ -128,12 +128,18 @@ function serialize(org: Org, output: RouteOutput, query: ParsedQuery): string {
     const primary = Array.isArray(output.data) ? output.data : [output.data];
     const presented = primary.map((record) => present(record, query.fields));
     document.data = Array.isArray(output.data) ? presented : presented[0];
-    if (query.include.length > 0) {
-      document.included = collectIncluded(primary, {
+    const always = output.included ?? [];
+    if (query.include.length > 0 || always.length > 0) {
+      const asked = collectIncluded(primary, {
         include: query.include,
         fields: query.fields,
         resolve: (type, id) => org.find(type, id),
       });
+      const given = new Set(always.map((r) => `${r.type}:${r.id}`));
+      document.included = [
+        ...always.map((record) => present(record, query.fields)),
+        ...asked.filter((r) => !given.has(`${r.type}:${r.id}`)),
+      ];
     }
   }
   if (output.links) document.links = output.links;

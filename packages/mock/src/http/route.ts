@@ -23,6 +23,8 @@ export interface RouteOutput {
   data: ResourceRecord | ResourceRecord[] | null;
   links?: { prev: string | null; next: string | null };
   meta?: Record<string, unknown>;
+  /** Objects the operation always answers in `included` (a transaction's new label), before those `include` asks for. */
+  included?: ResourceRecord[];
 }
 
 /** One operation's behaviour: from a validated request to a JSON:API answer. */

@@ -1,11 +1,14 @@
 import type { RouteTable } from '../http/route.js';
 import { accountRoutes } from './accounts.js';
 import { caseRoutes } from './cases.js';
+import { deviceRoutes } from './devices.js';
+import { documentRoutes } from './documents.js';
 import { eventRoutes } from './events.js';
 import { importerRoutes } from './importers.js';
 import { inquiryRoutes } from './inquiries.js';
 import { inquirySessionRoutes } from './inquiry-sessions.js';
 import { reportRoutes } from './reports.js';
+import { transactionRoutes } from './transactions.js';
 import { verificationRoutes } from './verifications.js';
 import { webhookRoutes } from './webhooks.js';
 import { workflowRoutes } from './workflows.js';
@@ -22,4 +25,7 @@ export const routes: RouteTable = {
   ...importerRoutes,
   ...eventRoutes,
   ...webhookRoutes,
+  ...transactionRoutes,
+  ...documentRoutes,
+  ...deviceRoutes,
 };

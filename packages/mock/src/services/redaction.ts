@@ -1,8 +1,9 @@
 import { notFound } from '../core/errors.js';
 import type { CollectionName, Org } from '../core/org.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
-import { linkedTo } from './accounts/links.js';
+import { accountLinks, linkedTo } from './accounts/links.js';
 import { recordEvent } from './events.js';
+import { forgetFiles } from './files.js';
 
 /**
  * How redaction erases one attribute:
@@ -117,7 +118,55 @@ export const personalAttributes: Record<string, Record<string, Erasure>> = {
     'null',
   ),
   case: { fields: 'empty', attachments: 'empty' },
+  // A transaction's reference id names a person in the customer's system.
+  transaction: { 'reference-id': 'null', fields: 'null-values' },
+  'document/generic': {
+    files: 'empty',
+    'files-normalized': 'empty',
+    'extraction-responses': 'null',
+    fields: 'empty',
+  },
+  'document/government-id': each(
+    [
+      ...person,
+      'address-postal-code',
+      'name-suffix',
+      'front-photo',
+      'back-photo',
+      'selfie-photo',
+      'birthplace',
+      'nationality',
+      'height',
+      'sex',
+      'document-number',
+      'identification-number',
+      'issue-date',
+      'expiration-date',
+    ],
+    'null',
+  ),
 };
+
+/**
+ * Biometric data (photos of a face or an ID), which Redact biometrics erases
+ * while other personal data stays: attributes by type, and every `file` field
+ * of a transaction.
+ */
+export const biometricAttributes: Record<string, readonly string[]> = {
+  'document/government-id': ['front-photo', 'back-photo', 'selfie-photo'],
+};
+
+/** Erases an object's biometric data, in place. */
+export function eraseBiometrics(type: string, attributes: Record<string, unknown>): void {
+  for (const name of biometricAttributes[type] ?? []) {
+    if (name in attributes) attributes[name] = null;
+  }
+  const fields = attributes.fields as Record<string, { type: string; value?: unknown }> | undefined;
+  if (type !== 'transaction' || !fields) return;
+  for (const [key, field] of Object.entries(fields)) {
+    if (field.type === 'file') fields[key] = { type: 'file', value: null };
+  }
+}
 
 /** `verification/government-id` falls back to `verification`. */
 function tableOf(type: string): Record<string, Erasure> {
@@ -178,25 +227,28 @@ function redactLinked(
   org: Org,
   now: string,
   record: ResourceRecord,
-  name: 'inquiries' | 'verifications' | 'reports',
+  name: 'inquiries' | 'verifications' | 'reports' | 'transactions' | 'documents',
   redact: (org: Org, now: string, id: string) => unknown,
 ): void {
   // An account's objects are kept in `internal`; other objects link them as Persona does.
   const data =
-    record.type === 'account' && name !== 'verifications'
+    record.type === 'account' && name !== 'verifications' && name !== 'documents'
       ? linkedTo(record, name)
       : record.relationships?.[name]?.data;
-  for (const link of Array.isArray(data) ? (data as Linkage[]) : []) {
+  // A copy: redacting a transaction unties it from the account, shortening the list.
+  for (const link of Array.isArray(data) ? [...(data as Linkage[])] : []) {
     if (org.collection(name).has(link.id)) redact(org, now, link.id);
   }
 }
+
+const withoutRedactedAt = new Set<CollectionName>(['verifications', 'transactions', 'documents']);
 
 /** Erases one stored object and the events that recorded it. */
 function erase(org: Org, now: string, name: CollectionName, record: ResourceRecord): void {
   org.collection(name).update(record.id, (r) => {
     erasePersonal(r.type, r.attributes);
-    // Persona's verifications have no `redacted-at`: their inquiry's tells when.
-    if (name !== 'verifications') r.attributes['redacted-at'] = now;
+    // Persona's verifications, transactions and documents have no `redacted-at`.
+    if (!withoutRedactedAt.has(name)) r.attributes['redacted-at'] = now;
     if ('updated-at' in r.attributes) r.attributes['updated-at'] = now;
     // A redacted inquiry's session can no longer be used.
     if (name === 'inquiries') r.internal = { ...r.internal, session: null };
@@ -219,6 +271,7 @@ export function redactAccount(org: Org, now: string, id: string): ResourceRecord
   erase(org, now, 'accounts', account);
   redactLinked(org, now, account, 'inquiries', redactInquiry);
   redactLinked(org, now, account, 'reports', redactReport);
+  redactLinked(org, now, account, 'transactions', redactTransaction);
   recordEvent(org, now, 'account.redacted', account);
   return account;
 }
@@ -233,7 +286,15 @@ export function redactInquiry(org: Org, now: string, id: string): ResourceRecord
   erase(org, now, 'inquiries', inquiry);
   redactLinked(org, now, inquiry, 'verifications', redactVerification);
   redactLinked(org, now, inquiry, 'reports', redactReport);
+  redactLinked(org, now, inquiry, 'documents', redactDocument);
   return inquiry;
+}
+
+/** Erases a document's personal data and files, and the events that recorded it. */
+function redactDocument(org: Org, now: string, id: string): void {
+  const document = org.collection('documents').get(id)!;
+  erase(org, now, 'documents', document);
+  org.collection('documents').update(id, forgetFiles);
 }
 
 /** Erases a verification's personal data and the events that recorded it. */
@@ -247,4 +308,52 @@ export function redactReport(org: Org, now: string, id: string): ResourceRecord 
   if (report.attributes['redacted-at'] !== null) return report;
   erase(org, now, 'reports', report);
   return report;
+}
+
+/**
+ * Erases a transaction's personal data for good: its reference id, the values
+ * of its fields and its files; it no longer belongs to an account. The
+ * transaction stays. Redacting it again changes nothing.
+ */
+export function redactTransaction(org: Org, now: string, id: string): ResourceRecord {
+  const transaction = existing(org, 'transactions', 'transaction', id);
+  if (transaction.internal?.redactedAt) return transaction;
+  const related = (transaction.relationships?.['related-objects']?.data ?? []) as Linkage[];
+  for (const link of related) {
+    if (link.type !== 'account' || !org.collection('accounts').has(link.id)) continue;
+    org.collection('accounts').update(link.id, (a) => {
+      const list = accountLinks(a, 'transactions');
+      const at = list.findIndex((l) => l.id === id);
+      if (at >= 0) list.splice(at, 1);
+    });
+  }
+  erase(org, now, 'transactions', transaction);
+  org.collection('transactions').update(id, (t) => {
+    forgetFiles(t);
+    t.relationships = { ...t.relationships, 'related-objects': { data: [] } };
+    t.internal = { ...t.internal, redactedAt: now };
+  });
+  recordEvent(org, now, 'transaction.redacted', transaction);
+  return transaction;
+}
+
+/**
+ * Erases the biometric data of a transaction (the photos in its file fields)
+ * and of the documents that belong to it, for good. Other data stays.
+ */
+export function redactTransactionBiometrics(org: Org, now: string, id: string): ResourceRecord {
+  const transaction = existing(org, 'transactions', 'transaction', id);
+  org.collection('transactions').update(id, (t) => {
+    eraseBiometrics(t.type, t.attributes);
+    forgetFiles(t);
+    t.attributes['updated-at'] = now;
+  });
+  const documents = org.collection('documents');
+  for (const documentId of documents.lookup('transaction', id)) {
+    documents.update(documentId, (d) => {
+      eraseBiometrics(d.type, d.attributes);
+      forgetFiles(d);
+    });
+  }
+  return transaction;
 }

@@ -2,6 +2,8 @@
 import type { Scenario } from '../types.js';
 import { accountLifecycle, accountTypes } from './accounts.js';
 import { caseLifecycle } from './cases.js';
+import { devices } from './devices.js';
+import { documents } from './documents.js';
 import { errorStatuses } from './errors.js';
 import { events } from './events.js';
 import { importer } from './importer.js';
@@ -9,6 +11,7 @@ import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { inquirySessions } from './inquiry-sessions.js';
 import { sandboxSimulation } from './simulate.js';
 import { simulatedEvents } from './simulated-events.js';
+import { transactions } from './transactions.js';
 import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
@@ -24,6 +27,9 @@ export const scenarios: Scenario[] = [
   importer,
   events,
   webhooks,
+  transactions,
+  documents,
+  devices,
   simulatedEvents,
   errorStatuses,
 ];

@@ -125,7 +125,7 @@ export function accountsWithReference(ctx: StepContext, reference: string): Prom
 }
 
 /** The objects with tag operations, as their operationIds name them. */
-type TaggedKind = 'Account' | 'Inquiry' | 'Report' | 'Case';
+type TaggedKind = 'Account' | 'Inquiry' | 'Report' | 'Case' | 'Transaction';
 
 /**
  * Adds the first tag, sets both in place of all, then removes the first,
@@ -185,5 +185,21 @@ export function tagStep(
   return {
     name: `add, set and remove ${kind.toLowerCase()} tags`,
     run: (ctx) => addSetRemoveTags(ctx, kind, params(ctx), tags, addTwice),
+  };
+}
+
+/** A step that asks for an object that does not exist and expects 404. */
+export function notFoundStep(
+  name: string,
+  operationId: string,
+  param: string,
+  prefix: string,
+): Step {
+  return {
+    name: `${name} that does not exist is 404`,
+    stateful: IDS_NEEDED,
+    run: async (ctx) => {
+      await ctx.api.call(operationId, { params: { [param]: unknownId(prefix) }, expect: 404 });
+    },
   };
 }

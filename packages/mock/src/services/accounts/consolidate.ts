@@ -6,7 +6,7 @@ import { getAccount } from './accounts.js';
 import { type AccountLinkKind, accountLinks } from './links.js';
 
 /**
- * Moves every inquiry, report and case of the sources to the destination and
+ * Moves every inquiry, report, case and transaction of the sources to the destination and
  * archives each source. A source consolidates once: a second time is a 409.
  */
 export function consolidateAccounts(
@@ -37,7 +37,7 @@ export function consolidateAccounts(
   });
   const accounts = org.collection('accounts');
   for (const source of sources) {
-    for (const kind of ['inquiries', 'reports', 'cases'] as const) {
+    for (const kind of ['inquiries', 'reports', 'cases', 'transactions'] as const) {
       const moved = accountLinks(source, kind);
       const list = accountLinks(destination, kind);
       for (const link of moved) {
@@ -78,7 +78,7 @@ export function consolidateAccounts(
   return destination;
 }
 
-/** Points an inquiry, report or case at another account. */
+/** Points an inquiry, report, case or transaction at another account. */
 function moveObject(
   org: Org,
   now: string,
@@ -96,6 +96,11 @@ function moveObject(
       const kept = accounts.filter((l) => l.id !== from);
       if (!kept.some((l) => l.id === to)) kept.push({ type: 'account', id: to });
       rel.accounts = { data: kept };
+    } else if (kind === 'transactions') {
+      const objects = (rel['related-objects']?.data as Linkage[] | undefined) ?? [];
+      rel['related-objects'] = {
+        data: objects.map((l) => (l.id === from ? { type: 'account', id: to } : l)),
+      };
     } else {
       rel.account = { data: { type: 'account', id: to } };
     }

@@ -11,7 +11,7 @@ export function toMany(record: ResourceRecord, name: string): Linkage[] {
   return rel.data as Linkage[];
 }
 
-export type AccountLinkKind = 'inquiries' | 'reports' | 'cases';
+export type AccountLinkKind = 'inquiries' | 'reports' | 'cases' | 'transactions';
 
 /**
  * The objects of one kind that belong to an account. Persona's account has

@@ -2,6 +2,7 @@ import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { linkedId, type Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
+import { deviceOf } from '../devices.js';
 
 /** How long a session (and its one-time link) stays usable when nothing else is said. */
 export const DEFAULT_SESSION_SECONDS = 24 * 60 * 60;
@@ -123,7 +124,7 @@ export function expireSession(org: Org, now: string, id: string): ResourceRecord
   });
 }
 
-/** Marks a session opened: `active`, with when and by what browser. */
+/** Marks a session opened: `active`, with when and by what browser, and the device that browser is. */
 export function startSession(
   org: Org,
   now: string,
@@ -134,11 +135,13 @@ export function startSession(
   if (session.attributes.status === 'expired') {
     throw conflict(`inquiry session ${id} has expired`);
   }
+  const device = session.attributes.status === 'new' ? deviceOf(org, userAgent) : null;
   return org.collection('inquiry-sessions').update(id, (r) => {
-    if (r.attributes.status === 'new') {
+    if (device) {
       r.attributes.status = 'active';
       r.attributes['started-at'] = now;
       r.attributes['user-agent'] = userAgent;
+      r.relationships = { ...r.relationships, device: { data: { type: 'device', id: device.id } } };
     }
   });
 }

@@ -17,7 +17,8 @@ interface KindRules {
 }
 
 const name = ['name-first', 'name-middle', 'name-last', 'birthdate'] as const;
-const address = [
+/** A street address, as documents and verifications read it. */
+export const address = [
   'address-street-1',
   'address-street-2',
   'address-city',

@@ -2,6 +2,7 @@ import { notFound } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { Linkage, ResourceRecord } from '../../core/types.js';
 import { toMany } from '../accounts/links.js';
+import { simulatedGovernmentId } from '../documents/lifecycle.js';
 import { recordEvent } from '../events.js';
 import { checksFor, kindRules, type VerificationKind } from './kinds.js';
 import { verificationTemplateVersionId } from './templates.js';
@@ -45,6 +46,8 @@ export function runVerification(
   for (const name of rules.attributes) attributes[name] = null;
   for (const name of rules.fromInquiry) attributes[name] = inquiry.attributes[name] ?? null;
   const inquiryRelationships = inquiry.relationships ?? {};
+  // A government ID verification reads a document, which the inquiry lists too.
+  const document = kind === 'government-id' ? simulatedGovernmentId(org, now, inquiry) : null;
   const verification = org.collection('verifications').insert({
     type: `verification/${kind}`,
     id: org.newId('ver'),
@@ -58,6 +61,7 @@ export function runVerification(
         type: `verification-template-version/${kind}`,
         id: verificationTemplateVersionId(template.id),
       }),
+      ...(document ? { document: linkage(document) } : {}),
     },
   });
   org.collection('inquiries').update(inquiry.id, (r) => {
