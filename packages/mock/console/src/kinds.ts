@@ -49,6 +49,13 @@ export const kinds: Kind[] = [
     holds: (t) => t.startsWith('report/'),
   },
   {
+    name: 'transactions',
+    label: 'Transactions',
+    one: 'Transaction',
+    filters: [reference],
+    holds: (t) => t === 'transaction',
+  },
+  {
     name: 'workflow-runs',
     label: 'Workflow runs',
     one: 'Workflow run',
