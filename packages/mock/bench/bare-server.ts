@@ -27,6 +27,7 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     res.writeHead(200, {
       'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
       'Request-Id': 'req_bench',
     });
     res.end(body);

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-for (const script of ['http.ts', 'scale.ts', 'import.ts', 'journal.ts']) {
+for (const script of ['http.ts', 'scale.ts', 'import.ts', 'targets.ts']) {
   console.log(`\n=== ${script}`);
   const result = spawnSync(
     process.execPath,

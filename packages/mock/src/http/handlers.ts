@@ -71,7 +71,9 @@ export function createHandlers(options: HandlerOptions): Dispatcher {
     const match = findOperation(request.method, pathname.slice(deps.basePath.length) || '/');
     const route = match ? options.routes[match.operation.operationId] : undefined;
     if (!match || !route) return null;
-    return options.ready.then(() => handle(deps, match.operation.operationId, route, request));
+    return options.ready.then(() =>
+      handle(deps, match.operation.operationId, route, request, match.pathParams),
+    );
   };
   return { handlers, dispatch };
 }

@@ -10,7 +10,7 @@ import type { MockAnswer, MockRequest } from './mock-request.js';
 import { type ParsedQuery, parseQuery } from './query.js';
 import { baseHeaders, errorAnswer, errorBody, toApiError } from './respond.js';
 import type { Route, RouteOutput } from './route.js';
-import { collectIncluded, present } from './serialize.js';
+import { collectIncluded, present as presentRecord } from './serialize.js';
 
 export interface PipelineDeps {
   core: MockCore;
@@ -33,6 +33,8 @@ export async function handle(
   operationId: string,
   route: Route,
   request: MockRequest,
+  /** The path parameters when the caller already matched the path (no second match). */
+  pathParams?: Record<string, string>,
 ): Promise<MockAnswer> {
   const requestId = requestIds.next();
   let rateHeaders: Record<string, string> | undefined;
@@ -63,6 +65,7 @@ export async function handle(
       headers: request.headers,
       body: rawBody?.value,
       contentType: rawBody?.present ? contentType : null,
+      ...(pathParams ? { pathParams } : {}),
     });
     const violation = checked.violations[0];
     if (violation) {
@@ -74,6 +77,9 @@ export async function handle(
 
     const query = parseQuery(url.searchParams);
     const key = method !== 'GET' ? request.header('idempotency-key') : null;
+    const inflection = keyInflection(request.header('key-inflection'));
+    // The answer as the routes name keys, kept for an inflected answer so it is not parsed back.
+    let document: Record<string, unknown> | undefined;
     const act = async (): Promise<StoredAnswer> => {
       try {
         const output = await route({
@@ -86,8 +92,12 @@ export async function handle(
           request,
           basePath: deps.basePath,
         });
-        return { status: output.status, body: serialize(org, output, query) };
+        document = present(org, output, query);
+        // Without an idempotency key, an inflected answer is all that is ever written.
+        const body = inflection && !key ? '' : JSON.stringify(document);
+        return { status: output.status, body };
       } catch (error) {
+        document = undefined;
         const apiError = toApiError(error);
         if (apiError.status >= 500) deps.onError?.(error, request);
         return { status: apiError.status, body: errorBody(apiError) };
@@ -106,9 +116,10 @@ export async function handle(
     if (method !== 'GET' || caughtUp || ran) await deps.core.store.commit();
 
     let body = answer.body;
-    const inflection = request.header('key-inflection');
-    if (inflection === 'camel' || inflection === 'snake') {
-      body = JSON.stringify(inflectKeys(JSON.parse(body), inflection));
+    if (inflection) {
+      // A fresh answer still has its document: inflect that rather than parse the text back.
+      const fresh = document !== undefined && !('replayed' in answer && answer.replayed);
+      body = JSON.stringify(inflectKeys(fresh ? document : JSON.parse(body), inflection));
     }
     const headers = baseHeaders(requestId, rateHeaders);
     if ('replayed' in answer && answer.replayed) headers['Idempotent-Replayed'] = 'true';
@@ -120,13 +131,18 @@ export async function handle(
   }
 }
 
-function serialize(org: Org, output: RouteOutput, query: ParsedQuery): string {
+/** `Key-Inflection: camel|snake`; anything else answers keys as they are. */
+function keyInflection(header: string | null): 'camel' | 'snake' | undefined {
+  return header === 'camel' || header === 'snake' ? header : undefined;
+}
+
+function present(org: Org, output: RouteOutput, query: ParsedQuery): Record<string, unknown> {
   const document: Record<string, unknown> = {};
   if (output.data === null) {
     document.data = null;
   } else {
     const primary = Array.isArray(output.data) ? output.data : [output.data];
-    const presented = primary.map((record) => present(record, query.fields));
+    const presented = primary.map((record) => presentRecord(record, query.fields));
     document.data = Array.isArray(output.data) ? presented : presented[0];
     const always = output.included ?? [];
     if (query.include.length > 0 || always.length > 0) {
@@ -144,7 +160,7 @@ function serialize(org: Org, output: RouteOutput, query: ParsedQuery): string {
   }
   if (output.links) document.links = output.links;
   if (output.meta) document.meta = output.meta;
-  return JSON.stringify(document);
+  return document;
 }
 
 export function bearerKey(header: string | null): string {

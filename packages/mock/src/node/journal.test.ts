@@ -54,21 +54,23 @@ const reload = async (file: string): Promise<MockData> => {
 };
 
 describe('journaled store', () => {
-  it('drops a commit cut at any byte of its last line, and keeps every earlier one', async () => {
+  it('starts from a journal cut at every byte of its last commit: the torn commit goes, every earlier one stays', async () => {
     const file = fresh();
     const mock = await open(file);
     const kept = [await mock.write('first'), await mock.write('second')];
     const before = structuredClone(mock.store.data);
     await mock.write('third');
     await mock.store.close();
-    const journal = readStoredFiles(file).then((read) => read.last!);
-    const { generation, committed } = await journal;
+    const { generation, committed } = (await readStoredFiles(file)).last!;
     const journalFile = `${file}.journal.${generation}`;
     const bytes = readFileSync(journalFile);
-    // The last commit starts after the previous `commit` line.
-    const lastStart = bytes.lastIndexOf('{"commit":', bytes.length - 2);
-    const cutFrom = bytes.indexOf(0x0a, lastStart) + 1;
     expect(committed).toBe(bytes.length);
+    // The last commit: its lines start after the `commit` line of the one before.
+    const lastCommitLine = bytes.lastIndexOf('{"commit":', bytes.length - 2);
+    const cutFrom = bytes.indexOf(0x0a, bytes.lastIndexOf('{"commit":', lastCommitLine - 1)) + 1;
+    // An account and its event at least: far more than a line's worth of cuts.
+    expect(bytes.length - cutFrom).toBeGreaterThan(200);
+    let starts = 0;
     for (let cut = cutFrom; cut < bytes.length; cut++) {
       const copy = fresh();
       copyFileSync(file, copy);
@@ -79,7 +81,19 @@ describe('journaled store', () => {
         expect(data.orgs[mock.org.id]!.collections.accounts![id]).toBeDefined();
       // The torn tail was taken off, so the next commit starts on a clean line.
       expect(readFileSync(`${copy}.journal.${generation}`).length).toBe(cutFrom);
+      starts++;
     }
+    expect(starts).toBe(bytes.length - cutFrom);
+    // A write after such a start lands on a clean line and survives the next start.
+    const copy = fresh();
+    copyFileSync(file, copy);
+    writeFileSync(`${copy}.journal.${generation}`, bytes.subarray(0, bytes.length - 7));
+    const again = await open(copy);
+    const after = await again.write('after the cut');
+    await again.store.close();
+    const data = await reload(copy);
+    expect(data.orgs[again.org.id]!.collections.accounts![after]).toBeDefined();
+    for (const id of kept) expect(data.orgs[again.org.id]!.collections.accounts![id]).toBeDefined();
   });
 
   it('refuses a journal damaged before its end, naming the file and the byte, and changes no file', async () => {

@@ -294,6 +294,30 @@ describe('accounts', () => {
     const snake = await call('GET', `/accounts/${id}`, undefined, { 'Key-Inflection': 'snake' });
     expect(snake.body.data.attributes.account_type_name).toBe('User');
   });
+
+  it('inflects a created account, its idempotent replay, and answers plain keys to a plain retry', async () => {
+    const body = { data: { attributes: { 'reference-id': 'inflected-create' } } };
+    const key = { 'Idempotency-Key': 'inflected-create' };
+    const first = await call('POST', '/accounts', body, { ...key, 'Key-Inflection': 'camel' });
+    expect(first.status).toBe(201);
+    expect(first.body.data.attributes.referenceId).toBe('inflected-create');
+    const replay = await call('POST', '/accounts', body, { ...key, 'Key-Inflection': 'snake' });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.data.attributes.reference_id).toBe('inflected-create');
+    const plain = await call('POST', '/accounts', body, key);
+    expect(plain.body.data.attributes['reference-id']).toBe('inflected-create');
+    expect(plain.body.data.id).toBe(first.body.data.id);
+    const unkeyed = await call(
+      'POST',
+      '/accounts',
+      { data: { attributes: {} } },
+      {
+        'Key-Inflection': 'camel',
+      },
+    );
+    expect(unkeyed.status).toBe(201);
+    expect(unkeyed.body.data.attributes.accountTypeName).toBe('User');
+  });
 });
 
 describe('run-action', () => {

@@ -2,38 +2,40 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIds } from '../core/default-seed.js';
+import { bundleWarmCli } from '../test-support/bundle-cli.js';
 
-const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-durability-'));
 const children = new Set<ChildProcess>();
+let warmCli = '';
+
+beforeAll(async () => {
+  warmCli = await bundleWarmCli(dir);
+}, 60_000);
 
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts the CLI as a real child process on a free port and waits until it listens. */
-async function startServer(db: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@persona-kit/source',
-      '--import',
-      'tsx',
-      cli,
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--quiet',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/** A CLI process that has loaded its code and waits for its arguments on stdin. */
+function spawnWarm(): ChildProcess {
+  const child = spawn(process.execPath, [warmCli], { stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
+  return child;
+}
+
+// The next servers are spawned while the current one runs, so a restart costs no code loading.
+const waiting: ChildProcess[] = [];
+
+/** Starts the CLI on `db` on a free port and waits until it listens. */
+async function startServer(db: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+  while (waiting.length < 3) waiting.push(spawnWarm());
+  const child = waiting.shift() as ChildProcess;
+  waiting.push(spawnWarm());
+  child.stdin!.end(`${JSON.stringify(['--port', '0', '--db', db, '--quiet'])}\n`);
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
@@ -53,7 +55,7 @@ async function startServer(db: string): Promise<{ child: ChildProcess; baseUrl: 
 }
 
 const headers = { Authorization: 'Bearer durable', 'Content-Type': 'application/json' };
-const ROUNDS = Number(process.env.PERSONA_MOCK_KILL_ROUNDS ?? 12);
+const ROUNDS = Number(process.env.PERSONA_MOCK_KILL_ROUNDS ?? 50);
 const STATUSES = ['suspended', 'active', 'archived', 'active-review'];
 
 /** What a writer was told: the latest answered state, and what an unanswered request may have done. */
@@ -193,7 +195,7 @@ describe('--db durability', () => {
           }
         }
       });
-      await new Promise((resolve) => setTimeout(resolve, 150 + random(500)));
+      await new Promise((resolve) => setTimeout(resolve, 100 + random(300)));
       child.kill('SIGKILL');
       stop = true;
       await Promise.all(writers);
@@ -207,5 +209,5 @@ describe('--db durability', () => {
     expect(accounts.size).toBeGreaterThan(ROUNDS);
     expect(cases.size).toBeGreaterThan(0);
     expect(imported.size).toBeGreaterThan(0);
-  }, 120_000);
+  }, 180_000);
 });

@@ -100,7 +100,11 @@ async function serve(
   const answered = mock.dispatch(request);
   if (answered) {
     const answer = await answered;
-    res.writeHead(answer.status, answer.headers);
+    // A length lets Node send head and body in one write, not as chunks.
+    res.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Length': Buffer.byteLength(answer.body),
+    });
     res.end(req.method === 'HEAD' ? undefined : answer.body);
     return answer.status;
   }

@@ -8,21 +8,49 @@ export type HeadersInput =
   | undefined;
 
 /** Header values by lower-cased name; repeated headers are joined with `, `. */
-export function normalizeHeaders(input: HeadersInput): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!input) return out;
-  const add = (name: string, value: unknown) => {
-    if (value === undefined || value === null) return;
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
-    const key = name.toLowerCase();
-    out.set(key, out.has(key) ? `${out.get(key)}, ${text}` : text);
+export interface HeaderLookup {
+  get(name: string): string | undefined;
+}
+
+const joined = (value: unknown): string | undefined =>
+  value === undefined || value === null
+    ? undefined
+    : Array.isArray(value)
+      ? value.join(', ')
+      : String(value);
+
+/**
+ * Reads headers whatever the container. A plain object whose names are
+ * already lower case (Node's `IncomingMessage.headers`) is read as it is:
+ * a validation asks for two or three headers, so copying them all would cost
+ * more than the lookups.
+ */
+export function normalizeHeaders(input: HeadersInput): HeaderLookup {
+  if (input instanceof Headers) return { get: (name) => input.get(name) ?? undefined };
+  let all: Map<string, string> | undefined;
+  const everything = () => {
+    if (all) return all;
+    all = new Map<string, string>();
+    const add = (name: string, value: unknown) => {
+      const text = joined(value);
+      if (text === undefined) return;
+      const key = name.toLowerCase();
+      all!.set(key, all!.has(key) ? `${all!.get(key)}, ${text}` : text);
+    };
+    if (!input) return all;
+    if (typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function') {
+      for (const [name, value] of input as Iterable<readonly [string, string]>) add(name, value);
+    } else {
+      for (const [name, value] of Object.entries(input)) add(name, value);
+    }
+    return all;
   };
-  if (typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    for (const [name, value] of input as Iterable<readonly [string, string]>) add(name, value);
-  } else {
-    for (const [name, value] of Object.entries(input)) add(name, value);
-  }
-  return out;
+  if (!input || typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function')
+    return { get: (name) => everything().get(name.toLowerCase()) };
+  const record = input as Record<string, unknown>;
+  const lowerCase = Object.keys(record).every((name) => name === name.toLowerCase());
+  if (!lowerCase) return { get: (name) => everything().get(name.toLowerCase()) };
+  return { get: (name) => joined(record[name.toLowerCase()]) };
 }
 
 /** `application/json; charset=utf-8` → `application/json`. */

@@ -12,6 +12,7 @@ import { bodySchemaPointer, locate, type ValidationContext } from './context.js'
 import {
   documentedMedia,
   formDataToObject,
+  type HeaderLookup,
   type HeadersInput,
   isEmptyBody,
   isJsonMediaType,
@@ -33,6 +34,8 @@ export interface RequestInput {
   contentType?: string | null;
   /** Skips path matching when the caller knows the operation. */
   operationId?: string;
+  /** With `operationId`: the path parameters the caller's own matching found (no second match). */
+  pathParams?: Record<string, string>;
 }
 
 export interface RequestResult {
@@ -46,7 +49,13 @@ export interface RequestResult {
 }
 
 export function validateRequest(context: ValidationContext, input: RequestInput): RequestResult {
-  const located = locate(context, input.method, input.path, null, input.operationId);
+  const known =
+    input.operationId !== undefined && input.pathParams
+      ? context.operationsById.get(input.operationId)
+      : undefined;
+  const located = known
+    ? { match: { operation: known, pathParams: input.pathParams ?? {} }, violation: null }
+    : locate(context, input.method, input.path, null, input.operationId);
   if (!located.match)
     return { operation: null, pathParams: {}, query: {}, violations: [located.violation] };
   const { operation, pathParams } = located.match;
@@ -133,7 +142,7 @@ function checkBody(
   context: ValidationContext,
   operation: Operation,
   input: RequestInput,
-  headers: Map<string, string>,
+  headers: HeaderLookup,
   violation: (v: ViolationDraft) => void,
 ) {
   const spec = operation.requestBody;

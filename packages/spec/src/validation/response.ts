@@ -20,6 +20,7 @@ import type {
 import { bodySchemaPointer, locate, type ValidationContext } from './context.js';
 import {
   documentedMedia,
+  type HeaderLookup,
   type HeadersInput,
   isEmptyBody,
   isJsonMediaType,
@@ -175,7 +176,7 @@ function specsOf(context: ValidationContext, response: OperationResponse): Heade
 function checkHeaders(
   context: ValidationContext,
   response: OperationResponse,
-  headers: Map<string, string>,
+  headers: HeaderLookup,
   violation: (v: ViolationDraft) => void,
 ) {
   for (const spec of specsOf(context, response)) {
