@@ -153,7 +153,7 @@ function present(org: Org, output: RouteOutput, query: ParsedQuery): Record<stri
       });
       const given = new Set(always.map((r) => `${r.type}:${r.id}`));
       document.included = [
-        ...always.map((record) => present(record, query.fields)),
+        ...always.map((record) => presentRecord(record, query.fields)),
         ...asked.filter((r) => !given.has(`${r.type}:${r.id}`)),
       ];
     }
