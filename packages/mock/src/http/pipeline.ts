@@ -4,6 +4,7 @@ import { requestIds } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import { unknownSearchAttribute } from '../services/search.js';
+import { apiLogEntry } from './api-log.js';
 import { type FaultInjector, forcedRateLimit } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
 import type { MockAnswer, MockRequest } from './mock-request.js';
@@ -36,9 +37,20 @@ export async function handle(
 ): Promise<MockAnswer> {
   const requestId = requestIds.next();
   let rateHeaders: Record<string, string> | undefined;
+  let org: Org | undefined;
+  let sent: unknown;
+  // Every answer given to an organization joins its API logs.
+  const logged = (answer: MockAnswer): MockAnswer => {
+    if (org) {
+      const entry = apiLogEntry(requestId, request, sent, answer, deps.core.now(org));
+      deps.core.apiLogs.record(org.id, entry);
+    }
+    return answer;
+  };
   try {
     const apiKey = bearerKey(request.header('authorization'));
-    const org = deps.core.orgFor(apiKey);
+    org = deps.core.orgFor(apiKey);
+    const orgNow = org;
     // What fell due on the organization's clock since its last request happens first.
     const caughtUp = deps.core.catchUp(org);
 
@@ -46,7 +58,7 @@ export async function handle(
     if (fault.rateLimit) rateHeaders = rateLimitHeaders(fault.rateLimit);
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.status !== undefined && fault.status >= 400) {
-      return injected(fault.status, requestId, rateHeaders);
+      return logged(injected(fault.status, requestId, rateHeaders));
     }
 
     const url = request.url;
@@ -54,6 +66,7 @@ export async function handle(
     const method = request.method;
     const contentType = request.header('content-type');
     const rawBody = BODY_METHODS.has(method) ? await readBody(request, contentType) : undefined;
+    sent = rawBody?.value;
 
     const checked = validateRequest({
       operationId,
@@ -78,7 +91,7 @@ export async function handle(
       try {
         const output = await route({
           core: deps.core,
-          org,
+          org: orgNow,
           operationId,
           params: checked.pathParams,
           query,
@@ -86,7 +99,11 @@ export async function handle(
           request,
           basePath: deps.basePath,
         });
-        return { status: output.status, body: serialize(org, output, query) };
+        return {
+          status: output.status,
+          body: serialize(orgNow, output, query),
+          ...(output.headers ? { headers: output.headers } : {}),
+        };
       } catch (error) {
         const apiError = toApiError(error);
         if (apiError.status >= 500) deps.onError?.(error, request);
@@ -110,17 +127,18 @@ export async function handle(
     if (inflection === 'camel' || inflection === 'snake') {
       body = JSON.stringify(inflectKeys(JSON.parse(body), inflection));
     }
-    const headers = baseHeaders(requestId, rateHeaders);
+    const headers = baseHeaders(requestId, { ...rateHeaders, ...answer.headers });
     if ('replayed' in answer && answer.replayed) headers['Idempotent-Replayed'] = 'true';
-    return { status: answer.status, headers, body };
+    return logged({ status: answer.status, headers, body });
   } catch (error) {
     const apiError = toApiError(error);
     if (apiError.status >= 500) deps.onError?.(error, request);
-    return errorAnswer(apiError, requestId, rateHeaders);
+    return logged(errorAnswer(apiError, requestId, rateHeaders));
   }
 }
 
 function serialize(org: Org, output: RouteOutput, query: ParsedQuery): string {
+  if (output.document !== undefined) return JSON.stringify(output.document);
   const document: Record<string, unknown> = {};
   if (output.data === null) {
     document.data = null;
@@ -164,6 +182,10 @@ async function readBody(
   }
   const text = await request.text();
   if (text.trim() === '') return { present: false, value: undefined, text };
+  // OAuth's operations take form fields; the spec checks them as an object.
+  if (contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    return { present: true, value: Object.fromEntries(new URLSearchParams(text)), text };
+  }
   try {
     return { present: true, value: JSON.parse(text), text };
   } catch {

@@ -23,6 +23,10 @@ export interface RouteOutput {
   data: ResourceRecord | ResourceRecord[] | null;
   links?: { prev: string | null; next: string | null };
   meta?: Record<string, unknown>;
+  /** A body that is not a JSON:API document (OAuth's answers, static examples): sent as it is. */
+  document?: unknown;
+  /** Headers the answer carries besides the ones every answer has. */
+  headers?: Record<string, string>;
 }
 
 /** One operation's behaviour: from a validated request to a JSON:API answer. */

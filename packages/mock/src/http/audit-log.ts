@@ -1,0 +1,43 @@
+import { newId } from '../core/ids.js';
+import type { MockCore } from '../core/mock-core.js';
+import { bearerKey } from './pipeline.js';
+
+/**
+ * Notes a change made through `/__mock/` in the audit log of the organization
+ * whose Bearer key the request carried (a change without one, such as a reset
+ * of every organization, belongs to none). `body`: the request's text.
+ */
+export function recordAdminChange(core: MockCore, request: Request, body: string): void {
+  let key: string;
+  try {
+    key = bearerKey(request.headers.get('authorization'));
+  } catch {
+    return;
+  }
+  const orgId = core.orgIdOf(key);
+  const url = new URL(request.url);
+  core.auditLogs.record(orgId, {
+    type: 'user-audit-log',
+    id: newId('ual'),
+    attributes: {
+      path: url.pathname,
+      method: request.method.toUpperCase(),
+      'get-params': Object.fromEntries(url.searchParams),
+      'post-params': jsonObject(body),
+      'created-at': new Date(core.clockOf({ id: orgId }).nowMs()).toISOString(),
+      'impersonator-email-address': null,
+    },
+  });
+}
+
+/** The body's members when it is a JSON object (a YAML seed or no body records none). */
+function jsonObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
