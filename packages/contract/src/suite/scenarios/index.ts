@@ -1,12 +1,15 @@
 // The scenario suite, in the order it runs.
 import type { Scenario } from '../types.js';
 import { accountLifecycle, accountTypes } from './accounts.js';
+import { apiKeys } from './api-keys.js';
 import { caseLifecycle } from './cases.js';
 import { errorStatuses } from './errors.js';
 import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { inquirySessions } from './inquiry-sessions.js';
+import { logs } from './logs.js';
+import { oauth } from './oauth.js';
 import { sandboxSimulation } from './simulate.js';
 import { simulatedEvents } from './simulated-events.js';
 import { webhooks } from './webhooks.js';
@@ -25,5 +28,8 @@ export const scenarios: Scenario[] = [
   events,
   webhooks,
   simulatedEvents,
+  apiKeys,
+  oauth,
+  logs,
   errorStatuses,
 ];
