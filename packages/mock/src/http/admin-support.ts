@@ -2,7 +2,7 @@ import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
-import { recordAdminChange } from './audit-log.js';
+import { auditedOrg, recordAdminChange } from './audit-log.js';
 import { bearerKey } from './pipeline.js';
 import { baseHeaders, errorResponse, toApiError } from './respond.js';
 
@@ -20,10 +20,13 @@ export function adminRoute(core: MockCore): AdminRoute {
     async ({ request, params }) => {
       const requestId = newId('req');
       const changes = request.method !== 'GET' && request.method !== 'HEAD';
-      const copy = changes ? request.clone() : null;
+      const orgId = changes ? auditedOrg(core, request) : undefined;
+      const copy = orgId !== undefined ? request.clone() : null;
       try {
         const result = await run(request, params);
-        if (copy) recordAdminChange(core, request, await copy.text().catch(() => ''));
+        if (copy && orgId !== undefined) {
+          recordAdminChange(core, orgId, request, await copy.text().catch(() => ''));
+        }
         await core.store.commit();
         return new Response(JSON.stringify(result), {
           status: 200,

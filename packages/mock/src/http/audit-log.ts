@@ -3,18 +3,26 @@ import type { MockCore } from '../core/mock-core.js';
 import { bearerKey } from './pipeline.js';
 
 /**
- * Notes a change made through `/__mock/` in the audit log of the organization
- * whose Bearer key the request carried (a change without one, such as a reset
- * of every organization, belongs to none). `body`: the request's text.
+ * The organization whose audit log a control-plane request joins: the one its
+ * Bearer key names, read before the request runs (a reset forgets the keys an
+ * organization issued). A change without a key, such as a reset of every
+ * organization, belongs to none.
  */
-export function recordAdminChange(core: MockCore, request: Request, body: string): void {
-  let key: string;
+export function auditedOrg(core: MockCore, request: Request): string | undefined {
   try {
-    key = bearerKey(request.headers.get('authorization'));
+    return core.orgIdOf(bearerKey(request.headers.get('authorization')));
   } catch {
-    return;
+    return undefined;
   }
-  const orgId = core.orgIdOf(key);
+}
+
+/** Notes a change made through `/__mock/` in the organization's audit log. `body`: the request's text. */
+export function recordAdminChange(
+  core: MockCore,
+  orgId: string,
+  request: Request,
+  body: string,
+): void {
   const url = new URL(request.url);
   core.auditLogs.record(orgId, {
     type: 'user-audit-log',

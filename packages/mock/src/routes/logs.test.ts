@@ -85,4 +85,16 @@ describe('user audit logs', () => {
       404,
     );
   });
+
+  it('records a reset made with an issued key in the issuing organization, which it resets', async () => {
+    const made = await call('POST', '/api-keys', { data: { attributes: { name: 'admin' } } });
+    const issued = made.body.data.attributes.value as string;
+    await call('POST', '/accounts', { data: { attributes: { 'reference-id': 'gone' } } });
+    expect((await adminCall(mock, 'POST', '/__mock/reset', undefined, issued)).status).toBe(200);
+    expect((await call('GET', '/accounts?filter[reference-id]=gone')).body.data).toEqual([]);
+    const logs = await call('GET', '/user-audit-logs');
+    expect(logs.body.data.map((l: { attributes: { path: string } }) => l.attributes.path)).toEqual([
+      '/__mock/reset',
+    ]);
+  });
 });
