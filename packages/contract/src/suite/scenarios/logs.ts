@@ -1,7 +1,13 @@
 // API logs and user audit logs: the organization's requests and the changes
 // people made, listed and read one at a time.
-import type { Scenario } from '../types.js';
+import type { Scenario, StepContext } from '../types.js';
 import { ids, RULES_NEEDED, unknownId } from './support.js';
+
+/** Reads one log entry by the id a list gave, and checks the id answered. */
+async function readEntry(ctx: StepContext, operationId: string, param: string, id: string) {
+  const got = await ctx.api.call(operationId, { params: { [param]: id }, expect: 200 });
+  ctx.assert.equal(got.body.data.id, id, `${param} answered`);
+}
 
 export const logs: Scenario = {
   name: 'api logs and user audit logs',
@@ -23,11 +29,7 @@ export const logs: Scenario = {
         });
         const first = ids(listed.body)[0];
         if (!first) return ctx.skip('the organization has no API logs yet');
-        const got = await ctx.api.call('retrieveApiLog', {
-          params: { 'api-log-id': first },
-          expect: 200,
-        });
-        ctx.assert.equal(got.body.data.id, first, 'api log id');
+        await readEntry(ctx, 'retrieveApiLog', 'api-log-id', first);
       },
     },
     {
@@ -44,25 +46,20 @@ export const logs: Scenario = {
           ctx.assert.ok(first !== undefined, 'the change was logged');
         }
         if (!first) return;
-        const got = await ctx.api.call('retrieveUserAuditLog', {
-          params: { 'user-audit-log-id': first },
-          expect: 200,
-        });
-        ctx.assert.equal(got.body.data.id, first, 'user audit log id');
+        await readEntry(ctx, 'retrieveUserAuditLog', 'user-audit-log-id', first);
       },
     },
     {
       name: 'an unknown log is not found',
       stateful: RULES_NEEDED,
       async run(ctx) {
-        await ctx.api.call('retrieveApiLog', {
-          params: { 'api-log-id': unknownId('req') },
-          expect: 404,
-        });
-        await ctx.api.call('retrieveUserAuditLog', {
-          params: { 'user-audit-log-id': unknownId('ual') },
-          expect: 404,
-        });
+        const unknown = [
+          ['retrieveApiLog', 'api-log-id', 'req'],
+          ['retrieveUserAuditLog', 'user-audit-log-id', 'ual'],
+        ] as const;
+        for (const [operationId, param, prefix] of unknown) {
+          await ctx.api.call(operationId, { params: { [param]: unknownId(prefix) }, expect: 404 });
+        }
       },
     },
   ],
