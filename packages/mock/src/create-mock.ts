@@ -96,8 +96,10 @@ export function createPersonaMock(options: PersonaMockOptions = {}): PersonaMock
     deliveries,
     async reset(apiKey) {
       await ready;
+      // Named before the reset: an issued key stops naming its organization once it is gone.
+      const orgId = apiKey === undefined ? undefined : core.orgIdOf(apiKey);
       core.reset(apiKey);
-      deliveries.forget(apiKey === undefined ? undefined : core.orgIdOf(apiKey));
+      deliveries.forget(orgId);
       if (apiKey === undefined) faults.reset();
       await store.commit();
     },

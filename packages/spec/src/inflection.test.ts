@@ -86,7 +86,10 @@ describe('key inflection', () => {
       if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
         for (const name of Object.keys(properties)) names.add(name);
       }
-      for (const child of Object.values(node)) walk(child);
+      for (const [key, child] of Object.entries(node)) {
+        // HTTP header names under an API log's `headers` are never inflected.
+        if (key !== 'headers') walk(child);
+      }
     };
     walk(document);
     expect(names.size).toBeGreaterThan(50);
@@ -94,6 +97,14 @@ describe('key inflection', () => {
       (['camel', 'snake'] as const).some((c) => kebabKey(inflectKey(name, c), c) !== name),
     );
     expect(broken).toEqual([]);
+  });
+
+  it('keeps the HTTP header names of an API log', () => {
+    const log = { 'created-at': 'x', request: { headers: { 'Persona-Version': '2023-01-05' } } };
+    expect(inflectKeys(log, 'camel')).toEqual({
+      createdAt: 'x',
+      request: { headers: { 'Persona-Version': '2023-01-05' } },
+    });
   });
 
   it('finds keys sent in the wrong casing', () => {

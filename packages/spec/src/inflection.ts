@@ -1,13 +1,17 @@
 // Key-Inflection: Persona answers with kebab-case keys unless the request asks for
 // `Key-Inflection: camel` or `snake`. Keys inside `fields` (custom fields, also in
-// an event's payload) are stored as the organization named them and never change.
+// an event's payload) are stored as the organization named them and never change,
+// nor do the HTTP header names an API log records under `headers`.
 
 export type KeyInflection = 'kebab' | 'camel' | 'snake';
 
 export const keyInflections: readonly KeyInflection[] = ['kebab', 'camel', 'snake'];
 
-/** Subtrees under this key are copied unchanged. */
-const UNINFLECTED = 'fields';
+/**
+ * Subtrees under these keys are copied unchanged: custom fields keep their
+ * organization's names, and an API log's `headers` keep HTTP's header names.
+ */
+const UNINFLECTED = new Set(['fields', 'headers']);
 
 /** Documents repeat a small set of keys: each is converted once. */
 function memo(convert: (key: string) => string): (key: string) => string {
@@ -54,7 +58,7 @@ function convert(value: unknown, rename: (key: string) => string): unknown {
   for (const key in value) {
     const child = value[key];
     const name = rename(key);
-    out[name] = key === UNINFLECTED || name === UNINFLECTED ? child : convert(child, rename);
+    out[name] = UNINFLECTED.has(key) || UNINFLECTED.has(name) ? child : convert(child, rename);
   }
   return out;
 }
@@ -118,7 +122,7 @@ export function deinflectChecked<T>(
           .join('');
         misnamed.push({ pointer, key });
       }
-      out[name] = key === UNINFLECTED || name === UNINFLECTED ? node[key] : walk(node[key]);
+      out[name] = UNINFLECTED.has(key) || UNINFLECTED.has(name) ? node[key] : walk(node[key]);
       path.pop();
     }
     return out;

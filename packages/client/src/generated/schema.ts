@@ -1666,6 +1666,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Pages through the organization's API keys, newest first. Secret values are not listed.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Issues a new key for the organization. The answer is the only one that carries the key's secret value: store it then.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{api-key-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the API key. */
+                "api-key-id": components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an API key
+         * @description Answers one of the organization's API keys.
+         */
+        get: operations["retrieveApiKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an API key
+         * @description Changes the key's name, note, defaults or permissions; what is not sent stays as it is.
+         */
+        patch: operations["updateApiKey"];
+        trace?: never;
+    };
+    "/api-keys/{api-key-id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the API key. */
+                "api-key-id": components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire an API key
+         * @description Ends the key after the given number of seconds (0: at once). From then on requests made with it are refused as unauthenticated.
+         */
+        post: operations["expireApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API logs
+         * @description Pages through the organization's requests to the API and their answers, newest first.
+         */
+        get: operations["listApiLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-logs/{api-log-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the API log (the id of the request it records). */
+                "api-log-id": components["parameters"]["ApiLogId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an API log
+         * @description Answers one request to the API and how it was answered.
+         */
+        get: operations["retrieveApiLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user-audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List user audit logs
+         * @description Pages through changes made to the organization by people rather than through the API, newest first.
+         */
+        get: operations["listUserAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user-audit-logs/{user-audit-log-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the user audit log. */
+                "user-audit-log-id": components["parameters"]["UserAuditLogId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a user audit log
+         * @description Answers one change and the request that made it.
+         */
+        get: operations["retrieveUserAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an authorization
+         * @description Lets another organization read some of this organization's objects: the answer is a code, valid for ten minutes, that only the organization named by `client-id` can exchange for an access token.
+         */
+        post: operations["createAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an access token
+         * @description Exchanges an authorization code made for this organization for an access token. The token is sent as `Authorization: Bearer <token>` and reads the granting organization's objects for an hour. A code is exchanged once.
+         */
+        post: operations["createAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "account.created": {
@@ -4551,6 +4751,259 @@ export interface components {
             included?: components["schemas"]["Included"];
         };
         /**
+         * @description The id as responses carry it, recognised by its prefix only.
+         * @example api_Hn3Vq8Tz5Lc2Wk7Rb4Xm9Ps6
+         */
+        ApiKeyResponseId: string;
+        /** @description The attributes every answer about a key carries. */
+        ApiKeyAttributeMembers: {
+            name?: string;
+            note?: string | null;
+            /**
+             * Format: date
+             * @description The API version the key's requests are answered in when they name none.
+             */
+            "api-version"?: string;
+            /** @description How the keys of answers to this key are written when a request names no inflection. */
+            "api-key-inflection"?: string;
+            /** @description Attributes left out of answers to this key. */
+            "api-attributes-blocklist"?: (string | null)[];
+            /** @description What the key may do, as `object.read` or `object.write` names. */
+            permissions?: string[];
+            /** @description Addresses the key is accepted from; `*` accepts any. */
+            "ip-address-allowlist"?: string[];
+            /** @description Seconds that links to files inside answers stay valid. */
+            "file-access-token-expires-in"?: number;
+            "last-used-at"?: components["schemas"]["NullableTimestamp"];
+            /** @description When the key stops being accepted; null while it has no end. */
+            "expires-at"?: components["schemas"]["NullableTimestamp"];
+            "created-at"?: components["schemas"]["Timestamp"];
+        };
+        ApiKeyAttributes: components["schemas"]["ApiKeyAttributeMembers"];
+        /** @description A credential of the organization. */
+        ApiKey: {
+            /** @constant */
+            type: "api-key";
+            id: components["schemas"]["ApiKeyResponseId"];
+            attributes: components["schemas"]["ApiKeyAttributes"];
+        };
+        ApiKeyListDocument: {
+            data: components["schemas"]["ApiKey"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        ApiKeyWritableAttributes: {
+            name?: string;
+            note?: string;
+            "api-version"?: string;
+            /** @enum {string} */
+            "api-key-inflection"?: "kebab" | "camel" | "snake";
+            "api-attributes-blocklist"?: string[];
+            "ip-address-allowlist"?: string[];
+            permissions?: string[];
+            "file-access-token-expires-in"?: number;
+        };
+        ApiKeyRequest: {
+            data: {
+                attributes: components["schemas"]["ApiKeyWritableAttributes"];
+            };
+        };
+        /** @description A key's attributes and, where the operation shows it, its secret value. */
+        ApiKeyWithValueAttributes: {
+            /** @description The secret sent as `Authorization: Bearer <value>`. Keep it like a password. */
+            value?: string;
+        } & components["schemas"]["ApiKeyAttributeMembers"];
+        /** @description A credential of the organization, with its secret value where it is shown. */
+        ApiKeyWithValue: {
+            /** @constant */
+            type: "api-key";
+            id: components["schemas"]["ApiKeyResponseId"];
+            attributes: components["schemas"]["ApiKeyWithValueAttributes"];
+        };
+        ApiKeyWithValueDocument: {
+            data: components["schemas"]["ApiKeyWithValue"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifier of an API key.
+         * @example api_Hn3Vq8Tz5Lc2Wk7Rb4Xm9Ps6
+         */
+        ApiKeyId: string;
+        ApiKeyDocument: {
+            data: components["schemas"]["ApiKey"];
+            included?: components["schemas"]["Included"];
+        };
+        ApiKeyExpireRequest: {
+            meta: {
+                /** @description Seconds from now until the key stops being accepted (0 ends it at once, at most 30 days). */
+                "expires-in-seconds": number;
+            };
+        };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only.
+         * @example req_Wd5Kp9Xc2Nm7Tb4Vr8Hq3Ls6
+         */
+        ApiLogResponseId: string;
+        /** @description What was asked. */
+        ApiLogRequest: {
+            method?: string;
+            path?: string;
+            /** @description A few of the request's headers; the Authorization header is masked. */
+            headers?: {
+                Accept?: string;
+                Authorization?: string;
+                Host?: string;
+                "Persona-Version"?: string;
+                "User-Agent"?: string;
+            };
+            /** @description The query parameters, as the API read them. */
+            "get-params"?: {
+                [key: string]: unknown;
+            };
+            /** @description The request body's members; their shape is the operation's. */
+            "post-params"?: {
+                [key: string]: unknown;
+            };
+            "ip-address"?: string;
+        };
+        /** @description How it was answered. */
+        ApiLogResponse: {
+            status?: number;
+            headers?: {
+                "Persona-Host"?: string;
+                "Cache-Control"?: string;
+                Pragma?: string;
+                Expires?: string;
+                "RateLimit-Limit"?: number;
+                "RateLimit-Remaining"?: number;
+                "RateLimit-Reset"?: number;
+                "Quota-Limit"?: number;
+                "Quota-Remaining"?: number;
+                "Quota-Reset"?: number;
+                "Request-Id"?: string;
+                "Content-Type"?: string;
+                Vary?: string;
+            };
+        };
+        /** @description One request to the API and its answer. */
+        ApiLog: {
+            /** @constant */
+            type: "api-log";
+            id: components["schemas"]["ApiLogResponseId"];
+            attributes: {
+                request?: components["schemas"]["ApiLogRequest"];
+                response?: components["schemas"]["ApiLogResponse"];
+                "created-at"?: components["schemas"]["Timestamp"];
+            };
+        };
+        ApiLogListDocument: {
+            data: components["schemas"]["ApiLog"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description Identifier of an API log, the id of the request it records.
+         * @example req_Wd5Kp9Xc2Nm7Tb4Vr8Hq3Ls6
+         */
+        ApiLogId: string;
+        ApiLogDocument: {
+            data: components["schemas"]["ApiLog"];
+            included?: components["schemas"]["Included"];
+        };
+        /**
+         * @description The id as responses carry it, recognised by its prefix only.
+         * @example ual_Bq7Ns3Kx9Vd5Hm2Tc8Wr4Lp6
+         */
+        UserAuditLogResponseId: string;
+        /** @description One change and the request that made it. */
+        UserAuditLog: {
+            /** @constant */
+            type: "user-audit-log";
+            id: components["schemas"]["UserAuditLogResponseId"];
+            attributes: {
+                path?: string;
+                method?: string;
+                /** @description The query parameters of the request. */
+                "get-params"?: {
+                    [key: string]: unknown;
+                };
+                /** @description The request body's members; their shape is the change's. */
+                "post-params"?: {
+                    [key: string]: unknown;
+                };
+                "ip-address"?: string;
+                "created-at"?: components["schemas"]["Timestamp"];
+                /** @description Who acted on the user's behalf, if anyone did. */
+                "impersonator-email-address"?: string | null;
+            };
+            relationships?: {
+                user?: {
+                    data?: {
+                        /** @constant */
+                        type?: "user";
+                        id?: string;
+                    };
+                };
+            };
+        };
+        /** @description A person with access to the organization's dashboard. */
+        User: {
+            /** @constant */
+            type: "user";
+            id: string;
+            attributes?: {
+                "email-address"?: string;
+                "name-first"?: string;
+                "name-last"?: string;
+            };
+        };
+        UserAuditLogListDocument: {
+            data: components["schemas"]["UserAuditLog"][];
+            links: components["schemas"]["ListLinks"];
+            included?: components["schemas"]["User"][];
+        };
+        /**
+         * @description Identifier of a user audit log.
+         * @example ual_Bq7Ns3Kx9Vd5Hm2Tc8Wr4Lp6
+         */
+        UserAuditLogId: string;
+        UserAuditLogDocument: {
+            data: components["schemas"]["UserAuditLog"];
+            included?: components["schemas"]["User"][];
+        };
+        AuthorizationRequest: {
+            /** @description The organization (`org_…`) being let in. */
+            "client-id": string;
+            /**
+             * @description What is asked for; only `code` is answered.
+             * @enum {string}
+             */
+            "response-type": "code";
+            /** @description What the other organization may do, as space-separated `permission:object-id` pairs (`inquiry.read:inq_…`). */
+            scope: string;
+        };
+        /** @description A short-lived code that only the named organization can exchange for an access token. */
+        Authorization: {
+            code: string;
+            /** @description Seconds until the code can no longer be exchanged. */
+            "expires-in": number;
+        };
+        AccessTokenRequest: {
+            /** @description A code from Create Authorization. */
+            code: string;
+            /** @description How the token is asked for; only `authorization_code` is accepted. */
+            "grant-type": string;
+        };
+        /** @description A bearer token that stands in for an API key. */
+        AccessToken: {
+            "access-token": string;
+            "token-type": string;
+            /** @description Seconds until the token is no longer accepted. */
+            "expires-in": number;
+            /** @description The `permission:object-id` pairs the token was granted. */
+            scope: string;
+        };
+        /**
          * @description An event's id, recognised by its prefix.
          * @example evt_V9bxyK2pWmQ3r8LsT4nJ6hD1
          */
@@ -5337,6 +5790,20 @@ export interface components {
         };
         /** @description Id of the device. */
         DeviceId: components["schemas"]["DeviceId"];
+        /** @description Narrows the list. `filter[name]` keeps the keys of that name. */
+        ApiKeyFilter: {
+            name?: string;
+            /** Format: date-time */
+            "created-at-start"?: string;
+            /** Format: date-time */
+            "created-at-end"?: string;
+        };
+        /** @description Id of the API key. */
+        ApiKeyId: components["schemas"]["ApiKeyId"];
+        /** @description Id of the API log (the id of the request it records). */
+        ApiLogId: components["schemas"]["ApiLogId"];
+        /** @description Id of the user audit log. */
+        UserAuditLogId: components["schemas"]["UserAuditLogId"];
         /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
         WebhookSignature: string;
         /** @description How many times Persona has tried to deliver this event, this attempt included. */
@@ -9330,6 +9797,465 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Narrows the list. `filter[name]` keeps the keys of that name. */
+                filter?: components["parameters"]["ApiKeyFilter"];
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API keys. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The new key, with its secret value. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyWithValueDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveApiKey: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the API key. */
+                "api-key-id": components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API key. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyWithValueDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateApiKey: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the API key. */
+                "api-key-id": components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated key. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    expireApiKey: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the API key. */
+                "api-key-id": components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyExpireRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, with the time it ends. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApiLogs: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API logs. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiLogListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveApiLog: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the API log (the id of the request it records). */
+                "api-log-id": components["parameters"]["ApiLogId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API log. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiLogDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listUserAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description Cursor pagination: `page[after]` and `page[before]` take an object id from the current page, `page[size]` the number of objects per page. */
+                page?: components["parameters"]["Page"];
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of user audit logs. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAuditLogListDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveUserAuditLog: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description Id of the user audit log. */
+                "user-audit-log-id": components["parameters"]["UserAuditLogId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user audit log. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAuditLogDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createAuthorization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AuthorizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The authorization code. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Authorization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createAccessToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AccessTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The access token. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -16,6 +16,8 @@ export interface CallOptions {
   body?: unknown;
   /** A multipart body. */
   form?: FormData;
+  /** Form fields, sent as `application/x-www-form-urlencoded` (OAuth's operations). */
+  fields?: Record<string, string>;
   /** A body sent exactly as given, with its content type (for malformed JSON). */
   raw?: { text: string; contentType: string };
   headers?: Record<string, string>;
@@ -106,6 +108,9 @@ export function createApi(options: ApiOptions): Api {
         headers.set('Content-Type', call.raw.contentType);
       } else if (call.form) {
         body = call.form;
+      } else if (call.fields) {
+        body = new URLSearchParams(call.fields).toString();
+        headers.set('Content-Type', 'application/x-www-form-urlencoded');
       } else if (call.body !== undefined) {
         body = JSON.stringify(call.body);
         headers.set('Content-Type', 'application/json');

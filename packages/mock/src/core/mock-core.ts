@@ -1,7 +1,10 @@
+import { markKeyUsed } from '../services/api-keys/api-keys.js';
+import { BoundedLogs } from '../services/history/bounded-logs.js';
 import { WorkflowEngine } from '../services/workflow-engine.js';
 import { inquiryExpiry, waitingRuns } from '../time/deadline-kinds.js';
 import { Deadlines } from '../time/deadlines.js';
 import { OrgClock } from './clock.js';
+import { Credentials } from './credentials.js';
 import { EventBus } from './event-bus.js';
 import { hashKey } from './ids.js';
 import { Org } from './org.js';
@@ -15,6 +18,10 @@ export interface MockCoreOptions {
   /** Simulated time workflow runs stay `in_progress` (async mode); instant when absent. */
   asyncMs?: number;
 }
+
+/** Requests and control-plane changes remembered per organization (docs/decisions/0024). */
+export const API_LOG_SIZE = 1_000;
+export const AUDIT_LOG_SIZE = 1_000;
 
 /**
  * The mock's state and rules, free of any transport: organizations (one per
@@ -34,9 +41,16 @@ export class MockCore {
   readonly workflows: WorkflowEngine;
   /** What falls due on each organization's clock. */
   readonly deadlines: Deadlines;
+  /** API keys and OAuth secrets the mock issued, by the organization they act for. */
+  readonly credentials: Credentials;
+  /** The requests each organization made to the API, as `/api-logs` lists them. */
+  readonly apiLogs = new BoundedLogs(API_LOG_SIZE);
+  /** The changes made to each organization through `/__mock/`, as `/user-audit-logs` lists them. */
+  readonly auditLogs = new BoundedLogs(AUDIT_LOG_SIZE);
 
   constructor(options: MockCoreOptions = {}) {
     this.store = options.store ?? new Store();
+    this.credentials = new Credentials(this.store);
     this.seed = options.seed ?? defaultSeed();
     this.#now = options.now ?? (() => new Date());
     this.workflows = new WorkflowEngine(
@@ -91,14 +105,34 @@ export class MockCore {
     return clock;
   }
 
-  /** The organization of an API key, created and seeded on its first request. */
+  /**
+   * The organization of an API key, created and seeded on its first request.
+   * A key or access token the mock issued acts for the organization that
+   * issued it, until it ends on that organization's clock (then 401).
+   */
   orgFor(apiKey: string): Org {
+    const issued = this.credentials.authenticate(apiKey, (id) => this.clockOf({ id }).nowMs());
+    const org = this.#orgOf(issued?.org ?? this.#plainOrgId(apiKey));
+    if (issued?.kind === 'api-key') markKeyUsed(org, issued.id, this.now(org));
+    return org;
+  }
+
+  /** An organization that already exists, by id. */
+  organization(id: string): Org | undefined {
+    return this.store.data.orgs[id] ? this.#orgOf(id) : undefined;
+  }
+
+  #plainOrgId(apiKey: string): string {
     let id = this.#orgIds.get(apiKey);
     if (id === undefined) {
       id = `org_${hashKey(apiKey)}`;
       // A handful of keys per mock: remember their hashes rather than hash every request.
       if (this.#orgIds.size < 10_000) this.#orgIds.set(apiKey, id);
     }
+    return id;
+  }
+
+  #orgOf(id: string): Org {
     let data = this.store.data.orgs[id];
     let org = this.#orgs.get(id);
     // An organization made before stored data finished loading belongs to the
@@ -124,6 +158,8 @@ export class MockCore {
       this.#orgs.clear();
       this.#clocks.clear();
       this.deadlines.forget();
+      this.apiLogs.forget();
+      this.auditLogs.forget();
       return;
     }
     const id = this.orgIdOf(apiKey);
@@ -132,11 +168,13 @@ export class MockCore {
     this.#orgs.delete(id);
     this.#clocks.delete(id);
     this.deadlines.forget(id);
+    // Its audit log stays: the reset itself is one of its entries.
+    this.apiLogs.forget(id);
   }
 
-  /** The id of an API key's organization, whether or not it exists yet. */
+  /** The id of an API key's organization (an issued key's issuer), whether or not it exists yet. */
   orgIdOf(apiKey: string): string {
-    return `org_${hashKey(apiKey)}`;
+    return this.credentials.find(apiKey)?.credential.org ?? `org_${hashKey(apiKey)}`;
   }
 
   /** The API key that opened an organization, when it made a request since the mock started. */

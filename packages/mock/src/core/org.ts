@@ -44,6 +44,9 @@ export const collectionTypes = {
   importers: ['importer/account'],
   events: ['event'],
   webhooks: ['webhook'],
+  'api-keys': ['api-key'],
+  // Authorization codes and access tokens an organization granted (never answered as objects).
+  'oauth-grants': ['oauth-grant'],
 } as const;
 
 export type CollectionName = keyof typeof collectionTypes;
@@ -77,6 +80,8 @@ export const idPrefixes: Record<string, CollectionName> = {
   mprt: 'importers',
   evt: 'events',
   wbh: 'webhooks',
+  api: 'api-keys',
+  oag: 'oauth-grants',
 };
 
 /** Secondary indexes per collection: what lookups and filters use instead of scans. */

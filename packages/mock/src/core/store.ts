@@ -10,6 +10,7 @@ export interface IdempotencyEntry {
   fingerprint: string;
   status: number;
   body: string;
+  headers?: Record<string, string>;
   createdAt: number;
 }
 

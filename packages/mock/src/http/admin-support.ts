@@ -2,6 +2,7 @@ import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
+import { auditedOrg, recordAdminChange } from './audit-log.js';
 import { bearerKey } from './pipeline.js';
 import { baseHeaders, errorResponse, toApiError } from './respond.js';
 
@@ -10,13 +11,22 @@ export type AdminRoute = (
   run: (request: Request, params: Params) => Promise<unknown> | unknown,
 ) => (info: { request: Request; params: Params }) => Promise<Response>;
 
-/** An admin route: its result as JSON (200), its errors as JSON:API errors, then the store saved. */
+/**
+ * An admin route: its result as JSON (200), its errors as JSON:API errors, then
+ * the store saved. A change that succeeded joins the organization's audit log.
+ */
 export function adminRoute(core: MockCore): AdminRoute {
   return (run) =>
     async ({ request, params }) => {
       const requestId = newId('req');
+      const changes = request.method !== 'GET' && request.method !== 'HEAD';
+      const orgId = changes ? auditedOrg(core, request) : undefined;
+      const copy = orgId !== undefined ? request.clone() : null;
       try {
         const result = await run(request, params);
+        if (copy && orgId !== undefined) {
+          recordAdminChange(core, orgId, request, await copy.text().catch(() => ''));
+        }
         await core.store.commit();
         return new Response(JSON.stringify(result), {
           status: 200,

@@ -42,8 +42,10 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
             `Send \`Authorization: Bearer <api key>\` of the organization to reset, or \`${ADMIN_TOKEN_HEADER}: <token>\` without a key to reset every organization`,
           );
         }
+        // Named before the reset: an issued key stops naming its organization once it is gone.
+        const orgId = key === undefined ? undefined : core.orgIdOf(key);
         core.reset(key);
-        deliveries.forget(key === undefined ? undefined : core.orgIdOf(key));
+        deliveries.forget(orgId);
         if (!key) faults.reset();
         return { reset: key ? 'organization' : 'all' };
       }),

@@ -6,6 +6,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface StoredAnswer {
   status: number;
   body: string;
+  /** Headers particular to this answer (a static example's marker), replayed with it. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -39,7 +41,8 @@ export class Idempotency {
     const stored = org.idempotency[key];
     if (stored && this.now(org) - stored.createdAt < DAY_MS) {
       if (stored.fingerprint !== fingerprint) throw reused(key);
-      return { status: stored.status, body: stored.body, replayed: true };
+      const headers = stored.headers ? { headers: stored.headers } : {};
+      return { status: stored.status, body: stored.body, ...headers, replayed: true };
     }
     const done = act();
     this.#inFlight.set(slot, { fingerprint, done });

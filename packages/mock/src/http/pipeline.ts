@@ -4,6 +4,7 @@ import { requestIds } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import { unknownSearchAttribute } from '../services/search.js';
+import { apiLogEntry } from './api-log.js';
 import { type FaultInjector, forcedRateLimit } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
 import type { MockAnswer, MockRequest } from './mock-request.js';
@@ -38,9 +39,20 @@ export async function handle(
 ): Promise<MockAnswer> {
   const requestId = requestIds.next();
   let rateHeaders: Record<string, string> | undefined;
+  let org: Org | undefined;
+  let sent: unknown;
+  // Every answer given to an organization joins its API logs.
+  const logged = (answer: MockAnswer): MockAnswer => {
+    if (org) {
+      const entry = apiLogEntry(requestId, request, sent, answer, deps.core.now(org));
+      deps.core.apiLogs.record(org.id, entry);
+    }
+    return answer;
+  };
   try {
     const apiKey = bearerKey(request.header('authorization'));
-    const org = deps.core.orgFor(apiKey);
+    org = deps.core.orgFor(apiKey);
+    const orgNow = org;
     // What fell due on the organization's clock since its last request happens first.
     const caughtUp = deps.core.catchUp(org);
 
@@ -48,7 +60,7 @@ export async function handle(
     if (fault.rateLimit) rateHeaders = rateLimitHeaders(fault.rateLimit);
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.status !== undefined && fault.status >= 400) {
-      return injected(fault.status, requestId, rateHeaders);
+      return logged(injected(fault.status, requestId, rateHeaders));
     }
 
     const url = request.url;
@@ -56,6 +68,7 @@ export async function handle(
     const method = request.method;
     const contentType = request.header('content-type');
     const rawBody = BODY_METHODS.has(method) ? await readBody(request, contentType) : undefined;
+    sent = rawBody?.value;
 
     const checked = validateRequest({
       operationId,
@@ -84,7 +97,7 @@ export async function handle(
       try {
         const output = await route({
           core: deps.core,
-          org,
+          org: orgNow,
           operationId,
           params: checked.pathParams,
           query,
@@ -92,10 +105,14 @@ export async function handle(
           request,
           basePath: deps.basePath,
         });
-        document = present(org, output, query);
+        document = present(orgNow, output, query);
         // Without an idempotency key, an inflected answer is all that is ever written.
         const body = inflection && !key ? '' : JSON.stringify(document);
-        return { status: output.status, body };
+        return {
+          status: output.status,
+          body,
+          ...(output.headers ? { headers: output.headers } : {}),
+        };
       } catch (error) {
         document = undefined;
         const apiError = toApiError(error);
@@ -121,13 +138,13 @@ export async function handle(
       const fresh = document !== undefined && !('replayed' in answer && answer.replayed);
       body = JSON.stringify(inflectKeys(fresh ? document : JSON.parse(body), inflection));
     }
-    const headers = baseHeaders(requestId, rateHeaders);
+    const headers = baseHeaders(requestId, { ...rateHeaders, ...answer.headers });
     if ('replayed' in answer && answer.replayed) headers['Idempotent-Replayed'] = 'true';
-    return { status: answer.status, headers, body };
+    return logged({ status: answer.status, headers, body });
   } catch (error) {
     const apiError = toApiError(error);
     if (apiError.status >= 500) deps.onError?.(error, request);
-    return errorAnswer(apiError, requestId, rateHeaders);
+    return logged(errorAnswer(apiError, requestId, rateHeaders));
   }
 }
 
@@ -137,6 +154,8 @@ function keyInflection(header: string | null): 'camel' | 'snake' | undefined {
 }
 
 function present(org: Org, output: RouteOutput, query: ParsedQuery): Record<string, unknown> {
+  // A body that is not a JSON:API document (OAuth's answers, static examples) goes out as it is.
+  if (output.document !== undefined) return output.document as Record<string, unknown>;
   const document: Record<string, unknown> = {};
   if (output.data === null) {
     document.data = null;
@@ -186,6 +205,10 @@ async function readBody(
   }
   const text = await request.text();
   if (text.trim() === '') return { present: false, value: undefined, text };
+  // OAuth's operations take form fields; the spec checks them as an object.
+  if (contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    return { present: true, value: Object.fromEntries(new URLSearchParams(text)), text };
+  }
   try {
     return { present: true, value: JSON.parse(text), text };
   } catch {

@@ -25,6 +25,10 @@ export interface RouteOutput {
   meta?: Record<string, unknown>;
   /** Objects the operation always answers in `included` (a transaction's new label), before those `include` asks for. */
   included?: ResourceRecord[];
+  /** A body that is not a JSON:API document (OAuth's answers, static examples): sent as it is. */
+  document?: unknown;
+  /** Headers the answer carries besides the ones every answer has. */
+  headers?: Record<string, string>;
 }
 
 /** One operation's behaviour: from a validated request to a JSON:API answer. */

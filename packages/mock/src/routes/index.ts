@@ -1,5 +1,6 @@
 import type { RouteTable } from '../http/route.js';
 import { accountRoutes } from './accounts.js';
+import { apiKeyRoutes } from './api-keys.js';
 import { caseRoutes } from './cases.js';
 import { deviceRoutes } from './devices.js';
 import { documentRoutes } from './documents.js';
@@ -7,14 +8,17 @@ import { eventRoutes } from './events.js';
 import { importerRoutes } from './importers.js';
 import { inquiryRoutes } from './inquiries.js';
 import { inquirySessionRoutes } from './inquiry-sessions.js';
+import { logsRoutes } from './logs.js';
+import { oauthRoutes } from './oauth.js';
 import { reportRoutes } from './reports.js';
 import { transactionRoutes } from './transactions.js';
+import { withStaticFallback } from './static.js';
 import { verificationRoutes } from './verifications.js';
 import { webhookRoutes } from './webhooks.js';
 import { workflowRoutes } from './workflows.js';
 
-/** Every operation the mock answers, by operationId. */
-export const routes: RouteTable = {
+/** The operations the mock answers from its state, by operationId. */
+export const modelledRoutes: RouteTable = {
   ...accountRoutes,
   ...inquiryRoutes,
   ...inquirySessionRoutes,
@@ -28,4 +32,10 @@ export const routes: RouteTable = {
   ...transactionRoutes,
   ...documentRoutes,
   ...deviceRoutes,
+  ...apiKeyRoutes,
+  ...logsRoutes,
+  ...oauthRoutes,
 };
+
+/** Every operation of the spec: modelled, or answered with its example (routes/static.ts). */
+export const routes: RouteTable = withStaticFallback(modelledRoutes);

@@ -1,6 +1,7 @@
 // The scenario suite, in the order it runs.
 import type { Scenario } from '../types.js';
 import { accountLifecycle, accountTypes } from './accounts.js';
+import { apiKeys } from './api-keys.js';
 import { caseLifecycle } from './cases.js';
 import { devices } from './devices.js';
 import { documents } from './documents.js';
@@ -9,6 +10,8 @@ import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { inquirySessions } from './inquiry-sessions.js';
+import { logs } from './logs.js';
+import { oauth } from './oauth.js';
 import { sandboxSimulation } from './simulate.js';
 import { simulatedEvents } from './simulated-events.js';
 import { transactions } from './transactions.js';
@@ -31,5 +34,8 @@ export const scenarios: Scenario[] = [
   documents,
   devices,
   simulatedEvents,
+  apiKeys,
+  oauth,
+  logs,
   errorStatuses,
 ];
