@@ -383,6 +383,13 @@ export interface components {
             caseQueues?: components["schemas"]["NamedObject"][];
             workflows?: components["schemas"]["SeedWorkflow"][];
             accounts?: components["schemas"]["SeedAccount"][];
+            /** @description Lists to make, for the kinds Persona's API has no create operation for (device fingerprints, fields, strings); a list the organization has is kept as it is. */
+            lists?: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "browser-fingerprints" | "countries" | "device-fingerprints" | "email-addresses" | "fields" | "geolocations" | "government-id-numbers" | "ip-addresses" | "names" | "phone-numbers" | "strings";
+            }[];
         };
         /** @description A whole organization in the seed-file format. */
         SeedContent: WithRequired<components["schemas"]["SeedInput"], "plan" | "accountTypes" | "inquiryTemplates" | "verificationTemplates" | "reportTemplates" | "caseTemplates" | "caseQueues" | "workflows" | "accounts">;

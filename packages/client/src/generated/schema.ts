@@ -4537,7 +4537,7 @@ export interface components {
                     "list-id": components["schemas"]["ListId"];
                     "id-number": string;
                     /** @description Kind of document, such as `pp` (passport) or `dl` (driver license). */
-                    "id-class"?: string;
+                    "id-class": string;
                 };
             };
         };

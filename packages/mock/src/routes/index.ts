@@ -5,6 +5,7 @@ import { eventRoutes } from './events.js';
 import { importerRoutes } from './importers.js';
 import { inquiryRoutes } from './inquiries.js';
 import { inquirySessionRoutes } from './inquiry-sessions.js';
+import { listRoutes } from './lists.js';
 import { reportRoutes } from './reports.js';
 import { verificationRoutes } from './verifications.js';
 import { webhookRoutes } from './webhooks.js';
@@ -22,4 +23,5 @@ export const routes: RouteTable = {
   ...importerRoutes,
   ...eventRoutes,
   ...webhookRoutes,
+  ...listRoutes,
 };
