@@ -59,6 +59,7 @@ export function importListItems(
       kind,
       (f) => cellValue(f, cellOf(kind.fields.indexOf(f))),
       (f) => f.column,
+      'the row',
     );
     if (errors.length > 0) {
       rowErrors.push({ row: i + 1, errors });

@@ -18,12 +18,14 @@ export function cellValue(field: ItemField, cell: string | undefined): unknown {
 
 /**
  * The item's attributes, checked and normalized. `read` gives a field's
- * raw value (undefined when absent); `nameOf` how messages name the field.
+ * raw value (undefined when absent); `nameOf` how messages name the field,
+ * `whole` the item as a whole (`data.attributes`, `the row`).
  */
 export function readItemValues(
   kind: ListKind,
   read: (field: ItemField) => unknown,
   nameOf: (field: ItemField) => string,
+  whole: string,
 ): ItemValues {
   const attributes: Record<string, unknown> = {};
   const errors: string[] = [];
@@ -48,7 +50,7 @@ export function readItemValues(
     else if (field.normalize) attributes[field.attribute] = field.normalize(value as never);
   }
   const problem = errors.length === 0 ? kind.check?.(attributes) : null;
-  if (problem) errors.push(`the item ${problem}`);
+  if (problem) errors.push(`${whole} ${problem}`);
   return { attributes, errors };
 }
 

@@ -59,6 +59,7 @@ export function createItem(
     kind,
     (f) => input[f.attribute],
     (f) => `data.attributes.${f.attribute}`,
+    'data.attributes',
   );
   if (errors.length > 0) throw invalid(errors.join('; '));
   listForItems(org, kind, listId, 'data.attributes.list-id', 'not-found');

@@ -161,7 +161,7 @@ export const listKinds: readonly ListKind[] = [
     fields: [text('name-first', { required: false }), text('name-last', { required: false })],
     check: (item) =>
       item['name-first'] === undefined && item['name-last'] === undefined
-        ? 'needs name-first, name-last or both'
+        ? 'needs a first name, a last name or both'
         : null,
   },
   {
