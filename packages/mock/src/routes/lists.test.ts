@@ -13,19 +13,20 @@ beforeEach(() => {
   call = mockClient(mock);
 });
 
-async function ok(method: string, path: string, body?: unknown, status = 200): Promise<Answer> {
-  const answer = await call(method, path, body);
-  expect(answer.violations, `${method} ${path}`).toEqual([]);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+/** Calls the mock; the answer must match the spec and have the status given. */
+async function answered(status: number, method: string, path: string, body?: unknown) {
+  const { violations, ...answer } = await call(method, path, body);
+  const seen = { status: answer.status, violations };
+  expect(seen, JSON.stringify(answer.body)).toEqual({ status, violations: [] });
   return answer;
 }
 
-async function refused(method: string, path: string, body: unknown, status: number) {
-  const answer = await call(method, path, body);
-  expect(answer.violations, `${method} ${path}`).toEqual([]);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body.errors[0].details as string;
-}
+const ok = (method: string, path: string, body?: unknown, status = 200) =>
+  answered(status, method, path, body);
+
+/** The details of a refusal with that status. */
+const refused = async (method: string, path: string, body: unknown, status: number) =>
+  (await answered(status, method, path, body)).body.errors[0].details as string;
 
 const newList = async (plural: string, name = `Blocked ${plural}`) =>
   (await ok('POST', `/list/${plural}`, { data: { attributes: { name } } }, 201)).body.data;
