@@ -450,6 +450,23 @@ export interface components {
                 }[];
             };
         };
+        ListItemImporterState: {
+            id: string;
+            /** @enum {string} */
+            type: "importer/list-item/email-address" | "importer/list-item/geolocation" | "importer/list-item/government-id-number" | "importer/list-item/ip-address" | "importer/list-item/name" | "importer/list-item/phone-number";
+            state: {
+                /** @description The list the items went in. */
+                listId: string;
+                /** @description Name of the uploaded file; null when it had none. */
+                fileName: string | null;
+                /** @description Rows that were not imported, and why. */
+                rowErrors: {
+                    /** @description Row number in the file, the header being row 1. */
+                    row: number;
+                    errors: string[];
+                }[];
+            };
+        };
         WorkflowRunState: {
             id: string;
             /** @constant */
@@ -485,7 +502,7 @@ export interface components {
                 }[];
             };
         };
-        ObjectState: components["schemas"]["AccountState"] | components["schemas"]["ImporterState"] | components["schemas"]["WorkflowRunState"];
+        ObjectState: components["schemas"]["AccountState"] | components["schemas"]["ImporterState"] | components["schemas"]["ListItemImporterState"] | components["schemas"]["WorkflowRunState"];
         Clock: {
             /**
              * Format: date-time

@@ -20,6 +20,10 @@ export function objectState(record: ResourceRecord): { id: string; type: string;
   const internal = record.internal ?? {};
   const { id, type } = record;
   if (type === 'account') return { id, type, state: { status: accountStatus(record) } };
+  if (type.startsWith('importer/list-item/')) {
+    const { listId, fileName, rowErrors } = internal;
+    return { id, type, state: { listId, fileName, rowErrors } };
+  }
   if (type.startsWith('importer/')) {
     const rowErrors = (internal.rowErrors as RowError[] | undefined) ?? [];
     return {

@@ -251,7 +251,7 @@ describe('list-item importers', () => {
     const importerId = imported.body.data.id;
     const state = await mockObjects(mock)(importerId);
     expect(state.body.state.rowErrors).toEqual([
-      { row: 4, errors: ['value must be an IPv4 or IPv6 address, or a CIDR range'] },
+      { row: 5, errors: ['value must be an IPv4 or IPv6 address, or a CIDR range'] },
     ]);
     const linked = (await ok('GET', `/lists/${list.id}`)).body.data.relationships['list-items'];
     expect(linked.data).toHaveLength(3);

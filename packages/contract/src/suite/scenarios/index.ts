@@ -7,6 +7,7 @@ import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { inquirySessions } from './inquiry-sessions.js';
+import { listsAndItems } from './lists.js';
 import { sandboxSimulation } from './simulate.js';
 import { simulatedEvents } from './simulated-events.js';
 import { webhooks } from './webhooks.js';
@@ -22,6 +23,7 @@ export const scenarios: Scenario[] = [
   caseLifecycle,
   workflowRuns,
   importer,
+  listsAndItems,
   events,
   webhooks,
   simulatedEvents,

@@ -62,7 +62,8 @@ export function importListItems(
       'the row',
     );
     if (errors.length > 0) {
-      rowErrors.push({ row: i + 1, errors });
+      // Numbered as in the file, the header being row 1.
+      rowErrors.push({ row: i + 2, errors });
       return;
     }
     const key = itemKey(kind, attributes);
