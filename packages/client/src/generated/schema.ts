@@ -1076,7 +1076,7 @@ export interface paths {
         };
         /**
          * List importers
-         * @description Answers the organization's importers, newest first, a page at a time. Besides account importers, the list holds the list-item importers started in Persona's dashboard.
+         * @description Answers the organization's importers, newest first, a page at a time. Besides account importers, the list holds list-item importers, started through the API or Persona's dashboard.
          */
         get: operations["listImporters"];
         put?: never;
