@@ -122,7 +122,7 @@ export interface paths {
         };
         /**
          * Read an object's mock-only state
-         * @description What the mock keeps about an account, an importer or a workflow run that Persona's resource does not carry: an account's status, an import's per-row outcome, the steps a workflow run took.
+         * @description What the mock keeps about an account, an importer, a workflow run or a list that Persona's resource does not carry: an account's status, an import's per-row outcome, the steps a workflow run took, a list's items.
          */
         get: operations["getMockObjectState"];
         put?: never;
@@ -467,6 +467,15 @@ export interface components {
                 }[];
             };
         };
+        ListState: {
+            id: string;
+            /** @enum {string} */
+            type: "list/browser-fingerprint" | "list/country" | "list/device-fingerprint" | "list/email-address" | "list/field" | "list/geolocation" | "list/government-id-number" | "list/ip-address" | "list/name" | "list/phone-number" | "list/string";
+            state: {
+                /** @description The list's items, archived ones too, oldest first. */
+                itemIds: string[];
+            };
+        };
         WorkflowRunState: {
             id: string;
             /** @constant */
@@ -502,7 +511,7 @@ export interface components {
                 }[];
             };
         };
-        ObjectState: components["schemas"]["AccountState"] | components["schemas"]["ImporterState"] | components["schemas"]["ListItemImporterState"] | components["schemas"]["WorkflowRunState"];
+        ObjectState: components["schemas"]["AccountState"] | components["schemas"]["ImporterState"] | components["schemas"]["ListItemImporterState"] | components["schemas"]["ListState"] | components["schemas"]["WorkflowRunState"];
         Clock: {
             /**
              * Format: date-time
@@ -831,7 +840,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The object's id (`act_…`, `mprt_…` or `wfr_…`). */
+                /** @description The object's id (`act_…`, `mprt_…`, `wfr_…` or `lst_…`). */
                 "object-id": string;
             };
             cookie?: never;

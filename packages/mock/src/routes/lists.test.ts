@@ -28,6 +28,13 @@ const ok = (method: string, path: string, body?: unknown, status = 200) =>
 const refused = async (method: string, path: string, body: unknown, status: number) =>
   (await answered(status, method, path, body)).body.errors[0].details as string;
 
+/** A list's item ids, as the mock's control plane tells them (Persona's list does not). */
+async function itemIdsOf(listId: string): Promise<string[]> {
+  const answer = await mockObjects(mock)(listId);
+  expect(answer.violations).toEqual([]);
+  return answer.body.state.itemIds;
+}
+
 const newList = async (plural: string, name = `Blocked ${plural}`) =>
   (await ok('POST', `/list/${plural}`, { data: { attributes: { name } } }, 201)).body.data;
 
@@ -104,7 +111,7 @@ describe('list items', () => {
         { data: { attributes: { 'list-id': listId, ...item } } },
         201,
       );
-      const { id, type, attributes } = created.body.data;
+      const { id, attributes } = created.body.data;
       expect(attributes).toMatchObject({
         status: 'pending',
         'archived-at': null,
@@ -114,7 +121,8 @@ describe('list items', () => {
       const got = await ok('GET', `/list-item/${plural}/${id}`);
       expect(got.body.data.attributes.status).toBe('active');
       const list = await ok('GET', `/lists/${listId}`);
-      expect(list.body.data.relationships['list-items'].data).toContainEqual({ type, id });
+      expect(list.body.data.relationships).toEqual({ 'list-items': { data: [] } });
+      expect(await itemIdsOf(listId)).toContain(id);
       const archived = await ok('DELETE', `/list-item/${plural}/${id}`);
       expect(archived.body.data.attributes).toMatchObject({
         status: 'archived',
@@ -250,13 +258,13 @@ describe('list-item importers', () => {
     });
     const importerId = imported.body.data.id;
     const state = await mockObjects(mock)(importerId);
+    expect(state.violations).toEqual([]);
     expect(state.body.state.rowErrors).toEqual([
       { row: 5, errors: ['value must be an IPv4 or IPv6 address, or a CIDR range'] },
     ]);
-    const linked = (await ok('GET', `/lists/${list.id}`)).body.data.relationships['list-items'];
-    expect(linked.data).toHaveLength(3);
-    const last = linked.data.at(-1);
-    const item = await ok('GET', `/list-item/ip-addresses/${last.id}`);
+    const itemIds = await itemIdsOf(list.id);
+    expect(itemIds).toHaveLength(3);
+    const item = await ok('GET', `/list-item/ip-addresses/${itemIds.at(-1)}`);
     expect(item.body.data.attributes).toMatchObject({ value: '::1', status: 'active' });
     expect(item.body.data.relationships.creator.data).toEqual({
       type: 'importer/ip-address',

@@ -4,7 +4,7 @@ import type { Org } from '../../core/org.js';
 import type { Linkage, ResourceRecord } from '../../core/types.js';
 import { readItemValues } from './item-values.js';
 import { itemType, type ListKind } from './kinds.js';
-import { linkItems, listForItems } from './lists.js';
+import { listForItems } from './lists.js';
 
 /** Stores items of one list, each as Persona answers a new item: `pending`. */
 export function insertItems(
@@ -33,7 +33,6 @@ export function insertItems(
       internal: { listId },
     }),
   );
-  linkItems(org, now, listId, items);
   return items;
 }
 
@@ -87,11 +86,15 @@ export function archiveItem(org: Org, now: string, kind: ListKind, id: string): 
   });
 }
 
-/** The values of a list's items that still match: what an import counts as duplicates. */
+/** The ids of a list's items, archived ones too, oldest first. */
+export function itemIdsOf(org: Org, listId: string): string[] {
+  return org.collection('list-items').lookup('list', listId);
+}
+
+/** The list's items that still match: what an import counts as duplicates. */
 export function activeItemsOf(org: Org, listId: string): ResourceRecord[] {
   const items = org.collection('list-items');
-  return items
-    .lookup('list', listId)
+  return itemIdsOf(org, listId)
     .map((id) => items.get(id)!)
     .filter((i) => i.attributes.status !== 'archived');
 }

@@ -32,6 +32,8 @@ export function createList(
     type: listType(kind),
     id,
     attributes,
+    // Persona documents the entries of `list-items` as objects with no members, and
+    // answers none in every example: the mock answers none too (items are on the control plane).
     relationships: { 'list-items': { data: [] } },
   });
 }
@@ -80,17 +82,4 @@ export function listForItems(
     throw invalid(`${field} ${id} names an archived list, which takes no new items`);
   }
   return list;
-}
-
-/** Links new items to their list (its `list-items` relationship). */
-export function linkItems(org: Org, now: string, listId: string, items: ResourceRecord[]): void {
-  if (items.length === 0) return;
-  org.collection('lists').update(listId, (l) => {
-    const linked = (l.relationships?.['list-items']?.data ?? []) as { type: string; id: string }[];
-    l.relationships = {
-      ...l.relationships,
-      'list-items': { data: [...linked, ...items.map((i) => ({ type: i.type, id: i.id }))] },
-    };
-    l.attributes['updated-at'] = now;
-  });
 }
