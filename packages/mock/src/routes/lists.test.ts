@@ -35,6 +35,15 @@ async function itemIdsOf(listId: string): Promise<string[]> {
   return answer.body.state.itemIds;
 }
 
+/** Adds an item to a list; the answer must be 201 and match the spec. */
+const addItem = (plural: string, listId: string, attributes: Record<string, unknown>) =>
+  ok(
+    'POST',
+    `/list-item/${plural}`,
+    { data: { attributes: { 'list-id': listId, ...attributes } } },
+    201,
+  );
+
 const newList = async (plural: string, name = `Blocked ${plural}`) =>
   (await ok('POST', `/list/${plural}`, { data: { attributes: { name } } }, 201)).body.data;
 
@@ -105,12 +114,7 @@ describe('list items', () => {
   for (const [plural, { item, seeded }] of Object.entries(kinds)) {
     it(`adds, retrieves and archives ${plural} items`, async () => {
       const listId = seeded ?? (await newList(plural)).id;
-      const created = await ok(
-        'POST',
-        `/list-item/${plural}`,
-        { data: { attributes: { 'list-id': listId, ...item } } },
-        201,
-      );
+      const created = await addItem(plural, listId, item);
       const { id, attributes } = created.body.data;
       expect(attributes).toMatchObject({
         status: 'pending',
@@ -133,20 +137,10 @@ describe('list items', () => {
 
   it('stores values in their usual form', async () => {
     const countries = await newList('countries');
-    const country = await ok(
-      'POST',
-      '/list-item/countries',
-      { data: { attributes: { 'list-id': countries.id, 'country-code': 'nz' } } },
-      201,
-    );
+    const country = await addItem('countries', countries.id, { 'country-code': 'nz' });
     expect(country.body.data.attributes['country-code']).toBe('NZ');
     const emails = await newList('email-addresses');
-    const email = await ok(
-      'POST',
-      '/list-item/email-addresses',
-      { data: { attributes: { 'list-id': emails.id, value: 'A@B.test' } } },
-      201,
-    );
+    const email = await addItem('email-addresses', emails.id, { value: 'A@B.test' });
     expect(email.body.data.attributes).toMatchObject({
       value: 'a@b.test',
       'match-type': 'email_address',
@@ -173,12 +167,7 @@ describe('list items', () => {
       { data: { attributes: { 'list-id': `lst_${'0'.repeat(24)}`, value: 'x' } } },
       404,
     );
-    const item = await ok(
-      'POST',
-      '/list-item/strings',
-      { data: { attributes: { 'list-id': seedIds.lists.strings, value: 'x' } } },
-      201,
-    );
+    const item = await addItem('strings', seedIds.lists.strings, { value: 'x' });
     await refused('GET', `/list-item/names/${item.body.data.id}`, undefined, 404);
     expect((await ok('GET', `/list-item/strings/${item.body.data.id}`)).body.data.type).toBe(
       'list-item/string',
@@ -237,12 +226,7 @@ async function upload(plural: string, listId: string, csv: string): Promise<Answ
 describe('list-item importers', () => {
   it('adds good rows, skips duplicates and counts bad rows', async () => {
     const list = await newList('ip-addresses');
-    await ok(
-      'POST',
-      '/list-item/ip-addresses',
-      { data: { attributes: { 'list-id': list.id, value: '192.0.2.7' } } },
-      201,
-    );
+    await addItem('ip-addresses', list.id, { value: '192.0.2.7' });
     const csv = ['value', '203.0.113.0/24', '192.0.2.7', '203.0.113.0/24', 'not-an-ip', '::1'];
     const imported = await upload('ip-addresses', list.id, `${csv.join('\n')}\n`);
     expect(imported.violations).toEqual([]);
