@@ -13,6 +13,12 @@ export {
 } from './errors.js';
 export type { components, operations, paths } from './generated/schema.js';
 export { IDEMPOTENCY_HEADER } from './idempotency.js';
+export {
+  importListItems,
+  type ListItemImport,
+  type ListItemImportKind,
+  listItemImportForm,
+} from './list-item-import.js';
 export type { PersonaLogFields, PersonaLogger } from './logger.js';
 export { NO_RETRY_HEADER, noRetry } from './no-retry.js';
 export {

@@ -29,7 +29,12 @@ export {
 export type { Answer, CallOptions } from './suite/api.js';
 export type { Assert } from './suite/assert.js';
 export { computeCoverage } from './suite/coverage.js';
-export type { AccountActionFixture, Fixtures, WorkflowFixture } from './suite/fixtures.js';
+export type {
+  AccountActionFixture,
+  DashboardLists,
+  Fixtures,
+  WorkflowFixture,
+} from './suite/fixtures.js';
 export { type RunOptions, runSuite, scenarioTags } from './suite/runner.js';
 export { scenarios } from './suite/scenarios/index.js';
 export type * from './suite/types.js';

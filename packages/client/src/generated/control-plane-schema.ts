@@ -142,7 +142,7 @@ export interface paths {
         };
         /**
          * Read an object's mock-only state
-         * @description What the mock keeps about an account, an importer or a workflow run that Persona's resource does not carry: an account's status, an import's per-row outcome, the steps a workflow run took.
+         * @description What the mock keeps about an account, an importer, a workflow run or a list that Persona's resource does not carry: an account's status, an import's per-row outcome, the steps a workflow run took, a list's items.
          */
         get: operations["getMockObjectState"];
         put?: never;
@@ -403,6 +403,13 @@ export interface components {
             caseQueues?: components["schemas"]["NamedObject"][];
             workflows?: components["schemas"]["SeedWorkflow"][];
             accounts?: components["schemas"]["SeedAccount"][];
+            /** @description Lists to make, for the kinds Persona's API has no create operation for (device fingerprints, fields, strings); a list the organization has is kept as it is. */
+            lists?: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "browser-fingerprints" | "countries" | "device-fingerprints" | "email-addresses" | "fields" | "geolocations" | "government-id-numbers" | "ip-addresses" | "names" | "phone-numbers" | "strings";
+            }[];
         };
         /** @description A whole organization in the seed-file format. */
         SeedContent: WithRequired<components["schemas"]["SeedInput"], "plan" | "accountTypes" | "inquiryTemplates" | "verificationTemplates" | "reportTemplates" | "caseTemplates" | "caseQueues" | "workflows" | "accounts">;
@@ -475,6 +482,32 @@ export interface components {
                 }[];
             };
         };
+        ListItemImporterState: {
+            id: string;
+            /** @enum {string} */
+            type: "importer/list-item/email-address" | "importer/list-item/geolocation" | "importer/list-item/government-id-number" | "importer/list-item/ip-address" | "importer/list-item/name" | "importer/list-item/phone-number";
+            state: {
+                /** @description The list the items went in. */
+                listId: string;
+                /** @description Name of the uploaded file; null when it had none. */
+                fileName: string | null;
+                /** @description Rows that were not imported, and why. */
+                rowErrors: {
+                    /** @description Row number in the file, the header being row 1. */
+                    row: number;
+                    errors: string[];
+                }[];
+            };
+        };
+        ListState: {
+            id: string;
+            /** @enum {string} */
+            type: "list/browser-fingerprint" | "list/country" | "list/device-fingerprint" | "list/email-address" | "list/field" | "list/geolocation" | "list/government-id-number" | "list/ip-address" | "list/name" | "list/phone-number" | "list/string";
+            state: {
+                /** @description The list's items, archived ones too, oldest first. */
+                itemIds: string[];
+            };
+        };
         WorkflowRunState: {
             id: string;
             /** @constant */
@@ -510,7 +543,7 @@ export interface components {
                 }[];
             };
         };
-        ObjectState: components["schemas"]["AccountState"] | components["schemas"]["ImporterState"] | components["schemas"]["WorkflowRunState"];
+        ObjectState: components["schemas"]["AccountState"] | components["schemas"]["ImporterState"] | components["schemas"]["ListItemImporterState"] | components["schemas"]["ListState"] | components["schemas"]["WorkflowRunState"];
         Clock: {
             /**
              * Format: date-time
@@ -862,7 +895,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The object's id (`act_…`, `mprt_…` or `wfr_…`). */
+                /** @description The object's id (`act_…`, `mprt_…`, `wfr_…` or `lst_…`). */
                 "object-id": string;
             };
             cookie?: never;

@@ -25,6 +25,13 @@ export interface WorkflowFixture {
   createsCase: boolean;
 }
 
+/** Lists of the kinds only Persona's dashboard makes: ids by the kind's path segment. */
+export interface DashboardLists {
+  'device-fingerprints'?: string;
+  fields?: string;
+  strings?: string;
+}
+
 export interface Fixtures {
   /** The organization's default account type (`User`). */
   accountTypeId?: string;
@@ -48,6 +55,8 @@ export interface Fixtures {
   signupWorkflow?: WorkflowFixture;
   /** A transaction type (`txntp_…`) to record transactions of. */
   transactionTypeId?: string;
+  /** Active lists of the kinds Persona's API cannot create (made in its dashboard), by kind. */
+  dashboardLists?: DashboardLists;
   /** The server is persona-kit's mock (its admin routes answered). */
   personaKitMock?: boolean;
 }
@@ -73,11 +82,19 @@ export const fixtureHints: Record<keyof Fixtures, string> = {
     "Persona's API lists no workflows; give signupWorkflow { id, triggerKey, referenceId, createsCase }",
   transactionTypeId:
     "Persona's API lists no transaction types and no transaction names one yet; give transactionTypeId (txntp_…)",
+  dashboardLists:
+    "Persona's API cannot create lists of device fingerprints, fields or strings and GET /lists listed none; give dashboardLists { device-fingerprints, fields, strings }",
   personaKitMock: 'the server is not persona-kit mock',
 };
 
 /** The mock keeps no transaction-type configuration and records transactions of any type id. */
 export const MOCK_TRANSACTION_TYPE_ID = 'txntp_ContractPayment00000000000';
+
+const DASHBOARD_LIST_TYPES: [string, keyof DashboardLists][] = [
+  ['list/device-fingerprint', 'device-fingerprints'],
+  ['list/field', 'fields'],
+  ['list/string', 'strings'],
+];
 
 const NAME_SEARCH_REPORTS = [
   'report/watchlist',
@@ -119,6 +136,13 @@ export async function discoverFromApi(api: Api): Promise<Fixtures> {
   }
   const queues = await data(api, 'listCaseQueues', { 'filter[status]': 'active' });
   if (queues[0]) found.caseQueueId = queues[0].id;
+  const lists = await data(api, 'listLists', { 'filter[status]': 'active', 'page[size]': '100' });
+  const dashboardLists: DashboardLists = {};
+  for (const [type, kind] of DASHBOARD_LIST_TYPES) {
+    const list = lists.find((l) => l.type === type);
+    if (list) dashboardLists[kind] = list.id;
+  }
+  if (Object.keys(dashboardLists).length > 0) found.dashboardLists = dashboardLists;
   // Templates have no list operation: an existing inquiry or report names one.
   const inquiries = await data(api, 'listInquiries', { 'page[size]': '1' });
   const inquiryTemplate = inquiries[0]?.relationships?.['inquiry-template']?.data?.id;
@@ -257,6 +281,11 @@ export function placeholderFixtures(): Fixtures {
     caseStatuses: ['open', 'pending'],
     caseQueueId: id('cqueue'),
     transactionTypeId: id('txntp'),
+    dashboardLists: {
+      'device-fingerprints': id('lst'),
+      fields: `lst_${'1'.repeat(24)}`,
+      strings: `lst_${'2'.repeat(24)}`,
+    },
     signupWorkflow: {
       id: id('wfl'),
       triggerKey: 'user-id',

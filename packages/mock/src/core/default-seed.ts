@@ -33,6 +33,11 @@ export const seedIds = {
     general: fixedId('cqueue', 'General'),
     escalations: fixedId('cqueue', 'Escalations'),
   },
+  lists: {
+    deviceFingerprints: fixedId('lst', 'DeviceFingerprints'),
+    fields: fixedId('lst', 'Fields'),
+    strings: fixedId('lst', 'Strings'),
+  },
   workflows: {
     signupReview: fixedId('wfl', 'SignupReview'),
     tagAccount: fixedId('wfl', 'TagAccount'),
@@ -247,6 +252,12 @@ export function defaultSeed(): SeedContent {
       inquiryCompletedWorkflow(),
     ],
     accounts: [],
+    // Persona makes lists of these kinds only in its dashboard; its API adds items to them.
+    lists: [
+      { id: ids.lists.deviceFingerprints, name: 'Blocked devices', kind: 'device-fingerprints' },
+      { id: ids.lists.fields, name: 'Blocked promo codes', kind: 'fields' },
+      { id: ids.lists.strings, name: 'Blocked strings', kind: 'strings' },
+    ],
   };
 }
 

@@ -1,3 +1,4 @@
+import { importerType, itemType, listKinds, listType } from '../services/lists/kinds.js';
 import type { ChangeSet } from './changes.js';
 import { Collection } from './collection.js';
 import { newId } from './ids.js';
@@ -41,7 +42,9 @@ export const collectionTypes = {
   'case-queues': ['case-queue'],
   workflows: ['workflow'],
   'workflow-runs': ['workflow-run'],
-  importers: ['importer/account'],
+  importers: ['importer/account', ...listKinds.filter((k) => k.importable).map(importerType)],
+  lists: listKinds.map(listType),
+  'list-items': listKinds.map(itemType),
   events: ['event'],
   webhooks: ['webhook'],
   'api-keys': ['api-key'],
@@ -82,6 +85,8 @@ export const idPrefixes: Record<string, CollectionName> = {
   wbh: 'webhooks',
   api: 'api-keys',
   oag: 'oauth-grants',
+  lst: 'lists',
+  ...Object.fromEntries(listKinds.map((k) => [k.itemPrefix, 'list-items' as const])),
 };
 
 /** Secondary indexes per collection: what lookups and filters use instead of scans. */
@@ -128,6 +133,8 @@ const indexes: Partial<Record<CollectionName, Record<string, (r: ResourceRecord)
     queue: (r) => linkedId(r, 'case-queue'),
   },
   importers: { status: (r) => r.attributes.status },
+  lists: { status: (r) => r.attributes.status },
+  'list-items': { list: (r) => r.internal?.listId },
   events: {
     name: (r) => r.attributes.name,
     // The object an event is about: `filter[object-id]` and redaction find its events through it.

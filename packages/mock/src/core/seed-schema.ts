@@ -1,5 +1,6 @@
 /** JSON Schema of a seed file (`--seed`, `POST /__mock/seed`, `createPersonaMock({ seed })`). */
 import { eventNames } from '../services/event-names.js';
+import { listKinds } from '../services/lists/kinds.js';
 
 const id = (prefix: string) => ({ type: 'string', pattern: `^${prefix}_[a-zA-Z0-9]{24,28}$` });
 const str = { type: 'string', minLength: 1 };
@@ -169,6 +170,7 @@ export const seedSchema = {
       ['statuses'],
     ),
     caseQueues: named('cqueue'),
+    lists: named('lst', { kind: { enum: listKinds.map((k) => k.plural) } }, ['kind']),
     workflows: named('wfl', { trigger, steps }, ['steps']),
     accounts: {
       type: 'array',

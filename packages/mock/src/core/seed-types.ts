@@ -188,4 +188,13 @@ export interface SeedContent {
   caseQueues: { id: string; name: string }[];
   workflows: SeedWorkflow[];
   accounts: SeedAccount[];
+  /** Lists, for the kinds Persona's API cannot create (device fingerprints, fields, strings). */
+  lists?: SeedList[];
+}
+
+/** A list of one kind, by the kind's path segment (`strings`). */
+export interface SeedList {
+  id: string;
+  name: string;
+  kind: string;
 }

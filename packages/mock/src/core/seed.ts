@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { createAccount } from '../services/accounts/accounts.js';
+import { seedLists } from '../services/lists/seed-lists.js';
 import { DEFAULT_INQUIRY_EXPIRY_SECONDS } from '../time/inquiry-expiry.js';
 import { defaultSeed } from './default-seed.js';
 import { invalid } from './errors.js';
@@ -99,6 +100,7 @@ export function resolveSeed(file: SeedFile): SeedContent {
     caseQueues: merge(base.caseQueues, file.caseQueues),
     workflows: merge(base.workflows, file.workflows),
     accounts: merge(base.accounts, file.accounts),
+    lists: merge(base.lists ?? [], file.lists),
   };
   // A seed that names a verification template it lacks fails when read, not on first use.
   checkVerificationTemplateIds(file, (id) =>
@@ -234,6 +236,7 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
       internal: { steps: workflow.steps, trigger: workflow.trigger ?? null },
     });
   }
+  if (content.lists?.length) counts.lists = seedLists(org, now, content.lists);
   if (content.accounts?.length) {
     for (const account of content.accounts) {
       createAccount(org, now, {

@@ -1,7 +1,7 @@
 import { invalid, notFound } from '../core/errors.js';
-import { listPage } from '../http/list.js';
 import type { RouteTable } from '../http/route.js';
 import { getImporter, type ImportMode, importAccounts, importModes } from '../services/importer.js';
+import { listByStatus } from './support.js';
 
 export const importerRoutes: RouteTable = {
   // The file is processed before the answer, so the importer is already `ready` when it is created.
@@ -18,15 +18,7 @@ export const importerRoutes: RouteTable = {
     const importer = importAccounts(input.org, input.core.now(input.org), text, mode, { fileName });
     return { status: 201, data: importer };
   },
-  listImporters: (input) => {
-    const importers = input.org.collection('importers');
-    const { status } = input.query.filter;
-    return listPage(
-      input,
-      importers,
-      status !== undefined ? { candidates: importers.lookup('status', status) } : {},
-    );
-  },
+  listImporters: (input) => listByStatus(input, input.org.collection('importers')),
   retrieveImporter: (input) => {
     const id = input.params['importer-id']!;
     const importer = getImporter(input.org, id);

@@ -10,6 +10,7 @@ import { inquiryRoutes } from './inquiries.js';
 import { inquirySessionRoutes } from './inquiry-sessions.js';
 import { logsRoutes } from './logs.js';
 import { oauthRoutes } from './oauth.js';
+import { listRoutes } from './lists.js';
 import { reportRoutes } from './reports.js';
 import { transactionRoutes } from './transactions.js';
 import { withStaticFallback } from './static.js';
@@ -35,6 +36,7 @@ export const modelledRoutes: RouteTable = {
   ...apiKeyRoutes,
   ...logsRoutes,
   ...oauthRoutes,
+  ...listRoutes,
 };
 
 /** Every operation of the spec: modelled, or answered with its example (routes/static.ts). */

@@ -1,5 +1,6 @@
 import type { Collection } from '../core/collection.js';
 import type { ResourceRecord } from '../core/types.js';
+import { listPage } from '../http/list.js';
 import { splitList } from '../http/query.js';
 import type { RouteInput, RouteOutput } from '../http/route.js';
 
@@ -15,6 +16,16 @@ export const metaOf = (input: RouteInput) => body(input).meta ?? {};
 /** The organization's time: its clock, which tests may move. */
 export const now = (input: RouteInput) => input.core.now(input.org);
 export const one = (data: ResourceRecord, status = 200): RouteOutput => ({ status, data });
+
+/** A page of a collection, narrowed by `filter[status]` through its `status` index when given. */
+export function listByStatus(input: RouteInput, collection: Collection): RouteOutput {
+  const { status } = input.query.filter;
+  return listPage(
+    input,
+    collection,
+    status !== undefined ? { candidates: collection.lookup('status', status) } : {},
+  );
+}
 
 /** A filter's values, `a,b, c` → `['a', 'b', 'c']`; undefined when the filter is absent. */
 export function filterList(value: string | undefined): string[] | undefined {

@@ -1,11 +1,10 @@
-// csv-parse's Node build needs Buffer; browsers get its browser build (package.json `imports`).
-import { CsvError, parse } from '#csv-sync';
 import { isCalendarDate } from '../core/dates.js';
 import { invalid } from '../core/errors.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { accountTypeOf, findByReference, insertAccount } from './accounts/accounts.js';
 import { isPersonalRequestAttribute, personalFields } from './accounts/personal.js';
+import { csvRecords } from './csv-text.js';
 import { shallowSnapshot } from './events.js';
 import { recordTagChanges } from './tags.js';
 
@@ -72,28 +71,12 @@ function columnName(header: string): string {
  * problem: such a file is refused as a whole, before any row is looked at.
  */
 export function parseAccountCsv(text: string): AccountCsv {
-  if (text.includes('\u0000') || text.includes('\uFFFD')) {
-    throw invalid(`${FILE} is not a CSV text file (it holds binary data or is not UTF-8)`);
-  }
   if (text.trim() === '') {
     throw invalid(
       `${FILE} is empty: it needs a header row naming the columns (${importColumns.join(', ')})`,
     );
   }
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-    }) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError) throw invalid(`${FILE} is not valid CSV: ${error.message}`);
-    throw error;
-  }
-  const [header, ...rows] = records;
+  const [header, ...rows] = csvRecords(text, FILE);
   if (!header) {
     throw invalid(`${FILE} has no header row naming the columns (${importColumns.join(', ')})`);
   }

@@ -10,6 +10,7 @@ import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { inquirySessions } from './inquiry-sessions.js';
+import { listsAndItems } from './lists.js';
 import { logs } from './logs.js';
 import { oauth } from './oauth.js';
 import { sandboxSimulation } from './simulate.js';
@@ -28,6 +29,7 @@ export const scenarios: Scenario[] = [
   caseLifecycle,
   workflowRuns,
   importer,
+  listsAndItems,
   events,
   webhooks,
   transactions,
