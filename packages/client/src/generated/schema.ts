@@ -2083,6 +2083,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "inquiry-session.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry session started
+         * @description Someone opened the inquiry's flow in this session.
+         */
+        post: operations["inquirySessionStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry-session.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry session expired
+         * @description The session ended: its time ran out, it was expired through the API, or its inquiry ended.
+         */
+        post: operations["inquirySessionExpiredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "verification.created": {
         parameters: {
             query?: never;
@@ -4680,6 +4720,39 @@ export interface components {
                     /** @constant */
                     name: "inquiry.declined";
                     payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The inquiry session as it was when the event happened, with the objects it links to. */
+        InquirySessionWebhookPayload: {
+            data: components["schemas"]["InquirySession"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `inquiry-session.started`. */
+        InquirySessionStartedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry-session.started";
+                    payload: components["schemas"]["InquirySessionWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry-session.expired`. */
+        InquirySessionExpiredEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry-session.expired";
+                    payload: components["schemas"]["InquirySessionWebhookPayload"];
                     "created-at": components["schemas"]["Timestamp"];
                 };
             };
@@ -9552,6 +9625,58 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InquiryDeclinedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquirySessionStartedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquirySessionStartedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquirySessionExpiredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquirySessionExpiredEvent"];
             };
         };
         responses: {

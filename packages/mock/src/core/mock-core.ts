@@ -1,6 +1,7 @@
 import { WorkflowEngine } from '../services/workflow-engine.js';
 import { inquiryExpiry, waitingRuns } from '../time/deadline-kinds.js';
 import { Deadlines } from '../time/deadlines.js';
+import { reportRuns } from '../time/report-runs.js';
 import { OrgClock } from './clock.js';
 import { EventBus } from './event-bus.js';
 import { hashKey } from './ids.js';
@@ -12,7 +13,7 @@ export interface MockCoreOptions {
   store?: Store;
   seed?: SeedContent;
   now?: () => Date;
-  /** Simulated time workflow runs stay `in_progress` (async mode); instant when absent. */
+  /** Simulated time workflow runs stay `in_progress` and reports `pending` (async mode); instant when absent. */
   asyncMs?: number;
 }
 
@@ -33,16 +34,19 @@ export class MockCore {
   readonly workflows: WorkflowEngine;
   /** What falls due on each organization's clock. */
   readonly deadlines: Deadlines;
+  /** Simulated time runs and report searches take in async mode; undefined when they are instant. */
+  readonly asyncMs: number | undefined;
 
   constructor(options: MockCoreOptions = {}) {
     this.store = options.store ?? new Store();
     this.seed = options.seed ?? defaultSeed();
     this.#now = options.now ?? (() => new Date());
+    this.asyncMs = options.asyncMs;
     this.workflows = new WorkflowEngine(
       options.asyncMs !== undefined ? { asyncMs: options.asyncMs } : {},
     );
     this.deadlines = new Deadlines(
-      [inquiryExpiry, waitingRuns((org, at, id) => this.workflows.finish(org, at, id))],
+      [inquiryExpiry, waitingRuns((org, at, id) => this.workflows.finish(org, at, id)), reportRuns],
       (org) => this.clockOf(org).nowMs(),
     );
     this.events.subscribe(this.deadlines.onEvent);

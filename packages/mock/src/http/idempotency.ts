@@ -1,11 +1,14 @@
 import { conflict } from '../core/errors.js';
 import type { IdempotencyEntry, OrgData } from '../core/store.js';
+import type { FileAnswer } from './route.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface StoredAnswer {
   status: number;
   body: string;
+  /** A file answer: never stored, since only reads (which take no key) answer files. */
+  file?: FileAnswer;
 }
 
 /**

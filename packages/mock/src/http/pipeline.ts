@@ -86,6 +86,7 @@ export async function handle(
           request,
           basePath: deps.basePath,
         });
+        if (output.file) return { status: output.status, body: '', file: output.file };
         return { status: output.status, body: serialize(org, output, query) };
       } catch (error) {
         const apiError = toApiError(error);
@@ -105,6 +106,11 @@ export async function handle(
     const ran = deps.core.catchUp(org);
     if (method !== 'GET' || caughtUp || ran) await deps.core.store.commit();
 
+    if (answer.file) {
+      const headers = baseHeaders(requestId, rateHeaders);
+      headers['Content-Type'] = answer.file.contentType;
+      return { status: answer.status, headers, body: answer.file.bytes };
+    }
     let body = answer.body;
     const inflection = request.header('key-inflection');
     if (inflection === 'camel' || inflection === 'snake') {

@@ -23,6 +23,13 @@ export interface RouteOutput {
   data: ResourceRecord | ResourceRecord[] | null;
   links?: { prev: string | null; next: string | null };
   meta?: Record<string, unknown>;
+  /** A file answered as it is (a printed PDF) instead of a JSON:API document. */
+  file?: FileAnswer;
+}
+
+export interface FileAnswer {
+  contentType: string;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** One operation's behaviour: from a validated request to a JSON:API answer. */

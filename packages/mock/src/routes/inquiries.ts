@@ -7,6 +7,7 @@ import { resumeInquiry } from '../services/inquiries/sessions.js';
 import { simulateInquiry } from '../services/inquiries/simulate.js';
 import { decideInquiry, expireInquiry } from '../services/inquiries/status.js';
 import { redactInquiry } from '../services/redaction.js';
+import { printed } from './print.js';
 import { anyOf, attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 
@@ -44,6 +45,7 @@ export const inquiryRoutes: RouteTable = {
     );
   },
   retrieveInquiry: (input) => one(getInquiry(input.org, id(input))),
+  printInquiry: (input) => printed(input, getInquiry(input.org, id(input))),
   updateInquiry: (input) =>
     one(updateInquiry(input.org, now(input), id(input), attributesOf(input))),
   redactInquiry: (input) => one(redactInquiry(input.org, now(input), id(input))),
