@@ -7,8 +7,10 @@ import { events } from './events.js';
 import { importer } from './importer.js';
 import { inquiryLifecycle, reportLifecycle } from './inquiries.js';
 import { inquirySessions } from './inquiry-sessions.js';
+import { reportActions } from './report-actions.js';
 import { sandboxSimulation } from './simulate.js';
 import { simulatedEvents } from './simulated-events.js';
+import { verificationKinds } from './verifications.js';
 import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
@@ -19,6 +21,8 @@ export const scenarios: Scenario[] = [
   sandboxSimulation,
   inquirySessions,
   reportLifecycle,
+  reportActions,
+  verificationKinds,
   caseLifecycle,
   workflowRuns,
   importer,
