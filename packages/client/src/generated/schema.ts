@@ -790,7 +790,7 @@ export interface paths {
         };
         /**
          * Print an inquiry as PDF
-         * @description The inquiry as a PDF document: its status, dates, the person's details and the verifications it ran.
+         * @description The inquiry as a PDF document: its status, dates, the person's details and the verifications it ran. A redacted inquiry is not printed (409).
          */
         get: operations["printInquiry"];
         put?: never;
@@ -7156,6 +7156,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
