@@ -21,7 +21,8 @@ const LINE = 14;
  * jsPDF runs in browsers and in Node alike, as the mock does.
  */
 export function printPdf(content: PdfContent): Uint8Array<ArrayBuffer> {
-  const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true });
+  // Uncompressed: the text stays readable in the file, for a test or a curious reader.
+  const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: false });
   doc.setCreationDate(new Date(content.createdAt));
   doc.setDocumentProperties({ title: content.title, creator: 'persona-kit mock' });
   const bottom = doc.internal.pageSize.getHeight() - MARGIN;
