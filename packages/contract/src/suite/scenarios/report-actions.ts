@@ -1,7 +1,7 @@
 // A continuously monitored report: run again on demand, paused and resumed,
 // its matches dismissed, and printed as PDF.
 import type { Scenario, StepContext } from '../types.js';
-import { IDS_NEEDED, RULES_NEEDED, STATE_NEEDED, unknownId } from './support.js';
+import { IDS_NEEDED, printsPdf, RULES_NEEDED, STATE_NEEDED, unknownId } from './support.js';
 
 const params = (ctx: StepContext) => ({ 'report-id': ctx.state.monitored as string });
 
@@ -80,11 +80,7 @@ export const reportActions: Scenario = {
     {
       name: 'the report prints as PDF',
       async run(ctx) {
-        const answer = await ctx.api.call('printReport', { params: params(ctx), expect: 200 });
-        ctx.assert.ok(
-          (answer.headers.get('content-type') ?? '').startsWith('application/pdf'),
-          'printReport answers application/pdf',
-        );
+        await printsPdf(ctx, 'printReport', params(ctx));
       },
     },
     {

@@ -67,6 +67,22 @@ export async function newInquiry(
   return created.body.data.id;
 }
 
+/**
+ * Calls a print operation and checks it answered a PDF: the kit checks the
+ * bytes (`%PDF-`), this the type they were sent as.
+ */
+export async function printsPdf(
+  ctx: StepContext,
+  operationId: string,
+  params: Record<string, string>,
+): Promise<void> {
+  const answer = await ctx.api.call(operationId, { params, expect: 200 });
+  ctx.assert.ok(
+    (answer.headers.get('content-type') ?? '').startsWith('application/pdf'),
+    `${operationId} answers application/pdf`,
+  );
+}
+
 /** Runs sandbox simulate actions on an inquiry (they stand in for the person and the reviewer). */
 export const simulateActions = (
   ctx: StepContext,

@@ -3,7 +3,14 @@
 // verification read.
 import { operations } from '@persona-kit/spec';
 import type { Scenario, StepContext } from '../types.js';
-import { drivenInquiry, IDS_NEEDED, RULES_NEEDED, STATE_NEEDED, unknownId } from './support.js';
+import {
+  drivenInquiry,
+  IDS_NEEDED,
+  printsPdf,
+  RULES_NEEDED,
+  STATE_NEEDED,
+  unknownId,
+} from './support.js';
 
 /** The retrieve of each kind, by the path segment Persona gives it: `selfies` → its operationId. */
 const typedRetrieves = new Map(
@@ -13,15 +20,6 @@ const typedRetrieves = new Map(
 );
 
 const params = (ctx: StepContext) => ({ 'verification-id': ctx.state.verification as string });
-
-/** A print answer is a PDF: the kit checks its bytes; this checks the type it was sent as. */
-async function printed(ctx: StepContext, operationId: string, path: Record<string, string>) {
-  const answer = await ctx.api.call(operationId, { params: path, expect: 200 });
-  ctx.assert.ok(
-    (answer.headers.get('content-type') ?? '').startsWith('application/pdf'),
-    `${operationId} answers application/pdf`,
-  );
-}
 
 export const verificationKinds: Scenario = {
   name: 'verifications by kind, printed and redacted',
@@ -76,8 +74,8 @@ export const verificationKinds: Scenario = {
     {
       name: 'the verification and its inquiry print as PDF',
       async run(ctx) {
-        await printed(ctx, 'printVerification', params(ctx));
-        await printed(ctx, 'printInquiry', { 'inquiry-id': ctx.state.inquiry as string });
+        await printsPdf(ctx, 'printVerification', params(ctx));
+        await printsPdf(ctx, 'printInquiry', { 'inquiry-id': ctx.state.inquiry as string });
       },
     },
     {
