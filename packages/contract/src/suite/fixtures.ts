@@ -247,6 +247,7 @@ export function placeholderFixtures(): Fixtures {
     inquiryTemplateId: id('itmpl'),
     verificationTemplateId: id('vtmpl'),
     reportTemplateId: id('rptp'),
+    monitoredReportTemplateId: id('rptp'),
     caseTemplateId: id('ctmpl'),
     caseStatuses: ['open', 'pending'],
     caseQueueId: id('cqueue'),

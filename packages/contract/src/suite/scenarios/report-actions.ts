@@ -1,7 +1,14 @@
 // A continuously monitored report: run again on demand, paused and resumed,
 // its matches dismissed, and printed as PDF.
 import type { Scenario, StepContext } from '../types.js';
-import { IDS_NEEDED, printsPdf, RULES_NEEDED, STATE_NEEDED, unknownId } from './support.js';
+import {
+  FILE_NEEDED,
+  IDS_NEEDED,
+  printsPdf,
+  RULES_NEEDED,
+  STATE_NEEDED,
+  unknownId,
+} from './support.js';
 
 const params = (ctx: StepContext) => ({ 'report-id': ctx.state.monitored as string });
 
@@ -79,6 +86,7 @@ export const reportActions: Scenario = {
     },
     {
       name: 'the report prints as PDF',
+      stateful: FILE_NEEDED,
       async run(ctx) {
         await printsPdf(ctx, 'printReport', params(ctx));
       },

@@ -20,6 +20,8 @@ export const STATE_NEEDED = 'a stateless server does not remember what earlier r
 export const RULES_NEEDED =
   "the check depends on the server's business rules, which a schema-driven server does not apply";
 export const IDS_NEEDED = 'a stateless server does not know which ids exist';
+export const FILE_NEEDED =
+  'a schema-driven server answers a placeholder string where a real server sends a PDF';
 
 type Typed = { type?: string; value?: unknown } | null | undefined;
 

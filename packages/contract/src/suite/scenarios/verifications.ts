@@ -5,6 +5,7 @@ import { operations } from '@persona-kit/spec';
 import type { Scenario, StepContext } from '../types.js';
 import {
   drivenInquiry,
+  FILE_NEEDED,
   IDS_NEEDED,
   printsPdf,
   RULES_NEEDED,
@@ -73,6 +74,7 @@ export const verificationKinds: Scenario = {
     },
     {
       name: 'the verification and its inquiry print as PDF',
+      stateful: FILE_NEEDED,
       async run(ctx) {
         await printsPdf(ctx, 'printVerification', params(ctx));
         await printsPdf(ctx, 'printInquiry', { 'inquiry-id': ctx.state.inquiry as string });
