@@ -104,7 +104,10 @@ describe('dismiss matches', () => {
       }),
     );
     expect(dismissed.body.data.attributes['has-match']).toBe(false);
-    expect(dismissed.body.data.attributes['ignore-list']).toHaveLength(1);
+    const [entry] = dismissed.body.data.attributes['ignore-list'];
+    // A watchlist's ignore list keeps the matched list itself, as Persona's does.
+    expect(entry.match).toEqual(dismissed.body.data.attributes['matched-lists'][0]);
+    expect(entry['ignored-at']).toBeTruthy();
     const again = valid(
       await call('POST', `/reports/${id}/dismiss`, {
         data: { attributes: { reason: 'Twice' } },
@@ -114,6 +117,22 @@ describe('dismiss matches', () => {
     const ran = valid(await call('POST', `/reports/${id}/run`));
     expect(ran.body.data.attributes['has-match']).toBe(false);
     expect(events('report/watchlist.matched')).toBe(1);
+  });
+
+  it('dismisses the people a politically exposed person report found, by entity', async () => {
+    const { call, report } = setup();
+    const created = await report(templates.pep, 'Match Politician');
+    expect(created.attributes['has-match']).toBe(true);
+    const dismissed = valid(
+      await call('POST', `/reports/${created.id}/dismiss`, {
+        data: { attributes: { reason: 'Namesake' } },
+      }),
+    );
+    expect(dismissed.body.data.attributes['has-match']).toBe(false);
+    expect(dismissed.body.data.attributes['ignore-list'][0].match).toMatchObject({
+      name: 'Match Politician',
+      'entity-id': expect.stringMatching(/^ent_/),
+    });
   });
 
   it('dismisses one adverse media article, then the whole source', async () => {

@@ -10,29 +10,49 @@ interface Source {
   articles?: { url?: string }[];
 }
 interface IgnoredMatch {
-  match?: { 'entity-id'?: string };
+  match?: Record<string, unknown>;
+}
+
+/** One current match, keyed as its ignore-list entry names it. */
+interface Match {
+  key: string;
+  /** The entry's `match`, in the shape Persona gives it for the kind. */
+  match: Record<string, unknown>;
 }
 
 const entityId = (name: string) => `ent_${hashKey(name.toLowerCase())}`;
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
-/** The people a watchlist or politically exposed person report matched, by entity id and name. */
-function matchedPeople(report: ResourceRecord): { id: string; name: string }[] {
+/**
+ * What a watchlist report matched (the lists, keyed by name) or a politically
+ * exposed person report (the people, keyed by an entity id from the name).
+ */
+function matchesOf(report: ResourceRecord): Match[] {
   const a = report.attributes;
   if (report.type === 'report/watchlist') {
-    const term = String(a.term ?? '');
-    return list(a['matched-lists']).length > 0 && term ? [{ id: entityId(term), name: term }] : [];
+    return list<Record<string, unknown>>(a['matched-lists']).map((matched) => ({
+      key: String(matched.name),
+      match: { ...matched },
+    }));
   }
   if (report.type === 'report/politically-exposed-person') {
     return list<{ name?: string }>(a.result)
       .filter((person) => person.name)
-      .map((person) => ({ id: entityId(person.name!), name: person.name! }));
+      .map((person) => {
+        const id = entityId(person.name!);
+        return { key: id, match: { 'entity-id': id, name: person.name!, birthdates: [] } };
+      });
   }
   return [];
 }
 
-const ignoredIds = (report: ResourceRecord) =>
-  new Set(list<IgnoredMatch>(report.attributes['ignore-list']).map((i) => i.match?.['entity-id']));
+/** The keys of the matches a reviewer dismissed. */
+const ignoredKeys = (report: ResourceRecord) =>
+  new Set(
+    list<IgnoredMatch>(report.attributes['ignore-list']).map((i) =>
+      String(report.type === 'report/watchlist' ? i.match?.name : i.match?.['entity-id']),
+    ),
+  );
 
 /** Articles of an adverse media source a reviewer has not dismissed, nor the source itself. */
 function openArticles(report: ResourceRecord, source: Source): string[] {
@@ -56,8 +76,8 @@ export function activeMatch(report: ResourceRecord): boolean {
     );
   }
   if (report.type === 'report/watchlist' || report.type === 'report/politically-exposed-person') {
-    const ignored = ignoredIds(report);
-    return matchedPeople(report).some((person) => !ignored.has(person.id));
+    const ignored = ignoredKeys(report);
+    return matchesOf(report).some((m) => !ignored.has(m.key));
   }
   return report.attributes['has-match'] === true;
 }
@@ -91,17 +111,17 @@ export function dismissMatches(
       `${report.type} reports have no matches to dismiss (only watchlist, politically exposed person and adverse media reports do)`,
     );
   }
-  const ignored = ignoredIds(report);
-  const open = matchedPeople(report).filter((person) => !ignored.has(person.id));
+  const ignored = ignoredKeys(report);
+  const open = matchesOf(report).filter((m) => !ignored.has(m.key));
   if (open.length === 0) throw invalid(`report ${id} has no active matches to dismiss`);
   const completedAt = report.attributes['completed-at'];
   return org.collection('reports').update(id, (r) => {
     r.attributes['ignore-list'] = [
       ...list(r.attributes['ignore-list']),
-      ...open.map((person) => ({
+      ...open.map(({ match }) => ({
         'ignored-at': now,
         'run-history-completed-at': completedAt,
-        match: { 'entity-id': person.id, name: person.name, birthdates: [] },
+        match,
       })),
     ];
     r.attributes['has-match'] = activeMatch(r);
