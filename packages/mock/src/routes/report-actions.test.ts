@@ -209,4 +209,22 @@ describe('async mode', () => {
     const printed = valid(await call('GET', `/reports/${created.id}/print`));
     expect(printed.headers.get('content-type')).toBe('application/pdf');
   });
+
+  it('runs a monitored report again in the background, keeping its schedule', async () => {
+    const { call, get, advance, report } = setup({ async: '30s' });
+    const { id } = await report(templates.monitoredWatchlist, 'Maria Example');
+    await advance('31s');
+    await advance('10d');
+    const ran = valid(await call('POST', `/reports/${id}/run`));
+    expect(ran.body.data.attributes.status).toBe('pending');
+    expect(valid(await call('POST', `/reports/${id}/pause`)).status).toBe(409);
+    await advance('31s');
+    expect((await get(id)).attributes['run-history']).toHaveLength(2);
+    // Created at 0, ready at 30 s: the next scheduled run is due 30 days after that.
+    await advance('19d');
+    expect((await get(id)).attributes['run-history']).toHaveLength(2);
+    await advance('1d');
+    const runs = (await get(id)).attributes['run-history'];
+    expect(runs.map((r: { type: string }) => r.type)).toEqual(['manual', 'manual', 'scheduled']);
+  });
 });

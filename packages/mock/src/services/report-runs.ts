@@ -68,8 +68,12 @@ export function finishReportRun(
     r.attributes.status = 'ready';
     r.attributes['completed-at'] = now;
     const days = r.internal?.recurrenceDays as number | null;
+    // A run asked for leaves the schedule where it was; a scheduled one sets the next.
+    const kept = type === 'manual' ? (r.internal?.nextRunAt as string | null | undefined) : null;
     const next =
-      r.attributes['is-recurring'] === true && days ? at(Date.parse(now) + days * DAY_MS) : null;
+      r.attributes['is-recurring'] === true && days
+        ? (kept ?? at(Date.parse(now) + days * DAY_MS))
+        : null;
     r.internal = { ...r.internal, run: null, nextRunAt: next };
   });
   if (report.internal?.nextRunAt) signalChange(org, now, 'report-scheduled', report);
@@ -107,13 +111,7 @@ export function rerunReport(
   asyncMs: number | undefined,
 ): ResourceRecord {
   monitoredReport(org, id, 'run again');
-  const nextRunAt = org.collection('reports').get(id)?.internal?.nextRunAt;
-  const report = beginReportRun(org, now, id, 'manual', asyncMs);
-  if (report.attributes.status === 'pending') return report;
-  // A manual run leaves the recurrence where it was.
-  return org.collection('reports').update(id, (r) => {
-    r.internal = { ...r.internal, nextRunAt: nextRunAt ?? null };
-  });
+  return beginReportRun(org, now, id, 'manual', asyncMs);
 }
 
 /** Stops the scheduled runs; a paused report is answered as it is. */
