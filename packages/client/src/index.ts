@@ -1,3 +1,4 @@
+export { type BinaryAs, type BinaryInit, type BinaryPath, getBinary } from './binary.js';
 export {
   createPersonaClient,
   DEFAULT_BASE_URL,

@@ -123,10 +123,12 @@ export async function exchangeOf(
         status: response.status,
         location: 'body',
         pointer: '',
-        message: `body is not valid JSON: ${read.error}`,
+        message: read.pdf
+          ? `body is not a PDF: ${read.error}`
+          : `body is not valid JSON: ${read.error}`,
         kind: 'invalid-value',
         severity: 'breaking',
-        expected: 'JSON',
+        expected: read.pdf ? 'PDF (starting %PDF-)' : 'JSON',
         received: read.text.slice(0, 200),
       });
     }
@@ -134,11 +136,31 @@ export async function exchangeOf(
   return { input, violations };
 }
 
+/** What a PDF file starts with. */
+const PDF_MAGIC = '%PDF-';
+
+/** A PDF answer as its bytes; one that does not start as a PDF does is an error. */
+async function readPdf(response: Response) {
+  const bytes = new Uint8Array(await response.clone().arrayBuffer());
+  const head = String.fromCharCode(...bytes.subarray(0, PDF_MAGIC.length));
+  const text = `${bytes.length} bytes starting ${JSON.stringify(head)}`;
+  if (head === PDF_MAGIC) return { body: bytes, text, pdf: true };
+  return {
+    body: bytes,
+    text,
+    pdf: true,
+    error: `it starts ${JSON.stringify(head)}, not ${PDF_MAGIC}`,
+  };
+}
+
 async function readBody(
   response: Response,
-): Promise<{ body: unknown; text: string; error?: string }> {
+): Promise<{ body: unknown; text: string; error?: string; pdf?: boolean }> {
   if (response.bodyUsed) {
     throw new Error('the response body was read already: pass the parsed body as { body }');
+  }
+  if (/^application\/pdf\b/i.test(response.headers.get('content-type') ?? '')) {
+    return readPdf(response);
   }
   const text = await response.clone().text();
   if (text === '') return { body: undefined, text };

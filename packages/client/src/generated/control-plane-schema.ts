@@ -398,6 +398,8 @@ export interface components {
                 id: string;
                 name: string;
                 reportType: string;
+                /** @description The template monitors continuously: its reports run again this many days apart. Absent or null: they run once. */
+                recurrenceDays?: number | null;
             }[];
             caseTemplates?: components["schemas"]["SeedCaseTemplate"][];
             caseQueues?: components["schemas"]["NamedObject"][];

@@ -778,6 +778,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inquiries/{inquiry-id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Print an inquiry as PDF
+         * @description The inquiry as a PDF document: its status, dates, the person's details and the verifications it ran. A redacted inquiry is not printed (409).
+         */
+        get: operations["printInquiry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inquiry-sessions": {
         parameters: {
             query?: never;
@@ -791,7 +814,11 @@ export interface paths {
          */
         get: operations["listInquirySessions"];
         put?: never;
-        post?: never;
+        /**
+         * Create an inquiry session
+         * @description Opens a new session on the inquiry, for a person to continue its flow. An inquiry takes 25 sessions at most; one that is redacted, expired or already decided takes none.
+         */
+        post: operations["createInquirySession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -844,6 +871,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inquiry-sessions/expire-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire the sessions of inquiries
+         * @description Ends every session still open on the inquiries named, at once, and answers the sessions it ended. The inquiries themselves are unchanged.
+         */
+        post: operations["expireAllInquirySessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inquiry-sessions/{inquiry-session-id}/generate-one-time-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session's id. */
+                "inquiry-session-id": components["parameters"]["InquirySessionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a one-time link for a session
+         * @description A link that opens the hosted flow in this session, once. A session that expired takes no link.
+         */
+        post: operations["generateInquirySessionOneTimeLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/verifications/{verification-id}": {
         parameters: {
             query?: never;
@@ -859,6 +929,332 @@ export interface paths {
          * @description One verification of an inquiry, of the kind its `type` names, with the checks it ran and how each came out.
          */
         get: operations["retrieveVerification"];
+        put?: never;
+        post?: never;
+        /**
+         * Redact a verification
+         * @description Erases the personal data the verification read, for good: names, dates, numbers, addresses and photo links become null and its checks are emptied. Its status and dates stay. This cannot be undone.
+         */
+        delete: operations["redactVerification"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verifications/{verification-id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Print a verification as PDF
+         * @description The verification as a PDF document: its kind, status, dates, what it read and how each check came out.
+         */
+        get: operations["printVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/aamvas/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an AAMVA verification
+         * @description The verification of that id when it is of the `verification/aamva` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveAamvaVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/database-ecbsvs/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an eCBSV database verification
+         * @description The verification of that id when it is of the `verification/database-ecbsv` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveDatabaseEcbsvVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/database-phone-carriers/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a phone carrier database verification
+         * @description The verification of that id when it is of the `verification/database-phone-carrier` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveDatabasePhoneCarrierVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/database-serpros/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a Serpro database verification
+         * @description The verification of that id when it is of the `verification/database-serpro` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveDatabaseSerproVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/database-standards/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a standard database verification
+         * @description The verification of that id when it is of the `verification/database-standard` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveDatabaseStandardVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/database-tins/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a TIN database verification
+         * @description The verification of that id when it is of the `verification/database-tin` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveDatabaseTinVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/databases/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a database verification
+         * @description The verification of that id when it is of the `verification/database` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveDatabaseVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/documents/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a document verification
+         * @description The verification of that id when it is of the `verification/document` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveDocumentVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/email-addresses/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an email address verification
+         * @description The verification of that id when it is of the `verification/email-address` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveEmailAddressVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/government-ids/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a government ID verification
+         * @description The verification of that id when it is of the `verification/government-id` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveGovernmentIdVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/government-id-nfcs/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a government ID NFC verification
+         * @description The verification of that id when it is of the `verification/government-id-nfc` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveGovernmentIdNfcVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/phone-numbers/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a phone number verification
+         * @description The verification of that id when it is of the `verification/phone-number` kind; an id of another kind is not found here.
+         */
+        get: operations["retrievePhoneNumberVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verification/selfies/{verification-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a selfie verification
+         * @description The verification of that id when it is of the `verification/selfie` kind; an id of another kind is not found here.
+         */
+        get: operations["retrieveSelfieVerification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -981,6 +1377,121 @@ export interface paths {
          * @description Replaces the report's tags with the given list: tags left out are removed.
          */
         post: operations["setReportTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a report again
+         * @description Runs the report's search again now, outside its schedule, and records the run in `run-history`. Only a report that runs on a schedule (continuous monitoring) can be run again.
+         */
+        post: operations["runReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause continuous monitoring
+         * @description Stops the report's scheduled runs until it is resumed: `is-recurring` turns false.
+         */
+        post: operations["pauseReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume continuous monitoring
+         * @description Restarts the scheduled runs of a paused report; the next one is one interval from now.
+         */
+        post: operations["resumeReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a report's matches
+         * @description A reviewer's word that what the report found is not the subject: its current matches move to the ignore list, with the reason given, and the report no longer counts as matched. Adverse media reports dismiss one entity or one article at a time (`dismiss-type` and `entity-id`).
+         */
+        post: operations["dismissReportMatches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/{report-id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Print a report as PDF
+         * @description The report as a PDF document: its kind, status, dates, search input and findings.
+         */
+        get: operations["printReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2992,6 +3503,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "inquiry-session.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry session started
+         * @description Someone opened the inquiry's flow in this session.
+         */
+        post: operations["inquirySessionStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry-session.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry session expired
+         * @description The session ended: its time ran out, it was expired through the API, or its inquiry ended.
+         */
+        post: operations["inquirySessionExpiredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "verification.created": {
         parameters: {
             query?: never;
@@ -4437,6 +4988,11 @@ export interface components {
                 "one-time-link-short"?: string;
             };
         };
+        /**
+         * Format: binary
+         * @description A PDF document, as bytes (it starts with `%PDF-`).
+         */
+        PdfFile: string;
         /** @description Conditions every listed session meets. */
         InquirySessionListFilter: {
             /** @description Only the sessions of this inquiry. */
@@ -4516,15 +5072,45 @@ export interface components {
             links: components["schemas"]["ListLinks"];
             included?: components["schemas"]["Included"];
         };
+        /** @description The inquiry the new session belongs to. */
+        CreateInquirySessionRequest: {
+            data: {
+                attributes: {
+                    "inquiry-id": components["schemas"]["InquiryId"];
+                };
+            };
+        };
+        /** @description One inquiry session, with the objects asked for through `include`. */
+        InquirySessionDocument: {
+            data: components["schemas"]["InquirySession"];
+            included?: components["schemas"]["Included"];
+        };
         /**
          * @description Identifies an inquiry session.
          * @example iqse_Rb6Wq3Nz8Kd2Lp5Xt9Vc4Hm7
          */
         InquirySessionId: string;
-        /** @description One inquiry session, with the objects asked for through `include`. */
-        InquirySessionDocument: {
+        /** @description The inquiries whose open sessions end. */
+        ExpireAllInquirySessionsRequest: {
+            meta: {
+                "inquiry-ids": components["schemas"]["InquiryId"][];
+            };
+        };
+        /** @description Inquiry sessions, all at once (no paging). */
+        InquirySessionsDocument: {
+            data: components["schemas"]["InquirySession"][];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The session and a link that opens the hosted flow in it once. */
+        SessionOneTimeLinkDocument: {
             data: components["schemas"]["InquirySession"];
             included?: components["schemas"]["Included"];
+            meta: {
+                /** @description Opens the hosted flow in this session; it works once. */
+                "one-time-link": string;
+                /** @description A shorter form of the same link, where the server offers one. */
+                "one-time-link-short"?: string;
+            };
         };
         /**
          * @description Identifies a verification.
@@ -4680,6 +5266,242 @@ export interface components {
         /** @description One verification, with the objects asked for through `include`. */
         VerificationDocument: {
             data: components["schemas"]["Verification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        AamvaVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "name-first"?: string | null;
+            "name-last"?: string | null;
+            birthdate?: string;
+            "issue-date"?: string;
+            "expiration-date"?: string;
+            "address-postal-code"?: string;
+            "issuing-authority"?: string;
+            "identification-number"?: string;
+        };
+        /** @description A driver licence checked against the records of the US motor vehicle agencies (`verification/aamva`). */
+        AamvaVerification: {
+            /** @constant */
+            type: "verification/aamva";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["AamvaVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        AamvaVerificationDocument: {
+            data: components["schemas"]["AamvaVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        DatabaseEcbsvVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "name-first"?: string | null;
+            "name-last"?: string | null;
+            birthdate?: string | null;
+            "email-address"?: string | null;
+            "identification-number"?: string | null;
+            "signature-timestamp"?: string | null;
+            "signature-ip"?: string | null;
+        };
+        /** @description A name, birthdate and social security number checked with the US Social Security Administration, with the consent it needs (`verification/database-ecbsv`). */
+        DatabaseEcbsvVerification: {
+            /** @constant */
+            type: "verification/database-ecbsv";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DatabaseEcbsvVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        DatabaseEcbsvVerificationDocument: {
+            data: components["schemas"]["DatabaseEcbsvVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        DatabasePhoneCarrierVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "name-first"?: string | null;
+            "name-last"?: string | null;
+            birthdate?: string | null;
+            "phone-number"?: string | null;
+            "address-street-1"?: string | null;
+            "address-street-2"?: string | null;
+            "address-city"?: string | null;
+            "address-subdivision"?: string | null;
+            "address-postal-code"?: string | null;
+        };
+        /** @description A person matched against what their phone carrier knows of the number (`verification/database-phone-carrier`). */
+        DatabasePhoneCarrierVerification: {
+            /** @constant */
+            type: "verification/database-phone-carrier";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DatabasePhoneCarrierVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        DatabasePhoneCarrierVerificationDocument: {
+            data: components["schemas"]["DatabasePhoneCarrierVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        DatabaseSerproVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            birthdate?: string | null;
+            cpf?: string;
+            "name-first"?: string;
+            "name-full"?: string;
+            "name-last"?: string;
+        };
+        /** @description A Brazilian CPF checked with Serpro, the Brazilian government's data service (`verification/database-serpro`). */
+        DatabaseSerproVerification: {
+            /** @constant */
+            type: "verification/database-serpro";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DatabaseSerproVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        DatabaseSerproVerificationDocument: {
+            data: components["schemas"]["DatabaseSerproVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        DatabaseStandardVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            birthdate?: string | null;
+            "name-first"?: string | null;
+            "name-middle"?: string | null;
+            "name-last"?: string | null;
+            "phone-number"?: string | null;
+            "email-address"?: string | null;
+            "address-street-1"?: string | null;
+            "address-street-2"?: string | null;
+            "address-city"?: string | null;
+            "address-subdivision"?: string | null;
+            "address-postal-code"?: string | null;
+            "normalized-address-city"?: string;
+            "normalized-address-postal-code"?: string;
+            "normalized-address-street-1"?: string;
+            "normalized-address-street-2"?: string;
+            "normalized-address-subdivision"?: string;
+        };
+        /** @description A person looked up in the standard set of identity databases (`verification/database-standard`). */
+        DatabaseStandardVerification: {
+            /** @constant */
+            type: "verification/database-standard";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DatabaseStandardVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        DatabaseStandardVerificationDocument: {
+            data: components["schemas"]["DatabaseStandardVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        DatabaseTinVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            tin?: string;
+            "tin-type"?: string | null;
+            "name-first"?: string | null;
+            "name-last"?: string | null;
+            "name-business"?: string | null;
+        };
+        /** @description A tax identification number checked against the name it is filed under (`verification/database-tin`). */
+        DatabaseTinVerification: {
+            /** @constant */
+            type: "verification/database-tin";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DatabaseTinVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        DatabaseTinVerificationDocument: {
+            data: components["schemas"]["DatabaseTinVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        DatabaseVerificationDocument: {
+            data: components["schemas"]["DatabaseVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        DocumentVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            fields?: Record<string, unknown>;
+            files?: unknown[];
+            "files-normalized"?: unknown[];
+            "extraction-responses"?: null | unknown[];
+            "document-type"?: string | null;
+        };
+        /** @description Fields read from an uploaded document (a bill, a statement, a form) (`verification/document`). */
+        DocumentVerification: {
+            /** @constant */
+            type: "verification/document";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["DocumentVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        DocumentVerificationDocument: {
+            data: components["schemas"]["DocumentVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        EmailAddressVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "email-address"?: string | null;
+            "confirmation-code"?: string;
+        };
+        /** @description An email address confirmed with a code sent to it (`verification/email-address`). */
+        EmailAddressVerification: {
+            /** @constant */
+            type: "verification/email-address";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["EmailAddressVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        EmailAddressVerificationDocument: {
+            data: components["schemas"]["EmailAddressVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        GovernmentIdVerificationDocument: {
+            data: components["schemas"]["GovernmentIdVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        GovernmentIdNfcVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            birthdate?: string | null;
+            "expiration-date"?: string | null;
+            "id-class"?: string | null;
+            "identification-number"?: string | null;
+            "name-first"?: string;
+            "name-last"?: string;
+            "selfie-photo"?: Record<string, unknown> | null;
+            "selfie-photo-url"?: string | null;
+            sex?: string | null;
+            "address-street-1"?: string | null;
+            "address-street-2"?: string | null;
+            "address-city"?: string | null;
+            "address-subdivision"?: string | null;
+            "address-postal-code"?: string | null;
+        };
+        /** @description An identity document's chip read over NFC (`verification/government-id-nfc`). */
+        GovernmentIdNfcVerification: {
+            /** @constant */
+            type: "verification/government-id-nfc";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["GovernmentIdNfcVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        GovernmentIdNfcVerificationDocument: {
+            data: components["schemas"]["GovernmentIdNfcVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The shared members, plus what this kind reads and checks. */
+        PhoneNumberVerificationAttributes: components["schemas"]["VerificationAttributes"] & {
+            "phone-number"?: string;
+            "confirmation-code"?: string;
+            metadata?: Record<string, unknown>;
+        };
+        /** @description A phone number confirmed with a code sent to it (`verification/phone-number`). */
+        PhoneNumberVerification: {
+            /** @constant */
+            type: "verification/phone-number";
+            id: components["schemas"]["VerificationResponseId"];
+            attributes: components["schemas"]["PhoneNumberVerificationAttributes"];
+            relationships?: components["schemas"]["VerificationRelationships"];
+        };
+        PhoneNumberVerificationDocument: {
+            data: components["schemas"]["PhoneNumberVerification"];
+            included?: components["schemas"]["Included"];
+        };
+        SelfieVerificationDocument: {
+            data: components["schemas"]["SelfieVerification"];
             included?: components["schemas"]["Included"];
         };
         /**
@@ -4931,6 +5753,17 @@ export interface components {
          * @example rep_Tb5Nw8Qz3Lc7Vx2Hk9Rm4Jp6
          */
         ReportId: string;
+        /** @description Why the matches are dismissed; for adverse media reports, also which entity or article (`dismiss-type` is `entity` or `media`, `entity-id` its id). */
+        DismissMatchesRequest: {
+            data: {
+                attributes: {
+                    reason: string;
+                    /** @enum {string} */
+                    "dismiss-type"?: "entity" | "media";
+                    "entity-id"?: string;
+                };
+            };
+        };
         /** @description Trigger values by name, as the workflow version's trigger schema defines them. Keys are passed to the workflow as sent. */
         WorkflowTriggerPayload: {
             [key: string]: unknown;
@@ -6446,6 +7279,39 @@ export interface components {
                     /** @constant */
                     name: "inquiry.declined";
                     payload: components["schemas"]["InquiryWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The inquiry session as it was when the event happened, with the objects it links to. */
+        InquirySessionWebhookPayload: {
+            data: components["schemas"]["InquirySession"];
+            included?: components["schemas"]["Included"];
+        };
+        /** @description The event document posted for `inquiry-session.started`. */
+        InquirySessionStartedEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry-session.started";
+                    payload: components["schemas"]["InquirySessionWebhookPayload"];
+                    "created-at": components["schemas"]["Timestamp"];
+                };
+            };
+        };
+        /** @description The event document posted for `inquiry-session.expired`. */
+        InquirySessionExpiredEvent: {
+            data: {
+                /** @constant */
+                type: "event";
+                id: components["schemas"]["WebhookEventId"];
+                attributes: {
+                    /** @constant */
+                    name: "inquiry-session.expired";
+                    payload: components["schemas"]["InquirySessionWebhookPayload"];
                     "created-at": components["schemas"]["Timestamp"];
                 };
             };
@@ -8958,6 +9824,43 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    printInquiry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The inquiry's id. */
+                "inquiry-id": components["parameters"]["InquiryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inquiry as a PDF document. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listInquirySessions: {
         parameters: {
             query?: {
@@ -8996,6 +9899,50 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createInquirySession: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInquirySessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The new session. */
+            201: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquirySessionDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9083,6 +10030,92 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    expireAllInquirySessions: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpireAllInquirySessionsRequest"];
+            };
+        };
+        responses: {
+            /** @description The sessions that were ended. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InquirySessionsDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    generateInquirySessionOneTimeLink: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The session's id. */
+                "inquiry-session-id": components["parameters"]["InquirySessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session and its link. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOneTimeLinkDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     retrieveVerification: {
         parameters: {
             query?: {
@@ -9115,6 +10148,613 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    redactVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redacted verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    printVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification as a PDF document. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveAamvaVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AamvaVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDatabaseEcbsvVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseEcbsvVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDatabasePhoneCarrierVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabasePhoneCarrierVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDatabaseSerproVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseSerproVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDatabaseStandardVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseStandardVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDatabaseTinVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseTinVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDatabaseVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveDocumentVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveEmailAddressVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailAddressVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveGovernmentIdVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernmentIdVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveGovernmentIdNfcVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernmentIdNfcVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrievePhoneNumberVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneNumberVerificationDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retrieveSelfieVerification: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The verification's id. */
+                "verification-id": components["parameters"]["VerificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfieVerificationDocument"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9432,6 +11072,219 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    runReport: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    pauseReport: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeReport: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dismissReportMatches: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated relationship names whose objects are returned in `included`. */
+                include?: components["parameters"]["Include"];
+                /** @description Sparse fieldsets, by object type: `fields[account]=reference-id,tags` returns only those attributes of every account in the document. */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissMatchesRequest"];
+            };
+        };
+        responses: {
+            /** @description The report, its matches dismissed. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    printReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Casing of the keys in the response body. Keys inside `fields` keep the casing they were stored with. */
+                "Key-Inflection"?: components["parameters"]["KeyInflection"];
+                /** @description A unique value chosen by the client. A request repeated with the same key within 24 hours answers the first response again instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description API version to use, as a date. Defaults to the version set on the API key. */
+                "Persona-Version"?: components["parameters"]["PersonaVersion"];
+            };
+            path: {
+                /** @description The report's id. */
+                "report-id": components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a PDF document. */
+            200: {
+                headers: {
+                    "Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -14018,6 +15871,58 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InquiryDeclinedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquirySessionStartedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquirySessionStartedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+            400: components["responses"]["WebhookRefused"];
+        };
+    };
+    inquirySessionExpiredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Proof that Persona sent the body: `t=<unix seconds>,v1=<hex>`, where the hex is the HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot and the raw body. While a secret is being rotated the header holds one such set per live secret, separated by a space. Check it before trusting the body (`parseWebhook` in `@persona-kit/client`). */
+                "Persona-Signature": components["parameters"]["WebhookSignature"];
+                /** @description How many times Persona has tried to deliver this event, this attempt included. */
+                "Persona-Webhook-Attempts-Made"?: components["parameters"]["WebhookAttemptsMade"];
+                /** @description How many more times Persona will try if this attempt is not acknowledged. */
+                "Persona-Webhook-Attempts-Left"?: components["parameters"]["WebhookAttemptsLeft"];
+                /** @description When Persona first tried to deliver this event, in unix seconds. */
+                "Persona-Webhook-First-Attempted-At"?: components["parameters"]["WebhookFirstAttemptedAt"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InquirySessionExpiredEvent"];
             };
         };
         responses: {

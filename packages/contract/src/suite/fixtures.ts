@@ -46,6 +46,8 @@ export interface Fixtures {
   verificationTemplateId?: string;
   /** A report template whose reports search by name (watchlist and the like). */
   reportTemplateId?: string;
+  /** A watchlist report template that monitors continuously (its reports run again on a schedule). */
+  monitoredReportTemplateId?: string;
   /** A case template with no required fields. */
   caseTemplateId?: string;
   /** Statuses the case template allows. */
@@ -75,6 +77,8 @@ export const fixtureHints: Record<keyof Fixtures, string> = {
     "Persona's API lists no verification templates; give verificationTemplateId (a government ID verification template of the sandbox, vtmpl_…)",
   reportTemplateId:
     "Persona's API lists no report templates and no name-search report names one yet; give reportTemplateId",
+  monitoredReportTemplateId:
+    "Persona's API lists no report templates; give monitoredReportTemplateId (a watchlist template with continuous monitoring)",
   caseTemplateId: 'GET /case-templates listed no active template without required fields',
   caseStatuses: 'the case template lists no statuses',
   caseQueueId: 'GET /case-queues listed no active queue',
@@ -172,7 +176,7 @@ interface MockSeed {
   }[];
   inquiryTemplates?: { id: string; name?: string; verificationTemplateIds?: string[] }[];
   verificationTemplates?: { id: string; name?: string; verificationType?: string }[];
-  reportTemplates?: { id: string; name?: string; reportType?: string }[];
+  reportTemplates?: { id: string; name?: string; reportType?: string; recurrenceDays?: number }[];
   workflows?: { id: string; name?: string; steps?: Json[] }[];
 }
 
@@ -218,6 +222,10 @@ export async function discoverFromMock(
     NAME_SEARCH_REPORTS.includes(t.reportType ?? ''),
   );
   if (reportTemplate) found.reportTemplateId = reportTemplate.id;
+  const monitored = seed.reportTemplates?.find(
+    (t) => t.reportType === 'report/watchlist' && t.recurrenceDays,
+  );
+  if (monitored) found.monitoredReportTemplateId = monitored.id;
   for (const workflow of seed.workflows) {
     const steps: Json[] = workflow.steps ?? [];
     const find = steps.find(
@@ -277,6 +285,7 @@ export function placeholderFixtures(): Fixtures {
     inquiryTemplateId: id('itmpl'),
     verificationTemplateId: id('vtmpl'),
     reportTemplateId: id('rptp'),
+    monitoredReportTemplateId: id('rptp'),
     caseTemplateId: id('ctmpl'),
     caseStatuses: ['open', 'pending'],
     caseQueueId: id('cqueue'),

@@ -23,6 +23,7 @@ export const seedIds = {
   },
   reportTemplates: {
     watchlist: fixedId('rptp', 'Watchlist'),
+    monitoredWatchlist: fixedId('rptp', 'MonitoredWatchlist'),
     pep: fixedId('rptp', 'PoliticallyExposed'),
     adverseMedia: fixedId('rptp', 'AdverseMedia'),
     emailAddress: fixedId('rptp', 'EmailAddress'),
@@ -158,6 +159,12 @@ export function defaultSeed(): SeedContent {
     ],
     reportTemplates: [
       { id: ids.reportTemplates.watchlist, name: 'Watchlist', reportType: 'report/watchlist' },
+      {
+        id: ids.reportTemplates.monitoredWatchlist,
+        name: 'Watchlist, monitored monthly',
+        reportType: 'report/watchlist',
+        recurrenceDays: 30,
+      },
       {
         id: ids.reportTemplates.pep,
         name: 'Politically exposed person',

@@ -3,6 +3,7 @@ import { BoundedLogs } from '../services/history/bounded-logs.js';
 import { WorkflowEngine } from '../services/workflow-engine.js';
 import { inquiryExpiry, waitingRuns } from '../time/deadline-kinds.js';
 import { Deadlines } from '../time/deadlines.js';
+import { reportRuns } from '../time/report-runs.js';
 import { OrgClock } from './clock.js';
 import { Credentials } from './credentials.js';
 import { EventBus } from './event-bus.js';
@@ -15,7 +16,7 @@ export interface MockCoreOptions {
   store?: Store;
   seed?: SeedContent;
   now?: () => Date;
-  /** Simulated time workflow runs stay `in_progress` (async mode); instant when absent. */
+  /** Simulated time workflow runs stay `in_progress` and reports `pending` (async mode); instant when absent. */
   asyncMs?: number;
 }
 
@@ -47,17 +48,20 @@ export class MockCore {
   readonly apiLogs = new BoundedLogs(API_LOG_SIZE);
   /** The changes made to each organization through `/__mock/`, as `/user-audit-logs` lists them. */
   readonly auditLogs = new BoundedLogs(AUDIT_LOG_SIZE);
+  /** Simulated time runs and report searches take in async mode; undefined when they are instant. */
+  readonly asyncMs: number | undefined;
 
   constructor(options: MockCoreOptions = {}) {
     this.store = options.store ?? new Store();
     this.credentials = new Credentials(this.store);
     this.seed = options.seed ?? defaultSeed();
     this.#now = options.now ?? (() => new Date());
+    this.asyncMs = options.asyncMs;
     this.workflows = new WorkflowEngine(
       options.asyncMs !== undefined ? { asyncMs: options.asyncMs } : {},
     );
     this.deadlines = new Deadlines(
-      [inquiryExpiry, waitingRuns((org, at, id) => this.workflows.finish(org, at, id))],
+      [inquiryExpiry, waitingRuns((org, at, id) => this.workflows.finish(org, at, id)), reportRuns],
       (org) => this.clockOf(org).nowMs(),
     );
     this.events.subscribe(this.deadlines.onEvent);

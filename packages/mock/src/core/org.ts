@@ -152,7 +152,7 @@ export function linkedId(record: ResourceRecord, relationship: string): string |
  * still follows (a resumed inquiry's new expiry): never stored or delivered.
  */
 export interface ChangeSignal {
-  name: 'inquiry-resumed';
+  name: 'inquiry-resumed' | 'report-scheduled';
   at: string;
   record: ResourceRecord;
 }

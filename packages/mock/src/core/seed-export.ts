@@ -100,6 +100,9 @@ export function exportSeed(org: Org): SeedContent {
       id: t.id,
       name: nameOf(t),
       reportType: (t.internal?.reportType ?? t.attributes['report-type']) as string,
+      ...(t.internal?.recurrenceDays
+        ? { recurrenceDays: t.internal.recurrenceDays as number }
+        : {}),
     })),
     caseTemplates: records(org, 'case-templates').map(caseTemplateOf),
     caseQueues: records(org, 'case-queues').map((q) => ({ id: q.id, name: nameOf(q) })),

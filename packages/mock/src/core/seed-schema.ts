@@ -157,7 +157,10 @@ export const seedSchema = {
     ),
     reportTemplates: named(
       'rptp',
-      { reportType: { type: 'string', pattern: '^report/[a-z-]+$' } },
+      {
+        reportType: { type: 'string', pattern: '^report/[a-z-]+$' },
+        recurrenceDays: { type: ['integer', 'null'], minimum: 1, maximum: 3650 },
+      },
       ['reportType'],
     ),
     caseTemplates: named(

@@ -183,7 +183,13 @@ export interface SeedContent {
   accountTypes: SeedAccountType[];
   inquiryTemplates: SeedInquiryTemplate[];
   verificationTemplates: SeedVerificationTemplate[];
-  reportTemplates: { id: string; name: string; reportType: string }[];
+  /** `recurrenceDays`: the template monitors continuously, running its reports again that often. */
+  reportTemplates: {
+    id: string;
+    name: string;
+    reportType: string;
+    recurrenceDays?: number | null;
+  }[];
   caseTemplates: SeedCaseTemplate[];
   caseQueues: { id: string; name: string }[];
   workflows: SeedWorkflow[];

@@ -191,7 +191,10 @@ export function seedOrg(org: Org, content: SeedFile, now: string): Record<string
       type: 'report-template',
       id: template.id,
       attributes: { name: template.name, 'report-type': template.reportType, 'created-at': now },
-      internal: { reportType: template.reportType },
+      internal: {
+        reportType: template.reportType,
+        recurrenceDays: template.recurrenceDays ?? null,
+      },
     });
   }
   for (const template of content.caseTemplates ?? []) {

@@ -1,5 +1,6 @@
 import { conflict } from '../core/errors.js';
 import type { IdempotencyEntry, OrgData } from '../core/store.js';
+import type { FileAnswer } from './route.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -8,6 +9,8 @@ export interface StoredAnswer {
   body: string;
   /** Headers particular to this answer (a static example's marker), replayed with it. */
   headers?: Record<string, string>;
+  /** A file answer: never stored, since only reads (which take no key) answer files. */
+  file?: FileAnswer;
 }
 
 /**

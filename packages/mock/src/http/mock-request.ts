@@ -20,7 +20,8 @@ export interface MockRequest {
 export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** JSON text, or the bytes of a file. */
+  body: string | Uint8Array<ArrayBuffer>;
 }
 
 export function fromFetch(request: Request): MockRequest {

@@ -105,6 +105,7 @@ export async function handle(
           request,
           basePath: deps.basePath,
         });
+        if (output.file) return { status: output.status, body: '', file: output.file };
         document = present(orgNow, output, query);
         // Without an idempotency key, an inflected answer is all that is ever written.
         const body = inflection && !key ? '' : JSON.stringify(document);
@@ -132,6 +133,11 @@ export async function handle(
     const ran = deps.core.catchUp(org);
     if (method !== 'GET' || caughtUp || ran) await deps.core.store.commit();
 
+    if (answer.file) {
+      const headers = baseHeaders(requestId, rateHeaders);
+      headers['Content-Type'] = answer.file.contentType;
+      return { status: answer.status, headers, body: answer.file.bytes };
+    }
     let body = answer.body;
     if (inflection) {
       // A fresh answer still has its document: inflect that rather than parse the text back.

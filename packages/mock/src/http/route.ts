@@ -29,6 +29,13 @@ export interface RouteOutput {
   document?: unknown;
   /** Headers the answer carries besides the ones every answer has. */
   headers?: Record<string, string>;
+  /** A file answered as it is (a printed PDF) instead of a JSON:API document. */
+  file?: FileAnswer;
+}
+
+export interface FileAnswer {
+  contentType: string;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** One operation's behaviour: from a validated request to a JSON:API answer. */

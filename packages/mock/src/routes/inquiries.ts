@@ -2,11 +2,17 @@ import { linkedId } from '../core/org.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
 import type { AutoCreateMeta } from '../services/accounts/resolve.js';
-import { createInquiry, getInquiry, updateInquiry } from '../services/inquiries/inquiries.js';
+import {
+  createInquiry,
+  getInquiry,
+  refuseRedacted,
+  updateInquiry,
+} from '../services/inquiries/inquiries.js';
 import { resumeInquiry } from '../services/inquiries/sessions.js';
 import { simulateInquiry } from '../services/inquiries/simulate.js';
 import { decideInquiry, expireInquiry } from '../services/inquiries/status.js';
 import { redactInquiry } from '../services/redaction.js';
+import { printed } from './print.js';
 import { anyOf, attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 
@@ -44,6 +50,11 @@ export const inquiryRoutes: RouteTable = {
     );
   },
   retrieveInquiry: (input) => one(getInquiry(input.org, id(input))),
+  printInquiry: (input) => {
+    const inquiry = getInquiry(input.org, id(input));
+    refuseRedacted(inquiry, 'printed');
+    return printed(input, inquiry);
+  },
   updateInquiry: (input) =>
     one(updateInquiry(input.org, now(input), id(input), attributesOf(input))),
   redactInquiry: (input) => one(redactInquiry(input.org, now(input), id(input))),

@@ -8,7 +8,12 @@ import {
   getSession,
 } from '../services/inquiries/inquiry-sessions.js';
 import { flowLink } from '../services/inquiries/one-time-link.js';
-import { lookupIf, metaOf, now, one } from './support.js';
+import {
+  expireSessionsOf,
+  linkSession,
+  openSession,
+} from '../services/inquiries/session-actions.js';
+import { attributesOf, lookupIf, metaOf, now, one } from './support.js';
 
 const sessionId = (input: RouteInput) => input.params['inquiry-session-id']!;
 
@@ -33,4 +38,15 @@ export const inquirySessionRoutes: RouteTable = {
   },
   retrieveInquirySession: (input) => one(getSession(input.org, now(input), sessionId(input))),
   expireInquirySession: (input) => one(expireSession(input.org, now(input), sessionId(input))),
+  createInquirySession: (input) =>
+    one(openSession(input.org, now(input), attributesOf(input)['inquiry-id'] as string), 201),
+  expireAllInquirySessions: (input) => ({
+    status: 200,
+    data: expireSessionsOf(input.org, now(input), metaOf(input)['inquiry-ids'] as string[]),
+  }),
+  generateInquirySessionOneTimeLink: (input) => {
+    const session = linkSession(input.org, now(input), sessionId(input));
+    const link = flowLink(input.request.url.origin, session.internal?.linkCode as string);
+    return { status: 200, data: session, meta: { 'one-time-link': link } };
+  },
 };

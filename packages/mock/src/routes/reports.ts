@@ -1,9 +1,13 @@
+import { conflict } from '../core/errors.js';
 import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
 import type { AutoCreateMeta } from '../services/accounts/resolve.js';
 import { redactReport } from '../services/redaction.js';
+import { type DismissInput, dismissMatches } from '../services/report-dismiss.js';
+import { pauseReport, rerunReport, resumeReport } from '../services/report-runs.js';
 import { createReport, getReport } from '../services/reports.js';
-import { anyOf, body, lookupIf, now, one } from './support.js';
+import { printed } from './print.js';
+import { anyOf, attributesOf, body, lookupIf, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 
 const id = (input: RouteInput) => input.params['report-id']!;
@@ -29,12 +33,32 @@ export const reportRoutes: RouteTable = {
         type: data?.type,
         attributes: data?.attributes ?? {},
         meta: meta as AutoCreateMeta | undefined,
+        asyncMs: input.core.asyncMs,
       }),
       201,
     );
   },
   retrieveReport: (input) => one(getReport(input.org, id(input))),
   redactReport: (input) => one(redactReport(input.org, now(input), id(input))),
+  runReport: (input) => one(rerunReport(input.org, now(input), id(input), input.core.asyncMs)),
+  pauseReport: (input) => one(pauseReport(input.org, id(input))),
+  resumeReport: (input) => one(resumeReport(input.org, now(input), id(input))),
+  dismissReportMatches: (input) =>
+    one(
+      dismissMatches(
+        input.org,
+        now(input),
+        id(input),
+        attributesOf(input) as unknown as DismissInput,
+      ),
+    ),
+  printReport: (input) => {
+    const report = getReport(input.org, id(input));
+    if (report.attributes.status === 'pending') {
+      throw conflict(`report ${report.id} is still running; print it once it is ready`);
+    }
+    return printed(input, report);
+  },
   // A report has no `updated-at`: tag changes stamp nothing.
   ...tagRoutes({ kind: 'Report', collection: 'reports', param: 'report-id', get: getReport }),
 };

@@ -33,7 +33,7 @@ describe('static fallback', () => {
     const got = await answer(table, 'retrieveWebhook', path);
     expect(got.status).toBe(200);
     expect(got.headers[STATIC_HEADER]).toBe('static');
-    const body = JSON.parse(got.body);
+    const body = JSON.parse(String(got.body));
     expect(body).toEqual(successExample(getOperation('retrieveWebhook')!)?.body);
     const violations = validateResponse({
       method: 'GET',

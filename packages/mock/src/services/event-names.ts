@@ -36,6 +36,8 @@ export const eventNames = [
   'inquiry.failed',
   'inquiry.marked-for-review',
   'inquiry.started',
+  'inquiry-session.expired',
+  'inquiry-session.started',
   'report/adverse-media.matched',
   'report/adverse-media.ready',
   'report/email-address.ready',

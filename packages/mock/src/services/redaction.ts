@@ -52,34 +52,38 @@ export const personalAttributes: Record<string, Record<string, Erasure>> = {
     ),
     fields: 'null-values',
   },
-  verification: each(
-    [
-      ...person,
-      'name-suffix',
-      'birthplace',
-      'nationality',
-      'address-postal-code',
-      'identification-number',
-      'document-number',
-      'front-photo-url',
-      'back-photo-url',
-      'photo-urls',
-      'selfie-photo',
-      'selfie-photo-url',
-      'video-url',
-      'center-photo-url',
-      'left-photo-url',
-      'right-photo-url',
-      'phone-number',
-      'email-address',
-      'normalized-address-street-1',
-      'normalized-address-street-2',
-      'normalized-address-city',
-      'normalized-address-subdivision',
-      'normalized-address-postal-code',
-    ],
-    'null',
-  ),
+  // Persona's redacted verification answers its checks emptied too.
+  verification: {
+    ...each(
+      [
+        ...person,
+        'name-suffix',
+        'birthplace',
+        'nationality',
+        'address-postal-code',
+        'identification-number',
+        'document-number',
+        'front-photo-url',
+        'back-photo-url',
+        'photo-urls',
+        'selfie-photo',
+        'selfie-photo-url',
+        'video-url',
+        'center-photo-url',
+        'left-photo-url',
+        'right-photo-url',
+        'phone-number',
+        'email-address',
+        'normalized-address-street-1',
+        'normalized-address-street-2',
+        'normalized-address-city',
+        'normalized-address-subdivision',
+        'normalized-address-postal-code',
+      ],
+      'null',
+    ),
+    checks: 'empty',
+  },
   // A report's search input and findings.
   'report/watchlist': each([...reportName, 'birthdate', 'country-code', 'matched-lists'], 'null'),
   'report/politically-exposed-person': each(['query', 'result'], 'null'),
@@ -297,9 +301,15 @@ function redactDocument(org: Org, now: string, id: string): void {
   org.collection('documents').update(id, forgetFiles);
 }
 
-/** Erases a verification's personal data and the events that recorded it. */
-function redactVerification(org: Org, now: string, id: string): void {
-  erase(org, now, 'verifications', org.collection('verifications').get(id)!);
+/**
+ * Erases a verification's personal data (what it read, its photos, the
+ * details of its checks) and the events that recorded it. Persona keeps no
+ * `redacted-at` on a verification, so redacting it again erases nothing new.
+ */
+export function redactVerification(org: Org, now: string, id: string): ResourceRecord {
+  const verification = existing(org, 'verifications', 'verification', id);
+  erase(org, now, 'verifications', verification);
+  return verification;
 }
 
 /** Erases a report's search input and findings for good. Redacting it again changes nothing. */

@@ -4,8 +4,7 @@ import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { linkToAccount } from './accounts/links.js';
 import { type AutoCreateMeta, resolveAccount } from './accounts/resolve.js';
-import { matchingReportTypes } from './event-names.js';
-import { recordEvent } from './events.js';
+import { beginReportRun } from './report-runs.js';
 
 export const reportTypes = [
   'report/watchlist',
@@ -16,7 +15,7 @@ export const reportTypes = [
 ] as const;
 export type ReportType = (typeof reportTypes)[number];
 
-const isReportType = (value: unknown): value is ReportType =>
+export const isReportType = (value: unknown): value is ReportType =>
   reportTypes.includes(value as ReportType);
 
 /** What each kind searches for: a person's name, an email address or a phone number. */
@@ -30,9 +29,11 @@ const subjectOf: Record<ReportType, 'name' | 'email-address' | 'phone-number'> =
 
 const nameKeys = ['name-first', 'name-middle', 'name-last', 'term'] as const;
 
-type Query = Partial<Record<string, string | null>>;
+export type Query = Partial<Record<string, string | null>>;
 
 export interface ReportCreateInput {
+  /** Simulated time the search runs (async mode); it finishes within the request when absent. */
+  asyncMs?: number | undefined;
   /** `data.type`: when given, it must be the template's kind. */
   type?: string | undefined;
   attributes: Record<string, unknown>;
@@ -48,8 +49,9 @@ export function getReport(org: Org, id: string): ResourceRecord {
 /**
  * Runs a report from a template, whose kind decides what the query needs,
  * and attaches it to its account under the auto-create rules inquiries
- * follow. The mock's searches finish at once: the report is `ready` when
- * answered.
+ * follow. The search finishes at once (the report is `ready` when answered),
+ * or in async mode stays `pending` for the configured time. A template with
+ * a recurrence makes a continuously monitored report.
  */
 export function createReport(org: Org, now: string, input: ReportCreateInput): ResourceRecord {
   const attrs = input.attributes;
@@ -84,17 +86,19 @@ export function createReport(org: Org, now: string, input: ReportCreateInput): R
     (attrs['reference-id'] as string | undefined) ??
     (account?.attributes['reference-id'] as string | null | undefined) ??
     null;
+  const recurrenceDays = (template.internal?.recurrenceDays as number | null | undefined) ?? null;
   const report: ResourceRecord = {
     type: kind,
     id: org.newId('rep'),
     attributes: {
-      status: 'ready',
+      status: 'pending',
       'created-at': now,
-      'completed-at': now,
+      'completed-at': null,
       'redacted-at': null,
       tags: [],
       'report-template-version-name': 'v1',
-      ...run(kind, query, now),
+      'has-match': null,
+      'is-recurring': recurrenceDays !== null,
     },
     relationships: {
       account: { data: account ? { type: 'account', id: account.id } : null },
@@ -103,7 +107,7 @@ export function createReport(org: Org, now: string, input: ReportCreateInput): R
         data: { type: `report-template/${kind.slice('report/'.length)}`, id: template.id },
       },
     },
-    internal: { referenceId },
+    internal: { referenceId, query, recurrenceDays },
   };
   org.collection('reports').insert(report);
   if (account) {
@@ -111,12 +115,7 @@ export function createReport(org: Org, now: string, input: ReportCreateInput): R
       .collection('accounts')
       .update(account.id, (a) => linkToAccount(a, 'reports', { type: report.type, id: report.id }));
   }
-  recordEvent(org, now, `${kind}.ready`, report);
-  // Persona announces a match only for the kinds that search lists of people.
-  const matching = matchingReportTypes.find((t) => t === kind);
-  if (matching && report.attributes['has-match'] === true)
-    recordEvent(org, now, `${matching}.matched`, report);
-  return report;
+  return beginReportRun(org, now, report.id, 'manual', input.asyncMs);
 }
 
 const text = (value: unknown): string | undefined =>
@@ -156,7 +155,11 @@ const stable = (input: string, range: number) =>
  * - anything else finds nothing and looks clean.
  * Ages and scores are derived from a hash of the input.
  */
-function run(kind: ReportType, query: Query, now: string): Record<string, unknown> {
+export function reportFindings(
+  kind: ReportType,
+  query: Query,
+  now: string,
+): Record<string, unknown> {
   const subject = subjectOf[kind];
   if (subject === 'name') {
     const parts = [query['name-first'], query['name-middle'], query['name-last']]

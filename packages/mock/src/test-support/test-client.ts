@@ -38,8 +38,14 @@ export function mockClient(mock: PersonaMock, apiKey: string | null = 'key-test'
       new Request(`https://api.withpersona.com/api/v1${path}`, init),
     );
     if (!response) throw new Error(`no handler answered ${method} ${path}`);
-    const text = await response.text();
-    const parsed = text ? JSON.parse(text) : undefined;
+    // A printed PDF is read as its bytes; everything else the mock answers is JSON.
+    const pdf = response.headers.get('content-type') === 'application/pdf';
+    const text = pdf ? '' : await response.text();
+    const parsed = pdf
+      ? new Uint8Array(await response.arrayBuffer())
+      : text
+        ? JSON.parse(text)
+        : undefined;
     const violations = validateResponse({
       method,
       path: `/api/v1${path}`,

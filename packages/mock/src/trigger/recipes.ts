@@ -102,6 +102,14 @@ export const recipes: Record<string, Recipe> = {
     await ctx.api('POST', '/__mock/clock', { advance: `${seconds}s` });
     return id;
   },
+  'inquiry-session.expired': async (ctx) => {
+    const inquiry = await newInquiry(ctx, inquiryTemplate(ctx.seed).id);
+    const created = await ctx.api('POST', '/api/v1/inquiry-sessions', {
+      data: { attributes: { 'inquiry-id': inquiry } },
+    });
+    await ctx.api('POST', `/api/v1/inquiry-sessions/${created.data.id}/expire`);
+    return created.data.id;
+  },
   'verification.passed': verification('passed'),
   'verification.failed': verification('failed'),
   'case.created': async (ctx) => {

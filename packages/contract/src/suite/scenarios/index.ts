@@ -13,9 +13,11 @@ import { inquirySessions } from './inquiry-sessions.js';
 import { listsAndItems } from './lists.js';
 import { logs } from './logs.js';
 import { oauth } from './oauth.js';
+import { reportActions } from './report-actions.js';
 import { sandboxSimulation } from './simulate.js';
 import { simulatedEvents } from './simulated-events.js';
 import { transactions } from './transactions.js';
+import { verificationKinds } from './verifications.js';
 import { webhooks } from './webhooks.js';
 import { workflowRuns } from './workflows.js';
 
@@ -26,6 +28,8 @@ export const scenarios: Scenario[] = [
   sandboxSimulation,
   inquirySessions,
   reportLifecycle,
+  reportActions,
+  verificationKinds,
   caseLifecycle,
   workflowRuns,
   importer,

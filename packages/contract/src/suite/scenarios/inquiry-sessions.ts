@@ -61,6 +61,47 @@ export const inquirySessions = scenario(
       },
     },
     {
+      name: 'create a session, give it a one-time link, then expire every session of the inquiry',
+      async run(ctx) {
+        const inquiry = await newInquiry(ctx);
+        const created = await ctx.api.call('createInquirySession', {
+          body: { data: { attributes: { 'inquiry-id': inquiry } } },
+          expect: 201,
+        });
+        const session = created.body.data.id as string;
+        ctx.assert.equal(created.body.data.attributes.status, 'new', 'a new session');
+        const linked = await ctx.api.call('generateInquirySessionOneTimeLink', {
+          params: { 'inquiry-session-id': session },
+          expect: 200,
+        });
+        ctx.assert.equal(linked.body.data.id, session, 'the session answered');
+        ctx.assert.ok(
+          /^https?:\/\//.test(String(linked.body.meta?.['one-time-link'])),
+          'an absolute link',
+        );
+        const ended = await ctx.api.call('expireAllInquirySessions', {
+          body: { meta: { 'inquiry-ids': [inquiry] } },
+          expect: 200,
+        });
+        ctx.assert.equal(
+          (ended.body.data ?? []).map((s: { id: string }) => s.id),
+          [session],
+          'the sessions ended',
+        );
+        ctx.state.expiredSession = session;
+      },
+    },
+    {
+      name: 'an expired session takes no link',
+      stateful: STATE_NEEDED,
+      async run(ctx) {
+        await ctx.api.call('generateInquirySessionOneTimeLink', {
+          params: { 'inquiry-session-id': ctx.state.expiredSession as string },
+          expect: 409,
+        });
+      },
+    },
+    {
       name: 'a session that does not exist is 404',
       stateful: IDS_NEEDED,
       async run(ctx) {

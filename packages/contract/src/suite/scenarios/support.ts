@@ -20,6 +20,8 @@ export const STATE_NEEDED = 'a stateless server does not remember what earlier r
 export const RULES_NEEDED =
   "the check depends on the server's business rules, which a schema-driven server does not apply";
 export const IDS_NEEDED = 'a stateless server does not know which ids exist';
+export const FILE_NEEDED =
+  'a schema-driven server answers a placeholder string where a real server sends a PDF';
 
 type Typed = { type?: string; value?: unknown } | null | undefined;
 
@@ -65,6 +67,22 @@ export async function newInquiry(
     expect: 201,
   });
   return created.body.data.id;
+}
+
+/**
+ * Calls a print operation and checks it answered a PDF: the kit checks the
+ * bytes (`%PDF-`), this the type they were sent as.
+ */
+export async function printsPdf(
+  ctx: StepContext,
+  operationId: string,
+  params: Record<string, string>,
+): Promise<void> {
+  const answer = await ctx.api.call(operationId, { params, expect: 200 });
+  ctx.assert.ok(
+    (answer.headers.get('content-type') ?? '').startsWith('application/pdf'),
+    `${operationId} answers application/pdf`,
+  );
 }
 
 /** Runs sandbox simulate actions on an inquiry (they stand in for the person and the reviewer). */

@@ -2,7 +2,9 @@ import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { linkedId, type Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
+import { toMany } from '../accounts/links.js';
 import { deviceOf } from '../devices.js';
+import { recordEvent } from '../events.js';
 
 /** How long a session (and its one-time link) stays usable when nothing else is said. */
 export const DEFAULT_SESSION_SECONDS = 24 * 60 * 60;
@@ -59,7 +61,7 @@ export function createSession(
     'expired-at': null,
   };
   for (const name of deviceAttributes) attributes[name] = null;
-  return org.collection('inquiry-sessions').insert({
+  const session = org.collection('inquiry-sessions').insert({
     type: 'inquiry-session',
     id,
     attributes,
@@ -71,10 +73,18 @@ export function createSession(
     internal: {
       expiresAt,
       token: sessionToken(id, inquiry.id, expiresAt),
-      ...(options.withLink ? { linkCode: newId('otl', 32).slice(4), linkUsed: false } : {}),
+      ...(options.withLink ? { linkCode: newLinkCode(), linkUsed: false } : {}),
     },
   });
+  // Persona's inquiry lists its sessions.
+  org.collection('inquiries').update(inquiry.id, (r) => {
+    toMany(r, 'sessions').push({ type: session.type, id: session.id });
+  });
+  return session;
 }
+
+/** The code of a one-time link, as the hosted flow page looks it up. */
+export const newLinkCode = () => newId('otl', 32).slice(4);
 
 /**
  * Stamps `expired` on sessions whose time ran out on the organization's
@@ -100,10 +110,11 @@ export function expireDueSessions(org: Org, now: string, inquiryId?: string): vo
       inquiry.attributes['redacted-at'] !== null;
     if (due > nowMs && !ended) continue;
     const at = due <= nowMs ? new Date(due).toISOString() : now;
-    sessions.update(id, (r) => {
+    const expired = sessions.update(id, (r) => {
       r.attributes.status = 'expired';
       r.attributes['expired-at'] = at;
     });
+    recordEvent(org, at, 'inquiry-session.expired', expired);
   }
 }
 
@@ -118,10 +129,12 @@ export function getSession(org: Org, now: string, id: string): ResourceRecord {
 export function expireSession(org: Org, now: string, id: string): ResourceRecord {
   const session = getSession(org, now, id);
   if (session.attributes.status === 'expired') return session;
-  return org.collection('inquiry-sessions').update(id, (r) => {
+  const expired = org.collection('inquiry-sessions').update(id, (r) => {
     r.attributes.status = 'expired';
     r.attributes['expired-at'] = now;
   });
+  recordEvent(org, now, 'inquiry-session.expired', expired);
+  return expired;
 }
 
 /** Marks a session opened: `active`, with when and by what browser, and the device that browser is. */
@@ -135,15 +148,16 @@ export function startSession(
   if (session.attributes.status === 'expired') {
     throw conflict(`inquiry session ${id} has expired`);
   }
-  const device = session.attributes.status === 'new' ? deviceOf(org, userAgent) : null;
-  return org.collection('inquiry-sessions').update(id, (r) => {
-    if (device) {
-      r.attributes.status = 'active';
-      r.attributes['started-at'] = now;
-      r.attributes['user-agent'] = userAgent;
-      r.relationships = { ...r.relationships, device: { data: { type: 'device', id: device.id } } };
-    }
+  if (session.attributes.status !== 'new') return session;
+  const device = deviceOf(org, userAgent);
+  const started = org.collection('inquiry-sessions').update(id, (r) => {
+    r.attributes.status = 'active';
+    r.attributes['started-at'] = now;
+    r.attributes['user-agent'] = userAgent;
+    r.relationships = { ...r.relationships, device: { data: { type: 'device', id: device.id } } };
   });
+  recordEvent(org, now, 'inquiry-session.started', started);
+  return started;
 }
 
 /** A token shaped like the JWT Persona answers; the mock only ever compares it. */
