@@ -1,13 +1,15 @@
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
-import type { StoredDelivery } from '../core/store.js';
 import type { ResourceRecord } from '../core/types.js';
 import { webhookWants } from '../services/webhooks/matching.js';
 import { liveSecrets } from '../services/webhooks/secrets.js';
 import { signatureHeader } from '../services/webhooks/signature.js';
-import { type AttemptOutcome, postOnce } from './attempt.js';
+import { postOnce } from './attempt.js';
 import { deliveryBody } from './body.js';
+import type { DeliveryView, StoredDelivery } from './delivery-record.js';
+
+export type { DeliveryAttempt, DeliveryState, DeliveryView } from './delivery-record.js';
 
 export interface DeliveryOptions {
   /** What posts to receivers; the global `fetch` by default. */
@@ -20,25 +22,6 @@ export interface DeliveryOptions {
   backoffMs?: number;
   /** Deliveries kept in each organization's log (default 1,000). */
   logSize?: number;
-}
-
-export type DeliveryState = 'pending' | 'delivered' | 'failed';
-
-export interface DeliveryAttempt extends AttemptOutcome {
-  at: string;
-}
-
-/** One event on its way to one webhook, as the control plane shows it. */
-export interface DeliveryView {
-  id: string;
-  eventId: string;
-  eventName: string;
-  webhookId: string;
-  url: string;
-  state: DeliveryState;
-  attempts: DeliveryAttempt[];
-  nextAttemptAt: string | null;
-  createdAt: string;
 }
 
 interface Delivery {
