@@ -114,8 +114,10 @@ export class WebhookDeliveries {
   };
 
   /** The organization's deliveries, newest first. */
-  list(org: Org): DeliveryView[] {
-    return [...(this.#logs.get(org.id)?.values() ?? [])].reverse().map((d) => d.view);
+  list(org: Org): (DeliveryView & { body: string | null })[] {
+    return [...(this.#logs.get(org.id)?.values() ?? [])]
+      .reverse()
+      .map((d) => ({ ...d.view, body: d.stored.body ?? null }));
   }
 
   /** One more attempt of a delivery, now, whatever its state; undefined when the log has no such id. */
@@ -272,19 +274,20 @@ export class WebhookDeliveries {
       const secrets = liveSecrets(webhook, at).map((s) => s.value);
       const made = view.attempts.length + 1;
       const first = view.attempts[0]?.at ?? at;
+      const signature = await signatureHeader(body, secrets, unix);
       const outcome = await postOnce(
         this.#fetch,
         view.url,
         body,
         {
-          'Persona-Signature': await signatureHeader(body, secrets, unix),
+          'Persona-Signature': signature,
           'Persona-Webhook-Attempts-Made': String(made),
           'Persona-Webhook-Attempts-Left': String(Math.max(0, this.#maxAttempts - made)),
           'Persona-Webhook-First-Attempted-At': String(Math.floor(Date.parse(first) / 1000)),
         },
         this.#timeoutMs,
       );
-      view.attempts.push({ at, ...outcome });
+      view.attempts.push({ at, ...outcome, signature });
       if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
         view.state = 'delivered';
       } else if (view.attempts.length >= this.#maxAttempts) {

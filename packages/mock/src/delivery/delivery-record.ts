@@ -7,6 +7,8 @@ export type DeliveryState = 'pending' | 'delivered' | 'failed';
 
 export interface DeliveryAttempt extends AttemptOutcome {
   at: string;
+  /** The `Persona-Signature` header the attempt carried; absent when nothing was posted. */
+  signature?: string;
 }
 
 /** One event on its way to one webhook, as the control plane shows it. */

@@ -1,4 +1,5 @@
-// Webhook deliveries of the organization, by state, with a redeliver button each.
+// Webhook deliveries of the organization, by state, with a redeliver button
+// each and, behind a disclosure, the body posted and each attempt's signature.
 import type { components } from '@persona-kit/client/control-plane';
 import { must } from '../connection.js';
 import { debounce, h, refill, scrollable, table, time } from '../dom.js';
@@ -6,6 +7,14 @@ import { type Context, failed, heading, loading, type View } from '../view.js';
 
 type Delivery = components['schemas']['WebhookDelivery'];
 type DeliveryState = components['schemas']['WebhookDeliveryState'];
+
+function pretty(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
 
 export function deliveriesView(context: Context): View {
   const { control } = context.connection;
@@ -22,6 +31,34 @@ export function deliveriesView(context: Context): View {
     if (!last) return '—';
     return `${last.status ?? last.error ?? 'no answer'} · ${Math.round(last.latencyMs)} ms`;
   };
+
+  /** The body as posted (pretty-printed to read) and the attempts with their signature headers. */
+  const details = (d: Delivery) =>
+    h(
+      'details',
+      null,
+      h('summary', { 'aria-label': `Body and attempts of ${d.eventName} ${d.id}` }, 'Show'),
+      h('h3', null, 'Body'),
+      h('pre', { class: 'json' }, d.body ? pretty(d.body) : 'Not built yet: no attempt was made.'),
+      h('h3', null, 'Attempts'),
+      d.attempts.length === 0
+        ? h('p', null, 'None yet.')
+        : h(
+            'ol',
+            null,
+            d.attempts.map((a) =>
+              h(
+                'li',
+                null,
+                time(a.at),
+                ` · ${a.status ?? a.error ?? 'no answer'} · ${Math.round(a.latencyMs)} ms`,
+                a.signature
+                  ? h('pre', { class: 'signature' }, `Persona-Signature: ${a.signature}`)
+                  : null,
+              ),
+            ),
+          ),
+    );
 
   const redeliver = async (d: Delivery, button: HTMLButtonElement) => {
     button.disabled = true;
@@ -54,7 +91,7 @@ export function deliveriesView(context: Context): View {
               'Webhook deliveries',
               table(
                 'Webhook deliveries',
-                ['Event', 'To', 'State', 'Attempts', 'Last answer', 'Next attempt', ''],
+                ['Event', 'To', 'State', 'Attempts', 'Last answer', 'Next attempt', 'Details', ''],
                 data.map((d) => {
                   const button = h(
                     'button',
@@ -69,6 +106,7 @@ export function deliveriesView(context: Context): View {
                     d.attempts.length,
                     lastAttempt(d),
                     time(d.nextAttemptAt),
+                    details(d),
                     button,
                   ];
                 }),
