@@ -2,8 +2,8 @@
 // each and, behind a disclosure, the body posted and each attempt's signature.
 import type { components } from '@persona-kit/client/control-plane';
 import { must } from '../connection.js';
-import { debounce, h, refill, scrollable, table, time } from '../dom.js';
-import { type Context, failed, heading, loading, type View } from '../view.js';
+import { h, refill, scrollingTable, time } from '../dom.js';
+import { type Context, failed, liveResults, page, type View } from '../view.js';
 
 type Delivery = components['schemas']['WebhookDelivery'];
 type DeliveryState = components['schemas']['WebhookDeliveryState'];
@@ -18,10 +18,9 @@ function pretty(body: string): string {
 
 export function deliveriesView(context: Context): View {
   const { control } = context.connection;
-  const results = h('div', { 'aria-live': 'polite' }, loading());
   const state = h(
     'select',
-    { id: 'delivery-state', onchange: () => void load() },
+    { id: 'delivery-state', onchange: () => void results.load() },
     h('option', { value: '' }, 'Any state'),
     ['pending', 'delivered', 'failed'].map((s) => h('option', { value: s }, s)),
   );
@@ -69,76 +68,64 @@ export function deliveriesView(context: Context): View {
         }),
       );
       context.notify(`Redelivering ${d.eventName} (${d.id}).`);
-      await load();
+      await results.load();
     } catch (error) {
-      refill(results, failed(`Redelivering ${d.id}`, error));
+      refill(results.element, failed(`Redelivering ${d.id}`, error));
     }
   };
 
-  const load = async () => {
-    try {
+  const results = liveResults(
+    context,
+    'Listing deliveries',
+    async () => {
       const query = state.value ? { state: state.value as DeliveryState } : {};
       const { data } = await must(control.GET('/__mock/webhook-deliveries', { params: { query } }));
-      refill(
-        results,
+      return [
         data.length === 0
           ? h(
               'p',
               null,
               'No deliveries. Register a webhook (POST /api/v1/webhooks) and events are delivered to it.',
             )
-          : scrollable(
+          : scrollingTable(
               'Webhook deliveries',
-              table(
-                'Webhook deliveries',
-                ['Event', 'To', 'State', 'Attempts', 'Last answer', 'Next attempt', 'Details', ''],
-                data.map((d) => {
-                  const button = h(
-                    'button',
-                    { type: 'button', 'aria-label': `Redeliver ${d.eventName} ${d.id}` },
-                    'Redeliver',
-                  );
-                  button.addEventListener('click', () => void redeliver(d, button));
-                  return [
-                    h('span', { title: d.eventId }, d.eventName),
-                    h('span', { class: 'url' }, d.url),
-                    h('span', { class: `state state-${d.state}` }, d.state),
-                    d.attempts.length,
-                    lastAttempt(d),
-                    time(d.nextAttemptAt),
-                    details(d),
-                    button,
-                  ];
-                }),
-              ),
+              ['Event', 'To', 'State', 'Attempts', 'Last answer', 'Next attempt', 'Details', ''],
+              data.map((d) => {
+                const button = h(
+                  'button',
+                  { type: 'button', 'aria-label': `Redeliver ${d.eventName} ${d.id}` },
+                  'Redeliver',
+                );
+                button.addEventListener('click', () => void redeliver(d, button));
+                return [
+                  h('span', { title: d.eventId }, d.eventName),
+                  h('span', { class: 'url' }, d.url),
+                  h('span', { class: `state state-${d.state}` }, d.state),
+                  d.attempts.length,
+                  lastAttempt(d),
+                  time(d.nextAttemptAt),
+                  details(d),
+                  button,
+                ];
+              }),
             ),
-      );
-    } catch (error) {
-      refill(results, failed('Listing deliveries', error));
-    }
-  };
-
-  void load();
-  const reload = debounce(load, 500);
-  const stop = context.stream.onEvent(reload);
+      ];
+    },
+    500,
+  );
 
   return {
     title: 'Webhook deliveries',
-    element: h(
-      'section',
-      { 'aria-labelledby': 'view-title' },
-      heading('Webhook deliveries'),
+    element: page(
+      'Webhook deliveries',
       h(
         'div',
         { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: 'delivery-state' }, 'State'), state),
-        h('button', { type: 'button', onclick: () => void load() }, 'Refresh'),
+        h('button', { type: 'button', onclick: () => void results.load() }, 'Refresh'),
       ),
-      results,
+      results.element,
     ),
-    dispose() {
-      stop();
-      reload.cancel();
-    },
+    dispose: results.dispose,
   };
 }
