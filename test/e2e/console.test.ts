@@ -182,6 +182,16 @@ describe.skipIf(skipReason !== null)('the mock console in Chromium', () => {
     await go('#/deliveries', 'Webhook deliveries');
     const redeliver = page.getByRole('button', { name: /^Redeliver account\.created/ }).first();
     await eventually(() => redeliver.count()).toBe(1);
+    // Behind a disclosure: the body as posted and the signature each attempt carried.
+    await eventually(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page
+        .getByLabel(/^Show body and attempts of account\.created/)
+        .first()
+        .click();
+      return page.locator('td pre.signature').first().textContent();
+    }).toMatch(/^Persona-Signature: t=\d+,v1=[0-9a-f]{64}/);
+    expect(await page.locator('td pre.json').first().textContent()).toContain(accountId);
     await check('deliveries');
     await redeliver.click();
     await eventually(() => page.locator('#notice').textContent()).toMatch(

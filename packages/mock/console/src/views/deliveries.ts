@@ -36,9 +36,13 @@ export function deliveriesView(context: Context): View {
     h(
       'details',
       null,
-      h('summary', { 'aria-label': `Body and attempts of ${d.eventName} ${d.id}` }, 'Show'),
+      h('summary', { 'aria-label': `Show body and attempts of ${d.eventName} ${d.id}` }, 'Show'),
       h('h3', null, 'Body'),
-      h('pre', { class: 'json' }, d.body ? pretty(d.body) : 'Not built yet: no attempt was made.'),
+      h(
+        'pre',
+        { class: 'json', tabindex: 0, 'aria-label': `Body of ${d.id}` },
+        d.body ? pretty(d.body) : 'Not built yet: no attempt was made.',
+      ),
       h('h3', null, 'Attempts'),
       d.attempts.length === 0
         ? h('p', null, 'None yet.')
