@@ -1,4 +1,4 @@
-import { invalid, notFound } from '../core/errors.js';
+import { found, invalid } from '../core/errors.js';
 import { hashKey } from '../core/ids.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
@@ -41,9 +41,7 @@ export interface ReportCreateInput {
 }
 
 export function getReport(org: Org, id: string): ResourceRecord {
-  const report = org.collection('reports').get(id);
-  if (!report) throw notFound('report', id);
-  return report;
+  return found(org.collection('reports').get(id), 'report', id);
 }
 
 /**
