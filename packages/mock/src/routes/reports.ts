@@ -1,5 +1,5 @@
 import { conflict } from '../core/errors.js';
-import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
+import { allOf, createdBetween, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
 import type { AutoCreateMeta } from '../services/accounts/resolve.js';
 import { redactReport } from '../services/redaction.js';
@@ -7,7 +7,7 @@ import { type DismissInput, dismissMatches } from '../services/report-dismiss.js
 import { pauseReport, rerunReport, resumeReport } from '../services/report-runs.js';
 import { createReport, getReport } from '../services/reports.js';
 import { printed } from './print.js';
-import { anyOf, attributesOf, body, lookupIf, now, one } from './support.js';
+import { anyOf, attributesOf, body, lookupEach, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 
 const id = (input: RouteInput) => input.params['report-id']!;
@@ -18,11 +18,11 @@ export const reportRoutes: RouteTable = {
     const { filter } = input.query;
     const byStatus = anyOf(reports, null, filter.status, (r) => r.attributes.status);
     return listPage(input, reports, {
-      candidates: intersect(
-        lookupIf(reports, 'account', filter['account-id']),
-        lookupIf(reports, 'reference', filter['reference-id']),
-        lookupIf(reports, 'template', filter['report-template-id']),
-      ),
+      candidates: lookupEach(reports, filter, {
+        account: 'account-id',
+        reference: 'reference-id',
+        template: 'report-template-id',
+      }),
       where: allOf(byStatus.where, createdBetween(filter)),
     });
   },

@@ -1,6 +1,6 @@
 import type { Collection } from '../core/collection.js';
 import type { ResourceRecord } from '../core/types.js';
-import { listPage } from '../http/list.js';
+import { intersect, listPage } from '../http/list.js';
 import { splitList } from '../http/query.js';
 import type { RouteInput, RouteOutput } from '../http/route.js';
 
@@ -39,6 +39,21 @@ export function lookupIf(
   value: string | undefined,
 ): string[] | undefined {
   return value !== undefined ? collection.lookup(index, value) : undefined;
+}
+
+/**
+ * Candidates narrowed through an index by each filter given, e.g.
+ * `{ reference: 'reference-id' }` reads `filter[reference-id]` through the
+ * `reference` index; undefined (no narrowing) when none is given.
+ */
+export function lookupEach(
+  collection: Collection,
+  filter: Record<string, string | undefined>,
+  indexes: Record<string, string>,
+): string[] | undefined {
+  return intersect(
+    ...Object.entries(indexes).map(([index, name]) => lookupIf(collection, index, filter[name])),
+  );
 }
 
 /** Objects whose attribute equals the filter's value; false (no condition) when the filter is absent. */

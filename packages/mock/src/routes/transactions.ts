@@ -1,4 +1,4 @@
-import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
+import { allOf, createdBetween, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
 import { redactTransaction, redactTransactionBiometrics } from '../services/redaction.js';
 import { labelTransaction } from '../services/transactions/labels.js';
@@ -9,7 +9,7 @@ import {
   type TransactionInput,
   updateTransaction,
 } from '../services/transactions/transactions.js';
-import { attributesOf, lookupIf, metaOf, now } from './support.js';
+import { attributesOf, lookupEach, metaOf, now } from './support.js';
 import { tagRoutes } from './tags.js';
 
 const id = (input: RouteInput) => input.params['transaction-id']!;
@@ -33,10 +33,10 @@ export const transactionRoutes: RouteTable = {
     const transactions = input.org.collection('transactions');
     const { filter } = input.query;
     return listPage(input, transactions, {
-      candidates: intersect(
-        lookupIf(transactions, 'reference', filter['reference-id']),
-        lookupIf(transactions, 'transaction-type', filter['transaction-type-id']),
-      ),
+      candidates: lookupEach(transactions, filter, {
+        reference: 'reference-id',
+        'transaction-type': 'transaction-type-id',
+      }),
       where: allOf(identifierFilter(input), createdBetween(filter)),
     });
   },
