@@ -1,6 +1,7 @@
 import type { Collection } from '../core/collection.js';
+import type { CollectionName } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
-import { intersect, listPage } from '../http/list.js';
+import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import { splitList } from '../http/query.js';
 import type { RouteInput, RouteOutput } from '../http/route.js';
 
@@ -54,6 +55,25 @@ export function lookupEach(
   return intersect(
     ...Object.entries(indexes).map(([index, name]) => lookupIf(collection, index, filter[name])),
   );
+}
+
+/**
+ * A page of the named collection: narrowed through an index by each filter in
+ * `indexes` (as `lookupEach` reads them), then by the conditions given and by
+ * `filter[created-at-start]`/`[created-at-end]`.
+ */
+export function listIndexed(
+  input: RouteInput,
+  name: CollectionName,
+  indexes: Record<string, string>,
+  ...conditions: (((r: ResourceRecord) => boolean) | undefined | false)[]
+): RouteOutput {
+  const collection = input.org.collection(name);
+  const { filter } = input.query;
+  return listPage(input, collection, {
+    candidates: lookupEach(collection, filter, indexes),
+    where: allOf(...conditions, createdBetween(filter)),
+  });
 }
 
 /** Objects whose attribute equals the filter's value; false (no condition) when the filter is absent. */
