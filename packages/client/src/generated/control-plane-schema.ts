@@ -585,6 +585,8 @@ export interface components {
             latencyMs: number;
             /** @description Why the attempt failed without a status (timeout, refused connection). */
             error: string | null;
+            /** @description The `Persona-Signature` header the attempt was posted with; absent when nothing was posted (the webhook was disabled or gone). */
+            signature?: string;
         };
         WebhookDelivery: {
             id: string;
@@ -601,6 +603,8 @@ export interface components {
             nextAttemptAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The JSON body posted, byte for byte as signed; null until the first attempt builds it. */
+            body?: string | null;
         };
     };
     responses: {

@@ -40,13 +40,20 @@ export function fill(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
-/** A wide table that scrolls on its own in a narrow window, reachable by keyboard. */
-export function scrollable(label: string, table: HTMLTableElement): HTMLElement {
-  return h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
+/**
+ * A table captioned `label` that scrolls on its own in a narrow window,
+ * reachable by keyboard as a region of the same name.
+ */
+export function scrollingTable(label: string, headers: string[], rows: Child[][]): HTMLElement {
+  return h(
+    'div',
+    { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': label },
+    table(label, headers, rows),
+  );
 }
 
 /** A table with a caption, header cells and rows. */
-export function table(caption: string, headers: string[], rows: Child[][]): HTMLTableElement {
+function table(caption: string, headers: string[], rows: Child[][]): HTMLTableElement {
   return h(
     'table',
     null,

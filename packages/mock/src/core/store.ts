@@ -1,10 +1,12 @@
 import type { Adapter } from 'lowdb';
 import { Low, Memory } from 'lowdb';
-import type { DeliveryView } from '../delivery/deliveries.js';
+import type { StoredDelivery } from '../delivery/delivery-record.js';
 import { ChangeSet } from './changes.js';
 import type { ClockState } from './clock.js';
 import { migrateRecordV1 } from './migrate.js';
 import type { Plan, ResourceRecord } from './types.js';
+
+export type { StoredDelivery } from '../delivery/delivery-record.js';
 
 export interface IdempotencyEntry {
   fingerprint: string;
@@ -12,14 +14,6 @@ export interface IdempotencyEntry {
   body: string;
   headers?: Record<string, string>;
   createdAt: number;
-}
-
-/** One webhook delivery as kept: what the control plane shows, and what it posts. */
-export interface StoredDelivery {
-  view: DeliveryView;
-  event: ResourceRecord;
-  /** Built at the first attempt and posted unchanged on every retry. */
-  body?: string;
 }
 
 export interface OrgData {

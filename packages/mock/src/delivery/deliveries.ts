@@ -1,13 +1,15 @@
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
-import type { StoredDelivery } from '../core/store.js';
 import type { ResourceRecord } from '../core/types.js';
 import { webhookWants } from '../services/webhooks/matching.js';
 import { liveSecrets } from '../services/webhooks/secrets.js';
 import { signatureHeader } from '../services/webhooks/signature.js';
-import { type AttemptOutcome, postOnce } from './attempt.js';
+import { postOnce } from './attempt.js';
 import { deliveryBody } from './body.js';
+import type { DeliveryView, StoredDelivery } from './delivery-record.js';
+
+export type { DeliveryAttempt, DeliveryState, DeliveryView } from './delivery-record.js';
 
 export interface DeliveryOptions {
   /** What posts to receivers; the global `fetch` by default. */
@@ -20,25 +22,6 @@ export interface DeliveryOptions {
   backoffMs?: number;
   /** Deliveries kept in each organization's log (default 1,000). */
   logSize?: number;
-}
-
-export type DeliveryState = 'pending' | 'delivered' | 'failed';
-
-export interface DeliveryAttempt extends AttemptOutcome {
-  at: string;
-}
-
-/** One event on its way to one webhook, as the control plane shows it. */
-export interface DeliveryView {
-  id: string;
-  eventId: string;
-  eventName: string;
-  webhookId: string;
-  url: string;
-  state: DeliveryState;
-  attempts: DeliveryAttempt[];
-  nextAttemptAt: string | null;
-  createdAt: string;
 }
 
 interface Delivery {
@@ -131,8 +114,10 @@ export class WebhookDeliveries {
   };
 
   /** The organization's deliveries, newest first. */
-  list(org: Org): DeliveryView[] {
-    return [...(this.#logs.get(org.id)?.values() ?? [])].reverse().map((d) => d.view);
+  list(org: Org): (DeliveryView & { body: string | null })[] {
+    return [...(this.#logs.get(org.id)?.values() ?? [])]
+      .reverse()
+      .map((d) => ({ ...d.view, body: d.stored.body ?? null }));
   }
 
   /** One more attempt of a delivery, now, whatever its state; undefined when the log has no such id. */
@@ -289,19 +274,20 @@ export class WebhookDeliveries {
       const secrets = liveSecrets(webhook, at).map((s) => s.value);
       const made = view.attempts.length + 1;
       const first = view.attempts[0]?.at ?? at;
+      const signature = await signatureHeader(body, secrets, unix);
       const outcome = await postOnce(
         this.#fetch,
         view.url,
         body,
         {
-          'Persona-Signature': await signatureHeader(body, secrets, unix),
+          'Persona-Signature': signature,
           'Persona-Webhook-Attempts-Made': String(made),
           'Persona-Webhook-Attempts-Left': String(Math.max(0, this.#maxAttempts - made)),
           'Persona-Webhook-First-Attempted-At': String(Math.floor(Date.parse(first) / 1000)),
         },
         this.#timeoutMs,
       );
-      view.attempts.push({ at, ...outcome });
+      view.attempts.push({ at, ...outcome, signature });
       if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
         view.state = 'delivered';
       } else if (view.attempts.length >= this.#maxAttempts) {

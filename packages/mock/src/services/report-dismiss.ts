@@ -2,7 +2,7 @@ import { conflict, invalid } from '../core/errors.js';
 import { hashKey } from '../core/ids.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
-import { getReport } from './reports.js';
+import { getReport } from './report-kinds.js';
 
 interface Source {
   name?: string;

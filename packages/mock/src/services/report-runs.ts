@@ -4,7 +4,13 @@ import type { ResourceRecord } from '../core/types.js';
 import { matchingReportTypes } from './event-names.js';
 import { recordEvent, signalChange } from './events.js';
 import { activeMatch } from './report-dismiss.js';
-import { getReport, isReportType, type Query, type ReportType, reportFindings } from './reports.js';
+import {
+  getReport,
+  isReportType,
+  type Query,
+  type ReportType,
+  reportFindings,
+} from './report-kinds.js';
 
 const DAY_MS = 86_400_000;
 const at = (ms: number) => new Date(ms).toISOString();

@@ -2,7 +2,6 @@
 // schemas, and how a method and path become an operation.
 import type { PathMatcher } from '../match.js';
 import { normalizePathname } from '../match.js';
-import { getByPointer, joinPointer } from '../pointer.js';
 import type { OpenApiDocument, Operation, OperationMatch, Violation } from '../types.js';
 import type { DocumentAjv } from './ajv.js';
 import type { SchemaReader } from './coerce.js';
@@ -25,22 +24,6 @@ export function createMemo(): ValidationContext['memo'] {
     cache.set(key, value);
     return value;
   };
-}
-
-/**
- * The pointer to the schema a request or response body documents for a media
- * type, or null when it documents none; worked out once per body and type.
- */
-export function bodySchemaPointer(
-  context: ValidationContext,
-  side: 'request' | 'response',
-  bodyPointer: string,
-  documentedType: string,
-): string | null {
-  return context.memo(`${side} body ${bodyPointer} ${documentedType}`, () => {
-    const pointer = joinPointer(bodyPointer, 'content', documentedType, 'schema');
-    return getByPointer(context.document, pointer) === undefined ? null : pointer;
-  });
 }
 
 export type Located =

@@ -8,14 +8,13 @@ import type {
   ViolationDraft,
   ViolationLocation,
 } from '../types.js';
-import { bodySchemaPointer, locate, type ValidationContext } from './context.js';
+import { bodySchema } from './body.js';
+import { locate, type ValidationContext } from './context.js';
 import {
-  documentedMedia,
   formDataToObject,
   type HeaderLookup,
   type HeadersInput,
   isEmptyBody,
-  isJsonMediaType,
   normalizeHeaders,
 } from './http.js';
 import { type Namer, nameAsIs, nameInBody, nameInQuery, problems } from './messages.js';
@@ -163,17 +162,14 @@ function checkBody(
   }
   const received = input.contentType ?? headers.get('content-type') ?? null;
   const use = `(use ${spec.contentTypes.join(' or ')})`;
-  const media = documentedMedia(received, spec.contentTypes, (type) =>
+  const schema = bodySchema(context, 'request', spec, received, (type) =>
     type === null
       ? `Content-Type is required ${use}`
       : `Content-Type ${type} is not accepted ${use}`,
   );
-  if (media.violation) return violation(media.violation);
-  const { type, documentedType } = media;
-  const schemaPointer = bodySchemaPointer(context, 'request', spec.pointer, documentedType);
+  if (schema.violation) return violation(schema.violation);
+  const { schemaPointer } = schema;
   if (schemaPointer === null) return;
-  const multipart = type.startsWith('multipart/') || type === 'application/x-www-form-urlencoded';
-  if (!multipart && !isJsonMediaType(type)) return;
   const body = isForm ? formDataToObject(input.body as FormData) : input.body;
   const validate = context.ajv.validatorAt(schemaPointer);
   if (!validate(body)) {

@@ -17,15 +17,9 @@ import type {
   ViolationDraft,
   ViolationKind,
 } from '../types.js';
-import { bodySchemaPointer, locate, type ValidationContext } from './context.js';
-import {
-  documentedMedia,
-  type HeaderLookup,
-  type HeadersInput,
-  isEmptyBody,
-  isJsonMediaType,
-  normalizeHeaders,
-} from './http.js';
+import { bodySchema } from './body.js';
+import { locate, type ValidationContext } from './context.js';
+import { type HeaderLookup, type HeadersInput, isEmptyBody, normalizeHeaders } from './http.js';
 import { problems } from './messages.js';
 import { kindOfLocation, severityOf } from './tiers.js';
 
@@ -103,19 +97,17 @@ export function validateResponse(context: ValidationContext, input: ResponseInpu
 
   const received = headers.get('content-type');
   const documentedTypes = `(documented: ${response.contentTypes.join(', ')})`;
-  const media = documentedMedia(received, response.contentTypes, (type) =>
+  const schema = bodySchema(context, 'response', response, received, (type) =>
     type === null
       ? `Content-Type is missing ${documentedTypes}`
       : `Content-Type ${type} is not documented ${documentedTypes}`,
   );
-  if (media.violation) {
-    violation(media.violation);
+  if (schema.violation) {
+    violation(schema.violation);
     return violations;
   }
-  const { type, documentedType } = media;
-
-  const schemaPointer = bodySchemaPointer(context, 'response', response.pointer, documentedType);
-  if (schemaPointer === null || !isJsonMediaType(type)) return violations;
+  const { schemaPointer } = schema;
+  if (schemaPointer === null) return violations;
 
   const inflection = parseKeyInflection(input.keyInflection);
   if (inflection !== 'kebab') {

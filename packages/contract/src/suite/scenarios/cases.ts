@@ -1,7 +1,14 @@
 // A case's life: templates and queues, creation with objects and an SLA,
 // status, assignment, more objects, tags, update and redaction.
 import { scenario } from './scenario.js';
-import { listedIds, RULES_NEEDED, redactStep, ref, tagStep } from './support.js';
+import {
+  listedIds,
+  RULES_NEEDED,
+  redactStep,
+  ref,
+  retrieveAndFindStep,
+  tagStep,
+} from './support.js';
 
 const kase = (id: string) => ({ 'case-id': id });
 
@@ -85,20 +92,14 @@ export const caseLifecycle = scenario('case lifecycle', { tags: ['cases'] }, [
       });
     },
   },
-  {
-    name: 'retrieve the case and list the cases of its account',
-    async run(ctx) {
-      const got = await ctx.api.call('retrieveCase', {
-        params: kase(ctx.state.case),
-        expect: 200,
-      });
-      ctx.assert.equal(got.body.data.id, ctx.state.case, 'id');
-      const cases = await listedIds(ctx, 'listCases', {
-        'filter[account-id]': ctx.state.account,
-      });
-      ctx.assert.equal(cases, [ctx.state.case], 'cases of the account');
-    },
-  },
+  retrieveAndFindStep(
+    'retrieve the case and list the cases of its account',
+    'Case',
+    (ctx) => ctx.state.case,
+    'case-id',
+    (ctx) => ({ 'filter[account-id]': ctx.state.account }),
+    'cases of the account',
+  ),
   {
     name: 'set the status of a case',
     async run(ctx) {

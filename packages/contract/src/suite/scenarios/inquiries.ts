@@ -7,6 +7,7 @@ import {
   aNoun,
   listedIds,
   RULES_NEEDED,
+  redactedRefusesUpdateStep,
   redactStep,
   ref,
   STATE_NEEDED,
@@ -178,17 +179,12 @@ export const inquiryLifecycle = scenario('inquiries and their accounts', { tags:
     },
   },
   redactStep('Inquiry', (ctx) => inquiry(ctx.state.first)),
-  {
-    name: 'a redacted inquiry cannot be updated (409)',
-    stateful: STATE_NEEDED,
-    async run(ctx) {
-      await ctx.api.call('updateInquiry', {
-        params: inquiry(ctx.state.first),
-        body: { data: { attributes: { note: 'too late' } } },
-        expect: 409,
-      });
-    },
-  },
+  redactedRefusesUpdateStep(
+    'Inquiry',
+    (ctx) => inquiry(ctx.state.first),
+    { note: 'too late' },
+    STATE_NEEDED,
+  ),
 ]);
 
 /** Runs a report of the fixture's template on `query`, for the account of `reference` if given. */

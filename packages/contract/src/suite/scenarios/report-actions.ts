@@ -2,14 +2,7 @@
 // its matches dismissed, and printed as PDF.
 import type { StepContext } from '../types.js';
 import { scenario } from './scenario.js';
-import {
-  FILE_NEEDED,
-  IDS_NEEDED,
-  printsPdf,
-  RULES_NEEDED,
-  STATE_NEEDED,
-  unknownId,
-} from './support.js';
+import { FILE_NEEDED, notFoundStep, printsPdf, RULES_NEEDED, STATE_NEEDED } from './support.js';
 
 const params = (ctx: StepContext) => ({ 'report-id': ctx.state.monitored as string });
 
@@ -100,12 +93,6 @@ export const reportActions = scenario(
         await ctx.api.call('runReport', { params: params(ctx), expect: 409 });
       },
     },
-    {
-      name: 'a report that does not exist is 404',
-      stateful: IDS_NEEDED,
-      async run(ctx) {
-        await ctx.api.call('runReport', { params: { 'report-id': unknownId('rep') }, expect: 404 });
-      },
-    },
+    notFoundStep('a report', 'runReport', 'report-id', 'rep'),
   ],
 );

@@ -221,3 +221,52 @@ export function notFoundStep(
     },
   };
 }
+
+/**
+ * A step that retrieves the object `params` names, then lists its kind by
+ * `query` and expects that object alone: `retrieve{Kind}` and `list{Kind}s`.
+ */
+export function retrieveAndFindStep(
+  name: string,
+  kind: 'Case' | 'Transaction',
+  id: (ctx: StepContext) => string,
+  param: string,
+  query: (ctx: StepContext) => Record<string, string>,
+  listed: string,
+): Step {
+  return {
+    name,
+    async run(ctx) {
+      const expected = id(ctx);
+      const got = await ctx.api.call(`retrieve${kind}`, {
+        params: { [param]: expected },
+        expect: 200,
+      });
+      ctx.assert.equal(got.body.data.id, expected, `${kind.toLowerCase()} id`);
+      ctx.assert.equal(await listedIds(ctx, `list${kind}s`, query(ctx)), [expected], listed);
+    },
+  };
+}
+
+/**
+ * A step that sends `update{Kind}` these attributes after the object was
+ * redacted, and expects 409: redaction is final.
+ */
+export function redactedRefusesUpdateStep(
+  kind: 'Inquiry' | 'Transaction',
+  params: (ctx: StepContext) => Record<string, string>,
+  attributes: Record<string, unknown>,
+  stateful: string,
+): Step {
+  return {
+    name: `a redacted ${kind.toLowerCase()} takes no more changes (409)`,
+    stateful,
+    async run(ctx) {
+      await ctx.api.call(`update${kind}`, {
+        params: params(ctx),
+        body: { data: { attributes } },
+        expect: 409,
+      });
+    },
+  };
+}

@@ -3,10 +3,11 @@
 import { scenario } from './scenario.js';
 import {
   accountsWithReference,
-  listedIds,
   notFoundStep,
   RULES_NEEDED,
+  redactedRefusesUpdateStep,
   ref,
+  retrieveAndFindStep,
   tagStep,
 } from './support.js';
 
@@ -45,20 +46,14 @@ export const transactions = scenario('transactions', { tags: ['transactions'] },
       );
     },
   },
-  {
-    name: 'retrieve the transaction and find it by its reference id',
-    async run(ctx) {
-      const got = await ctx.api.call('retrieveTransaction', {
-        params: txn(ctx.state.transaction),
-        expect: 200,
-      });
-      ctx.assert.equal(got.body.data.id, ctx.state.transaction, 'transaction id');
-      const listed = await listedIds(ctx, 'listTransactions', {
-        'filter[reference-id]': String(ctx.state.reference),
-      });
-      ctx.assert.equal(listed, [ctx.state.transaction], 'transactions of the reference id');
-    },
-  },
+  retrieveAndFindStep(
+    'retrieve the transaction and find it by its reference id',
+    'Transaction',
+    (ctx) => ctx.state.transaction,
+    'transaction-id',
+    (ctx) => ({ 'filter[reference-id]': String(ctx.state.reference) }),
+    'transactions of the reference id',
+  ),
   {
     name: 'approve the transaction, then label it',
     async run(ctx) {
@@ -110,16 +105,11 @@ export const transactions = scenario('transactions', { tags: ['transactions'] },
       );
     },
   },
-  {
-    name: 'a redacted transaction takes no more changes',
-    stateful: RULES_NEEDED,
-    async run(ctx) {
-      await ctx.api.call('updateTransaction', {
-        params: txn(ctx.state.transaction),
-        body: { data: { attributes: { status: 'declined' } } },
-        expect: 409,
-      });
-    },
-  },
+  redactedRefusesUpdateStep(
+    'Transaction',
+    (ctx) => txn(ctx.state.transaction),
+    { status: 'declined' },
+    RULES_NEEDED,
+  ),
   notFoundStep('a transaction', 'retrieveTransaction', 'transaction-id', 'txn'),
 ]);

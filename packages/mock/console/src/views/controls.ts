@@ -3,7 +3,7 @@
 import type { components } from '@persona-kit/client/control-plane';
 import { describe, must } from '../connection.js';
 import { type Child, fill, h, time } from '../dom.js';
-import { type Context, heading, type View } from '../view.js';
+import { type Context, page, type View } from '../view.js';
 import { accountImport } from './account-import.js';
 
 type Faults = components['schemas']['Faults'];
@@ -240,10 +240,8 @@ export function controlsView(context: Context): View {
 
   return {
     title: 'Controls',
-    element: h(
-      'section',
-      { 'aria-labelledby': 'view-title' },
-      heading('Controls'),
+    element: page(
+      'Controls',
       h(
         'div',
         { class: 'grid' },

@@ -4,7 +4,7 @@ import type { ListDocument, Resource } from '../connection.js';
 import { fill, h, time } from '../dom.js';
 import { subjectOf } from '../event-stream.js';
 import { hrefOf } from '../kinds.js';
-import { type Context, failed, heading, type View } from '../view.js';
+import { type Context, failed, page, type View } from '../view.js';
 
 const KEEP = 200;
 
@@ -83,10 +83,8 @@ export function eventsView(context: Context): View {
     })
     .catch((error: unknown) => fill(errors, failed('Listing events', error)));
 
-  const element = h(
-    'section',
-    { 'aria-labelledby': 'view-title' },
-    heading('Events'),
+  const element = page(
+    'Events',
     status,
     h(
       'div',

@@ -1,12 +1,11 @@
 // The organization of the key: its plan, record counts and seed.
 import { must } from '../connection.js';
-import { debounce, fill, h, refill, scrollable, table } from '../dom.js';
+import { fill, h, scrollingTable } from '../dom.js';
 import { maskKey } from '../session.js';
-import { type Context, failed, heading, loading, type View } from '../view.js';
+import { type Context, failed, liveResults, page, type View } from '../view.js';
 
 export function organizationView(context: Context): View {
   const { control } = context.connection;
-  const summary = h('div', { 'aria-live': 'polite' }, loading());
   const seed = h('pre', { class: 'json', tabindex: 0, 'aria-label': 'Seed as JSON' });
   const seedError = h('div');
   const download = h(
@@ -15,14 +14,16 @@ export function organizationView(context: Context): View {
     'Download the seed',
   );
 
-  const load = async () => {
-    try {
+  // Counts change with every event: read them again after a burst settles.
+  const summary = liveResults(
+    context,
+    'Reading the organization',
+    async () => {
       const state = await must(control.GET('/__mock/state'));
       const counts = Object.entries(state.counts ?? {})
         .filter(([, count]) => count > 0)
         .sort(([a], [b]) => a.localeCompare(b));
-      refill(
-        summary,
+      return [
         h(
           'dl',
           { class: 'facts' },
@@ -34,22 +35,18 @@ export function organizationView(context: Context): View {
           h('dd', null, maskKey(context.connection.session.apiKey)),
         ),
         h('h2', null, 'Records'),
-        scrollable(
+        scrollingTable(
           'Records by collection',
-          table(
-            'Records by collection',
-            ['Collection', 'Records'],
-            counts.map(([name, count]) => [
-              name,
-              h('span', { 'data-testid': `count-${name}` }, count),
-            ]),
-          ),
+          ['Collection', 'Records'],
+          counts.map(([name, count]) => [
+            name,
+            h('span', { 'data-testid': `count-${name}` }, count),
+          ]),
         ),
-      );
-    } catch (error) {
-      refill(summary, failed('Reading the organization', error));
-    }
-  };
+      ];
+    },
+    300,
+  );
   const loadSeed = async () => {
     try {
       const content = await must(control.GET('/__mock/seed'));
@@ -62,17 +59,11 @@ export function organizationView(context: Context): View {
       fill(seedError, failed('Reading the seed', error));
     }
   };
-  void load();
   void loadSeed();
-  // Counts change with every event: read them again after a burst settles.
-  const reload = debounce(load, 300);
-  const stop = context.stream.onEvent(reload);
 
-  const element = h(
-    'section',
-    { 'aria-labelledby': 'view-title' },
-    heading('Organization'),
-    summary,
+  const element = page(
+    'Organization',
+    summary.element,
     h('h2', null, 'Seed'),
     h(
       'p',
@@ -87,8 +78,7 @@ export function organizationView(context: Context): View {
     title: 'Organization',
     element,
     dispose() {
-      stop();
-      reload.cancel();
+      summary.dispose();
       URL.revokeObjectURL(download.href);
     },
   };

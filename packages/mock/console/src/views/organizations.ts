@@ -1,69 +1,56 @@
 // Every organization of this mock, by masked key: which keys have been used
 // against it, and how much each holds.
 import { must } from '../connection.js';
-import { debounce, h, refill, scrollable, table, time } from '../dom.js';
-import { type Context, failed, heading, loading, type View } from '../view.js';
+import { h, scrollingTable, time } from '../dom.js';
+import { type Context, liveResults, page, type View } from '../view.js';
 
 export function organizationsView(context: Context): View {
   const { control } = context.connection;
-  const results = h('div', { 'aria-live': 'polite' }, loading());
-
-  const load = async () => {
-    try {
+  // A new key makes a new organization; any event may change the counts.
+  const results = liveResults(
+    context,
+    'Listing the organizations',
+    async () => {
       const { data } = await must(control.GET('/__mock/organizations'));
-      refill(
-        results,
+      return [
         h(
           'p',
           { class: 'muted', 'data-testid': 'organization-count' },
           `${data.length} organizations`,
         ),
-        scrollable(
+        scrollingTable(
           'Organizations',
-          table(
-            'Organizations',
-            ['API key', 'Organization', 'Plan', 'Records', 'Created'],
-            data.map((org) => [
-              h(
-                'span',
-                { class: org.current ? 'org-current' : null, 'data-testid': 'organization-key' },
-                org.maskedKey ?? 'not used since the mock started',
-                org.current ? ' (this console)' : '',
-              ),
-              h('code', null, org.organization),
-              org.plan,
-              org.records,
-              time(org.createdAt),
-            ]),
-          ),
+          ['API key', 'Organization', 'Plan', 'Records', 'Created'],
+          data.map((org) => [
+            h(
+              'span',
+              { class: org.current ? 'org-current' : null, 'data-testid': 'organization-key' },
+              org.maskedKey ?? 'not used since the mock started',
+              org.current ? ' (this console)' : '',
+            ),
+            h('code', null, org.organization),
+            org.plan,
+            org.records,
+            time(org.createdAt),
+          ]),
         ),
-      );
-    } catch (error) {
-      refill(results, failed('Listing the organizations', error));
-    }
-  };
-  void load();
-  // A new key makes a new organization; any event may change the counts.
-  const reload = debounce(load, 500);
-  const stop = context.stream.onEvent(reload);
+      ];
+    },
+    500,
+  );
 
   return {
     title: 'Organizations',
-    element: h(
-      'section',
-      { 'aria-labelledby': 'view-title' },
-      heading('Organizations'),
+    element: page(
+      'Organizations',
       h(
         'p',
         null,
         'Each API key is an organization of its own. Keys are shown by their last four characters only.',
       ),
-      h('button', { type: 'button', onclick: () => void load() }, 'Refresh'),
-      results,
+      h('button', { type: 'button', onclick: () => void results.load() }, 'Refresh'),
+      results.element,
     ),
-    dispose() {
-      stop();
-      reload.cancel();
-    },
+    dispose: results.dispose,
   };
 }

@@ -2,10 +2,10 @@
 // the lists that point back at it, its events, and what the mock keeps about
 // it beyond Persona's resource (GET /__mock/objects/{id}, when the mock has it).
 import { failure, type Linkage, type ListDocument, type Resource } from '../connection.js';
-import { type Child, debounce, fill, h, refill, scrollable, table, time } from '../dom.js';
+import { type Child, debounce, fill, h, refill, scrollingTable, time } from '../dom.js';
 import { subjectOf } from '../event-stream.js';
 import { accountLists, hrefOf, type Kind } from '../kinds.js';
-import { type Context, failed, heading, loading, type View } from '../view.js';
+import { type Context, failed, loading, page, type View } from '../view.js';
 import { inquiryActions } from './inquiry-actions.js';
 import { kindTabs } from './resource-list.js';
 import { verificationsOf } from './verifications.js';
@@ -132,17 +132,14 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
         h('h2', null, 'Events'),
         document.data.length === 0
           ? h('p', { class: 'muted' }, 'No events about this object.')
-          : scrollable(
+          : scrollingTable(
               `Events about ${id}`,
-              table(
-                `Events about ${id}`,
-                ['Event', 'Name', 'Recorded'],
-                document.data.map((e) => [
-                  e.id,
-                  e.attributes.name as string,
-                  time(e.attributes['created-at']),
-                ]),
-              ),
+              ['Event', 'Name', 'Recorded'],
+              document.data.map((e) => [
+                e.id,
+                e.attributes.name as string,
+                time(e.attributes['created-at']),
+              ]),
             ),
       );
     } catch (error) {
@@ -186,10 +183,8 @@ export function resourceDetailView(context: Context, kind: Kind, id: string): Vi
 
   return {
     title: id,
-    element: h(
-      'section',
-      { 'aria-labelledby': 'view-title' },
-      heading(`${kind.one} ${id}`),
+    element: page(
+      `${kind.one} ${id}`,
       kindTabs(kind),
       kind.listed === false
         ? null

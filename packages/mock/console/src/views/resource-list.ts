@@ -1,10 +1,10 @@
 // One resource list from /api/v1, with the API's filters, a search over the
 // page shown, paging, and live reloads when an event touches this kind.
 import type { ListDocument, Resource } from '../connection.js';
-import { debounce, h, refill, scrollable, table, time } from '../dom.js';
+import { debounce, h, refill, scrollingTable, time } from '../dom.js';
 import { subjectOf } from '../event-stream.js';
 import { hrefOf, type Kind, listedKinds } from '../kinds.js';
-import { type Context, failed, heading, loading, type View } from '../view.js';
+import { type Context, failed, loading, page, type View } from '../view.js';
 
 const PAGE_SIZE = '50';
 
@@ -95,20 +95,17 @@ export function resourceListView(context: Context, kind: Kind): View {
       ),
       shown.length === 0
         ? h('p', null, `No ${kind.label.toLowerCase()} match.`)
-        : scrollable(
+        : scrollingTable(
             kind.label,
-            table(
-              kind.label,
-              ['Id', 'Type', 'Reference id', 'Status', 'Created'],
-              shown.map((r) => [
-                h('a', { href: hrefOf(r.type, r.id) ?? '#', 'data-testid': 'resource-link' }, r.id),
-                r.type,
-                String(r.attributes['reference-id'] ?? '—'),
-                // Accounts name theirs `account-status`.
-                String(r.attributes.status ?? r.attributes['account-status'] ?? '—'),
-                time(r.attributes['created-at']),
-              ]),
-            ),
+            ['Id', 'Type', 'Reference id', 'Status', 'Created'],
+            shown.map((r) => [
+              h('a', { href: hrefOf(r.type, r.id) ?? '#', 'data-testid': 'resource-link' }, r.id),
+              r.type,
+              String(r.attributes['reference-id'] ?? '—'),
+              // Accounts name theirs `account-status`.
+              String(r.attributes.status ?? r.attributes['account-status'] ?? '—'),
+              time(r.attributes['created-at']),
+            ]),
           ),
       h(
         'div',
@@ -175,14 +172,7 @@ export function resourceListView(context: Context, kind: Kind): View {
 
   return {
     title: kind.label,
-    element: h(
-      'section',
-      { 'aria-labelledby': 'view-title' },
-      heading(kind.label),
-      kindTabs(kind),
-      form,
-      results,
-    ),
+    element: page(kind.label, kindTabs(kind), form, results),
     dispose() {
       stop();
       reload.cancel();

@@ -2,7 +2,7 @@
 import { describe, RequestFailed } from '../connection.js';
 import { h } from '../dom.js';
 import type { Session } from '../session.js';
-import { heading, type View } from '../view.js';
+import { page, type View } from '../view.js';
 
 export function signInView(
   check: (session: Session) => Promise<void>,
@@ -78,10 +78,8 @@ export function signInView(
     submit,
     message,
   );
-  const element = h(
-    'section',
-    { 'aria-labelledby': 'view-title' },
-    heading('Open an organization'),
+  const element = page(
+    'Open an organization',
     h(
       'p',
       null,

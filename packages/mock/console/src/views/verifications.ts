@@ -1,7 +1,7 @@
 // An inquiry's verifications, read one by one (the API lists them only as the
 // inquiry's relationships), each linked to its own page.
 import type { Connection, Linkage, Resource } from '../connection.js';
-import { type Child, h, scrollable, table, time } from '../dom.js';
+import { type Child, h, scrollingTable, time } from '../dom.js';
 import { hrefOf } from '../kinds.js';
 import { failed } from '../view.js';
 
@@ -18,25 +18,22 @@ export async function verificationsOf(connection: Connection, inquiry: Resource)
     );
     return [
       title,
-      scrollable(
+      scrollingTable(
         `Verifications of ${inquiry.id}`,
-        table(
-          `Verifications of ${inquiry.id}`,
-          ['Id', 'Type', 'Status', 'Created'],
-          rows.map(({ data }) => [
-            h('a', { href: hrefOf(data.type, data.id) ?? '#' }, data.id),
-            data.type,
-            h(
-              'span',
-              {
-                class: `state state-${String(data.attributes.status)}`,
-                'data-testid': 'verification-status',
-              },
-              String(data.attributes.status ?? '—'),
-            ),
-            time(data.attributes['created-at']),
-          ]),
-        ),
+        ['Id', 'Type', 'Status', 'Created'],
+        rows.map(({ data }) => [
+          h('a', { href: hrefOf(data.type, data.id) ?? '#' }, data.id),
+          data.type,
+          h(
+            'span',
+            {
+              class: `state state-${String(data.attributes.status)}`,
+              'data-testid': 'verification-status',
+            },
+            String(data.attributes.status ?? '—'),
+          ),
+          time(data.attributes['created-at']),
+        ]),
       ),
     ];
   } catch (error) {

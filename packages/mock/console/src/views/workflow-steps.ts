@@ -1,7 +1,7 @@
 // A workflow run's trace from the mock-only state (GET /__mock/objects/{wfr id}):
 // each step with what it was given and what it gave back.
 import type { components } from '@persona-kit/client/control-plane';
-import { type Child, h, scrollable, table } from '../dom.js';
+import { type Child, h, scrollingTable } from '../dom.js';
 import { hrefOf } from '../kinds.js';
 
 type RunState = components['schemas']['WorkflowRunState']['state'];
@@ -30,23 +30,20 @@ export function workflowSteps(runId: string, state: RunState): Child {
     h('h3', null, 'Steps'),
     state.steps.length === 0
       ? h('p', { class: 'muted' }, 'The run has not taken a step yet.')
-      : scrollable(
+      : scrollingTable(
           `Steps of ${runId}`,
-          table(
-            `Steps of ${runId}`,
-            ['Step', 'Type', 'Status', 'Input', 'Output'],
-            state.steps.map((step) => [
-              h('code', null, step.key),
-              step.type,
-              h(
-                'span',
-                { class: `state state-${step.status}`, 'data-testid': `step-${step.key}` },
-                step.continuedOnError ? `${step.status} (continued)` : step.status,
-              ),
-              json(step.input),
-              result(step),
-            ]),
-          ),
+          ['Step', 'Type', 'Status', 'Input', 'Output'],
+          state.steps.map((step) => [
+            h('code', null, step.key),
+            step.type,
+            h(
+              'span',
+              { class: `state state-${step.status}`, 'data-testid': `step-${step.key}` },
+              step.continuedOnError ? `${step.status} (continued)` : step.status,
+            ),
+            json(step.input),
+            result(step),
+          ]),
         ),
     h('h3', null, 'Objects'),
     state.objects.length === 0
