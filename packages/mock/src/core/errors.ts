@@ -14,5 +14,10 @@ export const badRequest = (details: string) => new ApiError(400, 'Bad Request', 
 export const forbidden = (details: string) => new ApiError(403, 'Forbidden', details);
 export const notFound = (type: string, id: string) =>
   new ApiError(404, 'Record not found', `Could not find ${type} with id ${id}`);
+/** The record a lookup gave, or a 404 naming the type and id that were not there. */
+export function found<T>(record: T | undefined, type: string, id: string): T {
+  if (record === undefined) throw notFound(type, id);
+  return record;
+}
 export const conflict = (details: string) => new ApiError(409, 'Conflict', details);
 export const invalid = (details: string) => new ApiError(422, 'Unprocessable Entity', details);

@@ -1,5 +1,5 @@
 import { invalid, notFound } from '../core/errors.js';
-import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
+import { allOf, createdBetween, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
 import { runAccountAction } from '../services/account-actions.js';
 import {
@@ -11,25 +11,20 @@ import {
 import { consolidateAccounts } from '../services/accounts/consolidate.js';
 import { redactAccount } from '../services/redaction.js';
 import { matchesQuery, type SearchQuery } from '../services/search.js';
-import { attributesOf, body, lookupIf, metaOf, now, one } from './support.js';
+import { attributesOf, body, listIndexed, metaOf, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 
 const id = (input: RouteInput) => input.params['account-id']!;
 
 export const accountRoutes: RouteTable = {
   listAccounts: (input) => {
-    const accounts = input.org.collection('accounts');
-    const { filter } = input.query;
-    return listPage(input, accounts, {
-      candidates: intersect(
-        lookupIf(accounts, 'reference', filter['reference-id']),
-        lookupIf(accounts, 'account-type', filter['account-type-id']),
-      ),
-      where: allOf(
-        filter.status !== undefined && ((r) => accountStatus(r) === filter.status),
-        createdBetween(filter),
-      ),
-    });
+    const { status } = input.query.filter;
+    return listIndexed(
+      input,
+      'accounts',
+      { reference: 'reference-id', 'account-type': 'account-type-id' },
+      status !== undefined && ((r) => accountStatus(r) === status),
+    );
   },
   createAccount: (input) => {
     const { account, created } = createAccount(input.org, now(input), {

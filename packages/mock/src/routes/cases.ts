@@ -14,7 +14,15 @@ import {
   setCaseStatus,
   updateCase,
 } from '../services/cases/cases.js';
-import { attributeIs, attributesOf, lookupIf, metaOf as meta, now, one } from './support.js';
+import {
+  attributeIs,
+  attributesOf,
+  lookupEach,
+  lookupIf,
+  metaOf as meta,
+  now,
+  one,
+} from './support.js';
 import { tagRoutes } from './tags.js';
 
 const caseId = (input: RouteInput) => input.params['case-id']!;
@@ -44,10 +52,10 @@ export const caseRoutes: RouteTable = {
         if (account) for (const l of linkedTo(account, 'cases')) ofAccounts.add(l.id);
       }
     }
-    const candidates = intersect(
-      lookupIf(cases, 'template', filter['case-template-id']),
-      lookupIf(cases, 'queue', filter['case-queue-id']),
-    );
+    const candidates = lookupEach(cases, filter, {
+      template: 'case-template-id',
+      queue: 'case-queue-id',
+    });
     const accountCases = ofAccounts;
     return listPage(input, cases, {
       ...(candidates ? { candidates } : {}),

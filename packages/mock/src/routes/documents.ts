@@ -1,35 +1,39 @@
-import type { RouteInput, RouteTable } from '../http/route.js';
-import { getDocument } from '../services/documents/documents.js';
+import type { Route, RouteInput, RouteTable } from '../http/route.js';
+import { type DocumentKind, getDocument } from '../services/documents/documents.js';
 import {
-  createGenericDocument,
-  createGovernmentIdDocument,
-  type GenericInput,
-  type GovernmentIdInput,
+  createDocument,
+  type DocumentInput,
   submitDocument,
-  updateGenericDocument,
-  updateGovernmentIdDocument,
+  updateDocument,
 } from '../services/documents/lifecycle.js';
 import { attributesOf, now, one } from './support.js';
 
 const id = (input: RouteInput) => input.params['document-id']!;
 const origin = (input: RouteInput) => input.request.url.origin;
-const generic = (input: RouteInput) => attributesOf(input) as GenericInput;
-const governmentId = (input: RouteInput) => attributesOf(input) as GovernmentIdInput;
+
+/** Create, retrieve, update and submit, the same for each kind of document. */
+function kindRoutes<K extends DocumentKind>(kind: K) {
+  const given = (input: RouteInput) => attributesOf(input) as DocumentInput[K];
+  return {
+    create: (input) =>
+      one(createDocument(input.org, now(input), origin(input), kind, given(input)), 201),
+    retrieve: (input) => one(getDocument(input.org, id(input), kind)),
+    update: (input) => one(updateDocument(input.org, origin(input), id(input), kind, given(input))),
+    submit: (input) => one(submitDocument(input.org, now(input), id(input), kind)),
+  } satisfies Record<string, Route>;
+}
+
+const generic = kindRoutes('generic');
+const governmentId = kindRoutes('government-id');
 
 export const documentRoutes: RouteTable = {
-  createGenericDocument: (input) =>
-    one(createGenericDocument(input.org, now(input), origin(input), generic(input)), 201),
-  retrieveGenericDocument: (input) => one(getDocument(input.org, id(input), 'generic')),
-  updateGenericDocument: (input) =>
-    one(updateGenericDocument(input.org, origin(input), id(input), generic(input))),
-  submitGenericDocument: (input) =>
-    one(submitDocument(input.org, now(input), id(input), 'generic')),
-  createGovernmentIdDocument: (input) =>
-    one(createGovernmentIdDocument(input.org, now(input), origin(input), governmentId(input)), 201),
-  retrieveGovernmentIdDocument: (input) => one(getDocument(input.org, id(input), 'government-id')),
-  updateGovernmentIdDocument: (input) =>
-    one(updateGovernmentIdDocument(input.org, origin(input), id(input), governmentId(input))),
-  submitGovernmentIdDocument: (input) =>
-    one(submitDocument(input.org, now(input), id(input), 'government-id')),
+  createGenericDocument: generic.create,
+  retrieveGenericDocument: generic.retrieve,
+  updateGenericDocument: generic.update,
+  submitGenericDocument: generic.submit,
+  createGovernmentIdDocument: governmentId.create,
+  retrieveGovernmentIdDocument: governmentId.retrieve,
+  updateGovernmentIdDocument: governmentId.update,
+  submitGovernmentIdDocument: governmentId.submit,
   retrieveDocument: (input) => one(getDocument(input.org, id(input))),
 };

@@ -1,5 +1,4 @@
 import { conflict } from '../core/errors.js';
-import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
 import type { AutoCreateMeta } from '../services/accounts/resolve.js';
 import { redactReport } from '../services/redaction.js';
@@ -7,7 +6,7 @@ import { type DismissInput, dismissMatches } from '../services/report-dismiss.js
 import { pauseReport, rerunReport, resumeReport } from '../services/report-runs.js';
 import { createReport, getReport } from '../services/reports.js';
 import { printed } from './print.js';
-import { anyOf, attributesOf, body, lookupIf, now, one } from './support.js';
+import { anyOf, attributesOf, body, listIndexed, now, one } from './support.js';
 import { tagRoutes } from './tags.js';
 
 const id = (input: RouteInput) => input.params['report-id']!;
@@ -15,16 +14,13 @@ const id = (input: RouteInput) => input.params['report-id']!;
 export const reportRoutes: RouteTable = {
   listReports: (input) => {
     const reports = input.org.collection('reports');
-    const { filter } = input.query;
-    const byStatus = anyOf(reports, null, filter.status, (r) => r.attributes.status);
-    return listPage(input, reports, {
-      candidates: intersect(
-        lookupIf(reports, 'account', filter['account-id']),
-        lookupIf(reports, 'reference', filter['reference-id']),
-        lookupIf(reports, 'template', filter['report-template-id']),
-      ),
-      where: allOf(byStatus.where, createdBetween(filter)),
-    });
+    const byStatus = anyOf(reports, null, input.query.filter.status, (r) => r.attributes.status);
+    return listIndexed(
+      input,
+      'reports',
+      { account: 'account-id', reference: 'reference-id', template: 'report-template-id' },
+      byStatus.where,
+    );
   },
   createReport: (input) => {
     const { data, meta } = body(input);

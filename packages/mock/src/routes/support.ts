@@ -1,6 +1,7 @@
 import type { Collection } from '../core/collection.js';
+import type { CollectionName } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
-import { listPage } from '../http/list.js';
+import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import { splitList } from '../http/query.js';
 import type { RouteInput, RouteOutput } from '../http/route.js';
 
@@ -39,6 +40,40 @@ export function lookupIf(
   value: string | undefined,
 ): string[] | undefined {
   return value !== undefined ? collection.lookup(index, value) : undefined;
+}
+
+/**
+ * Candidates narrowed through an index by each filter given, e.g.
+ * `{ reference: 'reference-id' }` reads `filter[reference-id]` through the
+ * `reference` index; undefined (no narrowing) when none is given.
+ */
+export function lookupEach(
+  collection: Collection,
+  filter: Record<string, string | undefined>,
+  indexes: Record<string, string>,
+): string[] | undefined {
+  return intersect(
+    ...Object.entries(indexes).map(([index, name]) => lookupIf(collection, index, filter[name])),
+  );
+}
+
+/**
+ * A page of the named collection: narrowed through an index by each filter in
+ * `indexes` (as `lookupEach` reads them), then by the conditions given and by
+ * `filter[created-at-start]`/`[created-at-end]`.
+ */
+export function listIndexed(
+  input: RouteInput,
+  name: CollectionName,
+  indexes: Record<string, string>,
+  ...conditions: (((r: ResourceRecord) => boolean) | undefined | false)[]
+): RouteOutput {
+  const collection = input.org.collection(name);
+  const { filter } = input.query;
+  return listPage(input, collection, {
+    candidates: lookupEach(collection, filter, indexes),
+    where: allOf(...conditions, createdBetween(filter)),
+  });
 }
 
 /** Objects whose attribute equals the filter's value; false (no condition) when the filter is absent. */

@@ -1,4 +1,3 @@
-import { allOf, createdBetween, intersect, listPage } from '../http/list.js';
 import type { RouteInput, RouteTable } from '../http/route.js';
 import { redactTransaction, redactTransactionBiometrics } from '../services/redaction.js';
 import { labelTransaction } from '../services/transactions/labels.js';
@@ -9,7 +8,7 @@ import {
   type TransactionInput,
   updateTransaction,
 } from '../services/transactions/transactions.js';
-import { attributesOf, lookupIf, metaOf, now } from './support.js';
+import { attributesOf, listIndexed, metaOf, now } from './support.js';
 import { tagRoutes } from './tags.js';
 
 const id = (input: RouteInput) => input.params['transaction-id']!;
@@ -29,17 +28,13 @@ function identifierFilter(input: RouteInput) {
 }
 
 export const transactionRoutes: RouteTable = {
-  listTransactions: (input) => {
-    const transactions = input.org.collection('transactions');
-    const { filter } = input.query;
-    return listPage(input, transactions, {
-      candidates: intersect(
-        lookupIf(transactions, 'reference', filter['reference-id']),
-        lookupIf(transactions, 'transaction-type', filter['transaction-type-id']),
-      ),
-      where: allOf(identifierFilter(input), createdBetween(filter)),
-    });
-  },
+  listTransactions: (input) =>
+    listIndexed(
+      input,
+      'transactions',
+      { reference: 'reference-id', 'transaction-type': 'transaction-type-id' },
+      identifierFilter(input),
+    ),
   createTransaction: (input) => ({
     status: 201,
     data: createTransaction(

@@ -1,12 +1,10 @@
-import { notFound } from '../core/errors.js';
+import { found } from '../core/errors.js';
 import { hashKey } from '../core/ids.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 
 export function getDevice(org: Org, id: string): ResourceRecord {
-  const device = org.collection('devices').get(id);
-  if (!device) throw notFound('device', id);
-  return device;
+  return found(org.collection('devices').get(id), 'device', id);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { notFound } from '../core/errors.js';
+import { found } from '../core/errors.js';
 import type { CollectionName, Org } from '../core/org.js';
 import type { Linkage, ResourceRecord } from '../core/types.js';
 import { accountLinks, linkedTo } from './accounts/links.js';
@@ -221,9 +221,7 @@ export function redactEventsOf(org: Org, now: string, objectId: string, type: st
 }
 
 function existing(org: Org, name: CollectionName, kind: string, id: string): ResourceRecord {
-  const record = org.collection(name).get(id);
-  if (!record) throw notFound(kind, id);
-  return record;
+  return found(org.collection(name).get(id), kind, id);
 }
 
 /** Redacts the objects a to-many relationship links to, those that still exist. */
@@ -260,6 +258,25 @@ function erase(org: Org, now: string, name: CollectionName, record: ResourceReco
   redactEventsOf(org, now, record.id, record.type);
 }
 
+/**
+ * Erases an object that records `redacted-at`, then carries the redaction on
+ * through `cascade`. Redaction is final: one already redacted is answered as it is.
+ */
+function redactOnce(
+  org: Org,
+  now: string,
+  name: CollectionName,
+  kind: string,
+  id: string,
+  cascade: (record: ResourceRecord) => void = () => {},
+): ResourceRecord {
+  const record = existing(org, name, kind, id);
+  if (record.attributes['redacted-at'] !== null) return record;
+  erase(org, now, name, record);
+  cascade(record);
+  return record;
+}
+
 /*
  * The cascade: an account's redaction reaches its inquiries and reports; an
  * inquiry's reaches its verifications and reports; each erases the events
@@ -285,13 +302,11 @@ export function redactAccount(org: Org, now: string, id: string): ResourceRecord
  * and reports. Redacting it again changes nothing.
  */
 export function redactInquiry(org: Org, now: string, id: string): ResourceRecord {
-  const inquiry = existing(org, 'inquiries', 'inquiry', id);
-  if (inquiry.attributes['redacted-at'] !== null) return inquiry;
-  erase(org, now, 'inquiries', inquiry);
-  redactLinked(org, now, inquiry, 'verifications', redactVerification);
-  redactLinked(org, now, inquiry, 'reports', redactReport);
-  redactLinked(org, now, inquiry, 'documents', redactDocument);
-  return inquiry;
+  return redactOnce(org, now, 'inquiries', 'inquiry', id, (inquiry) => {
+    redactLinked(org, now, inquiry, 'verifications', redactVerification);
+    redactLinked(org, now, inquiry, 'reports', redactReport);
+    redactLinked(org, now, inquiry, 'documents', redactDocument);
+  });
 }
 
 /** Erases a document's personal data and files, and the events that recorded it. */
@@ -314,10 +329,7 @@ export function redactVerification(org: Org, now: string, id: string): ResourceR
 
 /** Erases a report's search input and findings for good. Redacting it again changes nothing. */
 export function redactReport(org: Org, now: string, id: string): ResourceRecord {
-  const report = existing(org, 'reports', 'report', id);
-  if (report.attributes['redacted-at'] !== null) return report;
-  erase(org, now, 'reports', report);
-  return report;
+  return redactOnce(org, now, 'reports', 'report', id);
 }
 
 /**

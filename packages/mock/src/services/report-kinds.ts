@@ -1,6 +1,6 @@
 // The report kinds the mock runs, and what a search finds for each: shared by
 // creating a report and by its later runs, apart from both.
-import { notFound } from '../core/errors.js';
+import { found } from '../core/errors.js';
 import { hashKey } from '../core/ids.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
@@ -31,9 +31,7 @@ export const nameKeys = ['name-first', 'name-middle', 'name-last', 'term'] as co
 export type Query = Partial<Record<string, string | null>>;
 
 export function getReport(org: Org, id: string): ResourceRecord {
-  const report = org.collection('reports').get(id);
-  if (!report) throw notFound('report', id);
-  return report;
+  return found(org.collection('reports').get(id), 'report', id);
 }
 
 export const text = (value: unknown): string | undefined =>

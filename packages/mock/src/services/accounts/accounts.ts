@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound } from '../../core/errors.js';
+import { conflict, found, invalid } from '../../core/errors.js';
 import { linkedId, type Org } from '../../core/org.js';
 import type { Relationship, ResourceRecord } from '../../core/types.js';
 import { recordEvent, shallowSnapshot } from '../events.js';
@@ -50,9 +50,7 @@ function typeRelationship(type: ResourceRecord): Relationship {
 }
 
 export function getAccount(org: Org, id: string): ResourceRecord {
-  const account = org.collection('accounts').get(id);
-  if (!account) throw notFound('account', id);
-  return account;
+  return found(org.collection('accounts').get(id), 'account', id);
 }
 
 export function findByReference(

@@ -1,5 +1,5 @@
 import type { CredentialInternal, Credentials } from '../../core/credentials.js';
-import { conflict, notFound } from '../../core/errors.js';
+import { conflict, found } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
 
@@ -27,9 +27,7 @@ const DEFAULTS = {
 };
 
 export function getApiKey(org: Org, id: string): ResourceRecord {
-  const key = org.collection('api-keys').get(id);
-  if (!key) throw notFound('api-key', id);
-  return key;
+  return found(org.collection('api-keys').get(id), 'api-key', id);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound } from '../../core/errors.js';
+import { conflict, found, invalid } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
 import { recordEvent } from '../events.js';
@@ -32,15 +32,11 @@ export interface CaseUpdate {
 type TemplateFieldSchema = FieldSchema & { required: boolean };
 
 export function getCase(org: Org, id: string): ResourceRecord {
-  const found = org.collection('cases').get(id);
-  if (!found) throw notFound('case', id);
-  return found;
+  return found(org.collection('cases').get(id), 'case', id);
 }
 
 export function getCaseTemplate(org: Org, id: string): ResourceRecord {
-  const found = org.collection('case-templates').get(id);
-  if (!found) throw notFound('case template', id);
-  return found;
+  return found(org.collection('case-templates').get(id), 'case template', id);
 }
 
 function checkQueue(org: Org, id: string, where: string): void {

@@ -5,6 +5,7 @@ import { recordEvent } from '../events.js';
 import { keepUpload, type Upload } from '../files.js';
 import {
   type DocumentKind,
+  type DocumentStart,
   getDocument,
   governmentIdAttributes,
   keepPhoto,
@@ -35,43 +36,74 @@ export interface GovernmentIdInput {
 const keepFiles = (document: ResourceRecord, origin: string, files: Upload[]) =>
   files.map((file, i) => keepUpload(document, origin, file, `data.attributes.files[${i}]`));
 
-export function createGenericDocument(
-  org: Org,
-  now: string,
-  origin: string,
-  input: GenericInput,
-): ResourceRecord {
-  return startDocument(org, now, {
-    kind: 'generic',
-    inquiryId: input['inquiry-id'],
-    accountId: input['account-id'],
-    attributes: (document) => ({
-      kind: input.kind,
-      files: keepFiles(document, origin, input.files ?? []),
-      'files-normalized': [],
-      'extraction-responses': null,
-      'document-type': null,
-      fields: {},
-    }),
-  });
+/** What a create or update request gives, by kind of document. */
+export interface DocumentInput {
+  generic: GenericInput;
+  'government-id': GovernmentIdInput;
 }
 
-export function createGovernmentIdDocument(
+/** How each kind fills a new document and applies an update; the rest of both is shared. */
+const kinds: {
+  [K in DocumentKind]: {
+    start: (
+      origin: string,
+      input: DocumentInput[K],
+    ) => Pick<DocumentStart, 'attributes' | 'internal'>;
+    change: (document: ResourceRecord, origin: string, input: DocumentInput[K]) => void;
+  };
+} = {
+  generic: {
+    start: (origin, input) => ({
+      attributes: (document) => ({
+        kind: input.kind,
+        files: keepFiles(document, origin, input.files ?? []),
+        'files-normalized': [],
+        'extraction-responses': null,
+        'document-type': null,
+        fields: {},
+      }),
+    }),
+    // Adds files, or changes the kind or field values.
+    change: (d, origin, input) => {
+      if (input.files)
+        d.attributes.files = [...(d.attributes.files as []), ...keepFiles(d, origin, input.files)];
+      if (input.kind !== undefined) d.attributes.kind = input.kind;
+      if (input.fields !== undefined) d.attributes.fields = input.fields ?? {};
+    },
+  },
+  'government-id': {
+    start: (origin, input) => ({
+      attributes: (document) =>
+        governmentIdAttributes(
+          keepPhoto(document, origin, input['front-photo'], 'data.attributes.front-photo'),
+          keepPhoto(document, origin, input['back-photo'], 'data.attributes.back-photo'),
+        ),
+      internal: selection(input),
+    }),
+    // Replaces the photos (null removes one) or the selection.
+    change: (d, origin, input) => {
+      for (const side of ['front-photo', 'back-photo'] as const) {
+        if (input[side] !== undefined)
+          d.attributes[side] = keepPhoto(d, origin, input[side], `data.attributes.${side}`);
+      }
+      d.internal = { ...d.internal, ...selection(input) };
+    },
+  },
+};
+
+/** A new `initiated` document of the kind, in the inquiry or for the account named. */
+export function createDocument<K extends DocumentKind>(
   org: Org,
   now: string,
   origin: string,
-  input: GovernmentIdInput,
+  kind: K,
+  input: DocumentInput[K],
 ): ResourceRecord {
   return startDocument(org, now, {
-    kind: 'government-id',
+    kind,
     inquiryId: input['inquiry-id'],
     accountId: input['account-id'],
-    attributes: (document) =>
-      governmentIdAttributes(
-        keepPhoto(document, origin, input['front-photo'], 'data.attributes.front-photo'),
-        keepPhoto(document, origin, input['back-photo'], 'data.attributes.back-photo'),
-      ),
-    internal: selection(input),
+    ...kinds[kind].start(origin, input),
   });
 }
 
@@ -96,37 +128,16 @@ function initiated(org: Org, id: string, kind: DocumentKind, action: string): Re
   return document;
 }
 
-/** Adds files, or changes the kind or field values, of an initiated generic document. */
-export function updateGenericDocument(
+/** Changes an initiated document of the kind as its update request asks. */
+export function updateDocument<K extends DocumentKind>(
   org: Org,
   origin: string,
   id: string,
-  input: GenericInput,
+  kind: K,
+  input: DocumentInput[K],
 ): ResourceRecord {
-  initiated(org, id, 'generic', 'updated');
-  return org.collection('documents').update(id, (d) => {
-    if (input.files)
-      d.attributes.files = [...(d.attributes.files as []), ...keepFiles(d, origin, input.files)];
-    if (input.kind !== undefined) d.attributes.kind = input.kind;
-    if (input.fields !== undefined) d.attributes.fields = input.fields ?? {};
-  });
-}
-
-/** Replaces the photos (null removes one) or the selection of an initiated government ID document. */
-export function updateGovernmentIdDocument(
-  org: Org,
-  origin: string,
-  id: string,
-  input: GovernmentIdInput,
-): ResourceRecord {
-  initiated(org, id, 'government-id', 'updated');
-  return org.collection('documents').update(id, (d) => {
-    for (const side of ['front-photo', 'back-photo'] as const) {
-      if (input[side] !== undefined)
-        d.attributes[side] = keepPhoto(d, origin, input[side], `data.attributes.${side}`);
-    }
-    d.internal = { ...d.internal, ...selection(input) };
-  });
+  initiated(org, id, kind, 'updated');
+  return org.collection('documents').update(id, (d) => kinds[kind].change(d, origin, input));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { conflict, notFound } from '../../core/errors.js';
+import { conflict, found } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
 import { linkToAccount } from '../accounts/links.js';
@@ -8,9 +8,7 @@ import { templateOf, templateVersionId } from './inquiry-templates.js';
 import { inquiryPersonalAttributes, prefill, type Typed } from './prefill.js';
 
 export function getInquiry(org: Org, id: string): ResourceRecord {
-  const inquiry = org.collection('inquiries').get(id);
-  if (!inquiry) throw notFound('inquiry', id);
-  return inquiry;
+  return found(org.collection('inquiries').get(id), 'inquiry', id);
 }
 
 export interface InquiryCreateInput {

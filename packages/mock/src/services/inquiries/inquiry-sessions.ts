@@ -1,4 +1,4 @@
-import { conflict, notFound } from '../../core/errors.js';
+import { conflict, found } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { linkedId, type Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
@@ -109,18 +109,22 @@ export function expireDueSessions(org: Org, now: string, inquiryId?: string): vo
       inquiry.attributes.status === 'expired' ||
       inquiry.attributes['redacted-at'] !== null;
     if (due > nowMs && !ended) continue;
-    const at = due <= nowMs ? new Date(due).toISOString() : now;
-    const expired = sessions.update(id, (r) => {
-      r.attributes.status = 'expired';
-      r.attributes['expired-at'] = at;
-    });
-    recordEvent(org, at, 'inquiry-session.expired', expired);
+    markExpired(org, due <= nowMs ? new Date(due).toISOString() : now, id);
   }
 }
 
+/** Ends the session at the time given, and announces it. */
+function markExpired(org: Org, at: string, id: string): ResourceRecord {
+  const expired = org.collection('inquiry-sessions').update(id, (r) => {
+    r.attributes.status = 'expired';
+    r.attributes['expired-at'] = at;
+  });
+  recordEvent(org, at, 'inquiry-session.expired', expired);
+  return expired;
+}
+
 export function getSession(org: Org, now: string, id: string): ResourceRecord {
-  const session = org.collection('inquiry-sessions').get(id);
-  if (!session) throw notFound('inquiry session', id);
+  const session = found(org.collection('inquiry-sessions').get(id), 'inquiry session', id);
   expireDueSessions(org, now, linkedId(session, 'inquiry') ?? undefined);
   return session;
 }
@@ -129,12 +133,7 @@ export function getSession(org: Org, now: string, id: string): ResourceRecord {
 export function expireSession(org: Org, now: string, id: string): ResourceRecord {
   const session = getSession(org, now, id);
   if (session.attributes.status === 'expired') return session;
-  const expired = org.collection('inquiry-sessions').update(id, (r) => {
-    r.attributes.status = 'expired';
-    r.attributes['expired-at'] = now;
-  });
-  recordEvent(org, now, 'inquiry-session.expired', expired);
-  return expired;
+  return markExpired(org, now, id);
 }
 
 /** Marks a session opened: `active`, with when and by what browser, and the device that browser is. */

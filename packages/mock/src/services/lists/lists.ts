@@ -1,6 +1,6 @@
 // Lists: named sets of values of one kind. Archiving keeps a list readable
 // but it matches nothing and takes no new items.
-import { invalid, notFound } from '../../core/errors.js';
+import { found, invalid, notFound } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
 import { kindOfList, type ListKind, listType } from './kinds.js';
@@ -39,9 +39,7 @@ export function createList(
 }
 
 export function getList(org: Org, id: string): ResourceRecord {
-  const list = org.collection('lists').get(id);
-  if (!list) throw notFound('list', id);
-  return list;
+  return found(org.collection('lists').get(id), 'list', id);
 }
 
 /** Archives a list; an archived list is answered as it is. */

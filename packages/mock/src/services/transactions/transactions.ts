@@ -1,4 +1,4 @@
-import { conflict, notFound } from '../../core/errors.js';
+import { conflict, found } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { Linkage, ResourceRecord } from '../../core/types.js';
 import { accountLinks, linkToAccount } from '../accounts/links.js';
@@ -18,9 +18,7 @@ export interface TransactionInput {
 }
 
 export function getTransaction(org: Org, id: string): ResourceRecord {
-  const transaction = org.collection('transactions').get(id);
-  if (!transaction) throw notFound('transaction', id);
-  return transaction;
+  return found(org.collection('transactions').get(id), 'transaction', id);
 }
 
 /** Redaction is final: a redacted transaction takes no more changes. */

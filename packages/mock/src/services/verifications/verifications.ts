@@ -1,4 +1,4 @@
-import { notFound } from '../../core/errors.js';
+import { found } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { Linkage, ResourceRecord } from '../../core/types.js';
 import { toMany } from '../accounts/links.js';
@@ -8,9 +8,7 @@ import { checksFor, kindRules, type VerificationKind } from './kinds.js';
 import { verificationTemplateVersionId } from './templates.js';
 
 export function getVerification(org: Org, id: string): ResourceRecord {
-  const verification = org.collection('verifications').get(id);
-  if (!verification) throw notFound('verification', id);
-  return verification;
+  return found(org.collection('verifications').get(id), 'verification', id);
 }
 
 const unixSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);

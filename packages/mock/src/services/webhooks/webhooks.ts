@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound } from '../../core/errors.js';
+import { conflict, found, invalid } from '../../core/errors.js';
 import type { Org } from '../../core/org.js';
 import type { ResourceRecord } from '../../core/types.js';
 import {
@@ -29,9 +29,7 @@ const DEFAULTS = {
 };
 
 export function getWebhook(org: Org, id: string): ResourceRecord {
-  const webhook = org.collection('webhooks').get(id);
-  if (!webhook) throw notFound('webhook', id);
-  return webhook;
+  return found(org.collection('webhooks').get(id), 'webhook', id);
 }
 
 /** A new webhook: disabled until enabled, with a fresh signing secret. */
