@@ -1,3 +1,4 @@
+export { type AccountImport, accountImportForm, importAccounts } from './account-import.js';
 export { type BinaryAs, type BinaryInit, type BinaryPath, getBinary } from './binary.js';
 export {
   createPersonaClient,

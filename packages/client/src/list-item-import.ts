@@ -2,6 +2,7 @@
 // openapi-fetch sends JSON by default, so the form is built here, with the
 // bracketed field names Persona reads.
 import type { PersonaClient } from './client.js';
+import { csvForm } from './csv-form.js';
 import type { paths } from './generated/schema.js';
 
 /** The kinds of list items Persona imports from CSV: `names`, `email-addresses`, … */
@@ -20,11 +21,8 @@ export interface ListItemImport {
 
 /** The multipart form of a list-item import. */
 export function listItemImportForm({ listId, file, fileName }: ListItemImport): FormData {
-  const form = new FormData();
+  const form = csvForm(file, fileName, 'list-items.csv');
   form.set('data[attributes][list-id]', listId);
-  const blob = typeof file === 'string' ? new Blob([file], { type: 'text/csv' }) : file;
-  const name = fileName ?? (blob instanceof File ? blob.name : 'list-items.csv');
-  form.set('data[attributes][file]', blob, name);
   return form;
 }
 
