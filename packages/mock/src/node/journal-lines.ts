@@ -82,6 +82,8 @@ export interface Replayed {
  * is damage and throws, naming the file and the byte offset.
  */
 export function replayJournal(data: MockData, bytes: Buffer, file: string): Replayed {
+  const deletedLater = laterDeletions(bytes);
+  const keyLengths = [...new Set([...deletedLater.keys()].map((key) => key.length))];
   let start = 0;
   let committedBytes = 0;
   let commits = 0;
@@ -90,6 +92,10 @@ export function replayJournal(data: MockData, bytes: Buffer, file: string): Repl
   while (start < bytes.length) {
     const end = bytes.indexOf(0x0a, start);
     if (end < 0) break; // torn: the last write stopped in this line
+    if (keyLengths.length > 0 && isDeletedLater(bytes, start, end, deletedLater, keyLengths)) {
+      start = end + 1;
+      continue;
+    }
     let line: JournalLine;
     try {
       line = JSON.parse(bytes.toString('utf8', start, end)) as JournalLine;
@@ -110,6 +116,64 @@ export function replayJournal(data: MockData, bytes: Buffer, file: string): Repl
     start = end + 1;
   }
   return { committedBytes, commits, lastSequence };
+}
+
+const recordMark = Buffer.from(',"record":');
+const deletedMark = Buffer.from(',"deleted":true}');
+const commitStart = Buffer.from('{"commit":');
+
+/**
+ * Records a later committed line of the same journal deletes, by the bytes
+ * that name them (`{"org":…,"collection":…,"id":…`, written alike on record
+ * and deletion lines), with the offset of the last such deletion. Replaying
+ * those records only to delete them again is most of a busy journal (the
+ * event log drops what it outgrows), so they are stepped over unparsed.
+ */
+function laterDeletions(bytes: Buffer): Map<string, number> {
+  const deletions = new Map<string, number>();
+  const uncommitted: Array<[string, number]> = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    if (end < 0) break;
+    const markAt = end - deletedMark.length;
+    if (markAt > start && bytes.compare(deletedMark, 0, deletedMark.length, markAt, end) === 0) {
+      uncommitted.push([bytes.toString('latin1', start, markAt), start]);
+    } else if (
+      bytes.compare(commitStart, 0, commitStart.length, start, start + commitStart.length) === 0
+    ) {
+      // Only a committed deletion counts: lines after the last commit are never replayed.
+      for (const [key, offset] of uncommitted) deletions.set(key, offset);
+      uncommitted.length = 0;
+    }
+    start = end + 1;
+  }
+  return deletions;
+}
+
+/**
+ * A record line whose object a later committed line deletes: its name (as long
+ * as some deletion's) must be followed by the record, which must close as a
+ * record line does. Looked up by length, so no line is searched.
+ */
+function isDeletedLater(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  deletions: Map<string, number>,
+  keyLengths: number[],
+): boolean {
+  if (bytes[end - 1] !== 0x7d || bytes[end - 2] !== 0x7d) return false;
+  for (const length of keyLengths) {
+    const markAt = start + length;
+    const recordAt = markAt + recordMark.length;
+    if (recordAt >= end) continue;
+    if (bytes.compare(recordMark, 0, recordMark.length, markAt, recordAt) !== 0) continue;
+    if (bytes[recordAt] !== 0x7b) continue;
+    const deletedAt = deletions.get(bytes.toString('latin1', start, markAt));
+    if (deletedAt !== undefined && deletedAt > start) return true;
+  }
+  return false;
 }
 
 function shapeProblem(line: unknown): string | undefined {
