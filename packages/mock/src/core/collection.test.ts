@@ -18,6 +18,29 @@ function filled(count: number) {
 }
 
 describe('Collection', () => {
+  it('builds an index on its first lookup from the objects as they are then', () => {
+    const stored: Record<string, ResourceRecord> = {};
+    for (let i = 0; i < 6; i++) stored[record(i).id] = record(i);
+    const c = new Collection<ResourceRecord>(stored).index(
+      'group',
+      (r) => r.attributes.group as string,
+    );
+    c.insert(record(6));
+    c.update('t_000000', (r) => {
+      r.attributes.group = '2';
+    });
+    c.evictOldest(2);
+    expect(c.lookup('group', '0')).toEqual(['t_000003', 't_000006']);
+    expect(c.lookup('group', '2')).toEqual(['t_000002', 't_000005']);
+    // Built now: later changes keep it in step.
+    c.insert(record(9));
+    c.update('t_000003', (r) => {
+      r.attributes.group = '1';
+    });
+    expect(c.lookup('group', '0')).toEqual(['t_000006', 't_000009']);
+    expect(c.first('group', '1')?.id).toBe('t_000003');
+  });
+
   it('pages newest first in both directions', () => {
     const c = filled(10);
     const first = c.page({ size: 4 });

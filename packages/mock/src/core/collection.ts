@@ -26,7 +26,10 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   /** Index in `#order` of the oldest object still kept (older ones were evicted). */
   #start = 0;
   readonly #position = new Map<string, number>();
+  /** Indexes built so far: each is built on its first lookup and kept in step from then on. */
   readonly #indexes = new Map<string, KeyIndex>();
+  /** Every index declared, by name, with the key it files by. */
+  readonly #keys = new Map<string, IndexKey>();
 
   readonly #changed: (id: string) => void;
 
@@ -35,7 +38,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     this.#records = records;
     this.#changed = changed;
     this.#order = Object.keys(records);
-    for (const [i, id] of this.#order.entries()) this.#position.set(id, i);
+    for (let i = 0; i < this.#order.length; i++) this.#position.set(this.#order[i] as string, i);
   }
 
   get size(): number {
@@ -66,12 +69,28 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     }
   }
 
-  /** Adds a secondary index; keys that are null or undefined are not indexed. */
+  /**
+   * Declares a secondary index; keys that are null or undefined are not
+   * indexed. It is built on its first lookup, so a store loaded with many
+   * objects answers what needs no index (a page, a retrieve) without first
+   * filing every object.
+   */
   index(name: string, key: IndexKey): this {
-    const index = new KeyIndex(key);
-    this.#indexes.set(name, index);
-    for (const record of this.values()) index.add(record);
+    this.#keys.set(name, key);
+    this.#indexes.delete(name);
     return this;
+  }
+
+  #built(name: string): KeyIndex | undefined {
+    const built = this.#indexes.get(name);
+    if (built) return built;
+    const key = this.#keys.get(name);
+    if (!key) return undefined;
+    const index = new KeyIndex(key);
+    for (let i = this.#start; i < this.#order.length; i++)
+      index.add(this.#records[this.#order[i] as string] as T);
+    this.#indexes.set(name, index);
+    return index;
   }
 
   get(id: string): T | undefined {
@@ -119,7 +138,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
 
   /** Ids whose index key equals `value`, oldest first. */
   lookup(name: string, value: string): string[] {
-    const index = this.#indexes.get(name);
+    const index = this.#built(name);
     if (!index) throw new Error(`no index ${name}`);
     const found = index.ids(value);
     if (found === undefined) return [];
@@ -128,7 +147,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   }
 
   first(name: string, value: string): T | undefined {
-    const found = this.#indexes.get(name)?.ids(value);
+    const found = this.#built(name)?.ids(value);
     if (found === undefined) return undefined;
     if (typeof found === 'string') return this.get(found);
     let best: string | undefined;
