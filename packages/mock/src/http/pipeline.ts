@@ -4,7 +4,7 @@ import { requestIds } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import { unknownSearchAttribute } from '../services/search.js';
-import { apiLogEntry } from './api-log.js';
+import { ApiLogLine } from './api-log.js';
 import { type FaultInjector, forcedRateLimit } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
 import type { MockAnswer, MockRequest } from './mock-request.js';
@@ -44,8 +44,8 @@ export async function handle(
   // Every answer given to an organization joins its API logs.
   const logged = (answer: MockAnswer): MockAnswer => {
     if (org) {
-      const entry = apiLogEntry(requestId, request, sent, answer, deps.core.now(org));
-      deps.core.apiLogs.record(org.id, entry);
+      const atMs = deps.core.clockOf(org).nowMs();
+      deps.core.apiLogs.record(org.id, new ApiLogLine(requestId, request, sent, answer, atMs));
     }
     return answer;
   };

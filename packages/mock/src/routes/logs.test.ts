@@ -49,6 +49,14 @@ describe('API logs', () => {
       mock.core.apiLogs.record('org_x', { type: 'api-log', id: `req_${i}`, attributes: {} });
     expect(mock.core.apiLogs.of('org_x').size).toBe(limit);
     expect(mock.core.apiLogs.of('org_x').get('req_4')).toBeUndefined();
+    // Entries recorded between two reads (more than twice the limit) keep only the newest too.
+    const toRecord = (id: string) => () => ({ type: 'api-log', id, attributes: {} });
+    for (let i = 0; i < 2 * limit + 3; i++)
+      mock.core.apiLogs.record('org_x', { toRecord: toRecord(`req_later_${i}`) });
+    const kept = [...mock.core.apiLogs.of('org_x').values()].map((entry) => entry.id);
+    expect(kept).toHaveLength(limit);
+    expect(kept[0]).toBe(`req_later_${limit + 3}`);
+    expect(kept.at(-1)).toBe(`req_later_${2 * limit + 2}`);
 
     for (let i = 0; i < 3; i++) await call('GET', '/accounts');
     const page = await call('GET', '/api-logs?page[size]=2');
