@@ -35,6 +35,12 @@ export const personalRequestAttributes: readonly string[] = [
 
 const personal = new Set(personalRequestAttributes);
 
+// Walked on every account write: listed once here rather than rebuilt per call.
+const hashEntries = Object.entries(hashParts).map(
+  ([key, parts]) => [key, Object.entries(parts)] as const,
+);
+const scalarEntries = Object.entries(scalarFields);
+
 export function isPersonalRequestAttribute(name: string): boolean {
   return personal.has(name);
 }
@@ -49,21 +55,35 @@ export function personalFields(
   current: Record<string, unknown>,
   attrs: Record<string, unknown>,
 ): Record<string, unknown> {
+  // Which personal attributes were given, read off the request's few keys: probing
+  // the request for each of the dozen possible names costs more than the rest.
+  const given = new Map<string, string>();
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (typeof value === 'string' && personal.has(name) && Object.hasOwn(attrs, name))
+      given.set(name, value);
+  }
+  if (given.size === 0) return current;
   let out: Record<string, unknown> | null = null;
   const write = (key: string, value: Typed) => {
     out ??= { ...current };
     out[key] = value;
   };
-  for (const [key, parts] of Object.entries(hashParts)) {
-    const given = Object.entries(parts).filter(([attr]) => typeof attrs[attr] === 'string');
-    if (given.length === 0) continue;
-    const before = (current[key] as { value?: Record<string, Typed> } | undefined)?.value ?? {};
-    const value: Record<string, Typed> = { ...before };
-    for (const [attr, part] of given) value[part] = { type: 'string', value: attrs[attr] };
-    write(key, { type: 'hash', value });
+  for (const [key, parts] of hashEntries) {
+    let value: Record<string, Typed> | null = null;
+    for (const [attr, part] of parts) {
+      const text = given.get(attr);
+      if (text === undefined) continue;
+      value ??= {
+        ...((current[key] as { value?: Record<string, Typed> } | undefined)?.value ?? {}),
+      };
+      value[part] = { type: 'string', value: text };
+    }
+    if (value) write(key, { type: 'hash', value });
   }
-  for (const [attr, [key, type]] of Object.entries(scalarFields)) {
-    if (typeof attrs[attr] === 'string') write(key, { type, value: attrs[attr] });
+  for (const [attr, [key, type]] of scalarEntries) {
+    const text = given.get(attr);
+    if (text !== undefined) write(key, { type, value: text });
   }
   return out ?? current;
 }
