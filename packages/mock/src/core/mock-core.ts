@@ -34,6 +34,8 @@ export class MockCore {
   readonly #orgs = new Map<string, Org>();
   readonly #orgIds = new Map<string, string>();
   readonly #now: () => Date;
+  #lastMs = Number.NaN;
+  #lastIso = '';
   /** Each clock, with the stored organization it was read from. */
   readonly #clocks = new Map<string, { clock: OrgClock; data: OrgData | undefined }>();
   /** Every recorded event passes through here (`recordEvent` publishes it). */
@@ -82,7 +84,13 @@ export class MockCore {
 
   /** The time now: the organization's clock when one is given, else the mock's. */
   now(org?: Org): string {
-    return new Date(org ? this.clockOf(org).nowMs() : this.#now().getTime()).toISOString();
+    const ms = org ? this.clockOf(org).nowMs() : this.#now().getTime();
+    // A busy server asks many times within one millisecond: format it once.
+    if (ms !== this.#lastMs) {
+      this.#lastMs = ms;
+      this.#lastIso = new Date(ms).toISOString();
+    }
+    return this.#lastIso;
   }
 
   /**
