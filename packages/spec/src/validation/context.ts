@@ -19,7 +19,9 @@ export interface ValidationContext {
 export function createMemo(): ValidationContext['memo'] {
   const cache = new Map<string, unknown>();
   return <T>(key: string, make: () => T): T => {
-    if (cache.has(key)) return cache.get(key) as T;
+    // One lookup for what is known (nearly every call); `has` only tells a kept undefined apart.
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as T;
     const value = make();
     cache.set(key, value);
     return value;

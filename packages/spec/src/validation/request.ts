@@ -161,11 +161,12 @@ function checkBody(
     return;
   }
   const received = input.contentType ?? headers.get('content-type') ?? null;
-  const use = `(use ${spec.contentTypes.join(' or ')})`;
+  // Written only for a refused Content-Type.
+  const use = () => `(use ${spec.contentTypes.join(' or ')})`;
   const schema = bodySchema(context, 'request', spec, received, (type) =>
     type === null
-      ? `Content-Type is required ${use}`
-      : `Content-Type ${type} is not accepted ${use}`,
+      ? `Content-Type is required ${use()}`
+      : `Content-Type ${type} is not accepted ${use()}`,
   );
   if (schema.violation) return violation(schema.violation);
   const { schemaPointer } = schema;
