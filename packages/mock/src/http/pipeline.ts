@@ -136,7 +136,7 @@ export async function handle(
     if (answer.file) {
       const headers = baseHeaders(requestId, rateHeaders);
       headers['Content-Type'] = answer.file.contentType;
-      return { status: answer.status, headers, body: answer.file.bytes };
+      return logged({ status: answer.status, headers, body: answer.file.bytes });
     }
     let body = answer.body;
     if (inflection) {

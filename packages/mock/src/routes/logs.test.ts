@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPersonaMock, type PersonaMock } from '../index.js';
+import { createPersonaMock, type PersonaMock, seedIds } from '../index.js';
 import { adminCall, mockClient } from '../test-support/test-client.js';
 
 let mock: PersonaMock;
@@ -41,6 +41,22 @@ describe('API logs', () => {
     expect(one.violations).toEqual([]);
     expect(one.body.data).toEqual(first);
     expect((await call('GET', '/api-logs/req_000000000000000000000000')).status).toBe(404);
+  });
+
+  it('logs a file answer too: a printed inquiry', async () => {
+    const inquiry = await call('POST', '/inquiries', {
+      data: { attributes: { 'inquiry-template-id': seedIds.inquiryTemplates.governmentId } },
+    });
+    const printed = await call('GET', `/inquiries/${inquiry.body.data.id}/print`);
+    expect(printed.status).toBe(200);
+
+    const logs = await call('GET', '/api-logs');
+    const newest = logs.body.data[0].attributes;
+    expect([newest.request.method, newest.request.path, newest.response.status]).toEqual([
+      'GET',
+      `/api/v1/inquiries/${inquiry.body.data.id}/print`,
+      200,
+    ]);
   });
 
   it('pages like other lists and keeps the newest entries only', async () => {
