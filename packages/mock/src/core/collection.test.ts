@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Collection, CursorError } from './collection.js';
+import type { StoredRecord } from './stored-record.js';
 import type { ResourceRecord } from './types.js';
 
 const record = (i: number, group = i % 3): ResourceRecord => ({
@@ -83,5 +84,31 @@ describe('Collection', () => {
     expect(() => c.page({ size: 1, after: 't_000001' })).toThrow(CursorError);
     c.insert(record(9999));
     expect(c.page({ size: 1 }).items[0]?.id).toBe('t_009999');
+  });
+
+  it('keeps objects read as text as text until one is used, and files them all in an index', () => {
+    const stored: Record<string, StoredRecord> = {};
+    for (let i = 0; i < 6; i++) stored[record(i).id] = JSON.stringify(record(i));
+    const c = new Collection<ResourceRecord>(stored).index(
+      'group',
+      (r) => r.attributes.group as string,
+    );
+    // Filing reads every object but keeps none parsed.
+    expect(c.lookup('group', '1')).toEqual(['t_000001', 't_000004']);
+    expect(Object.values(stored).every((v) => typeof v === 'string')).toBe(true);
+    // A page parses what it answers, once: the same object comes back after.
+    const page = c.page({ size: 2 });
+    expect(page.items.map((r) => r.id)).toEqual(['t_000005', 't_000004']);
+    expect(c.get('t_000005')).toBe(page.items[0]);
+    expect(typeof stored.t_000003).toBe('string');
+    // A change reaches the stored object, and the index follows it.
+    c.update('t_000003', (r) => {
+      r.attributes.group = '1';
+    });
+    expect(c.lookup('group', '1')).toEqual(['t_000001', 't_000003', 't_000004']);
+    // Evicting an object still in text takes it out of the index too.
+    c.evictOldest(2);
+    expect(c.lookup('group', '1')).toEqual(['t_000003', 't_000004']);
+    expect([...c.values()].map((r) => r.attributes.n)).toEqual([2, 3, 4, 5]);
   });
 });

@@ -1,4 +1,5 @@
 import { type IndexKey, KeyIndex } from './key-index.js';
+import { peekRecord, type StoredRecord, storedRecord } from './stored-record.js';
 import type { ResourceRecord } from './types.js';
 
 export type { IndexKey } from './key-index.js';
@@ -18,10 +19,12 @@ export interface Page<T> {
 /**
  * The objects of one type in one organization: a plain record (what lowdb
  * persists), the insertion order (lists answer newest first and page by
- * cursor) and secondary indexes, so a lookup or a page never scans.
+ * cursor) and secondary indexes, so a lookup or a page never scans. Objects
+ * read from a journal stay text until first used (core/stored-record.ts):
+ * every way out of here parses them.
  */
 export class Collection<T extends ResourceRecord = ResourceRecord> {
-  readonly #records: Record<string, T>;
+  readonly #records: Record<string, StoredRecord>;
   #order: string[];
   /** Index in `#order` of the oldest object still kept (older ones were evicted). */
   #start = 0;
@@ -34,7 +37,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   readonly #changed: (id: string) => void;
 
   /** `changed`: told the id of every object inserted, changed or removed (a journal's dirty list). */
-  constructor(records: Record<string, T>, changed: (id: string) => void = () => {}) {
+  constructor(records: Record<string, StoredRecord>, changed: (id: string) => void = () => {}) {
     this.#records = records;
     this.#changed = changed;
     this.#order = Object.keys(records);
@@ -53,8 +56,10 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const end = Math.min(this.#order.length, this.#start + count);
     for (let i = this.#start; i < end; i++) {
       const id = this.#order[i] as string;
-      const record = this.#records[id] as T;
-      for (const index of this.#indexes.values()) index.remove(record);
+      if (this.#indexes.size > 0) {
+        const record = peekRecord(this.#records[id] as StoredRecord);
+        for (const index of this.#indexes.values()) index.remove(record);
+      }
       delete this.#records[id];
       this.#position.delete(id);
       this.#changed(id);
@@ -87,14 +92,15 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const key = this.#keys.get(name);
     if (!key) return undefined;
     const index = new KeyIndex(key);
+    // Read, not kept parsed: filing every object must not turn all of them into objects.
     for (let i = this.#start; i < this.#order.length; i++)
-      index.add(this.#records[this.#order[i] as string] as T);
+      index.add(peekRecord(this.#records[this.#order[i] as string] as StoredRecord));
     this.#indexes.set(name, index);
     return index;
   }
 
   get(id: string): T | undefined {
-    return Object.hasOwn(this.#records, id) ? this.#records[id] : undefined;
+    return storedRecord(this.#records, id) as T | undefined;
   }
 
   has(id: string): boolean {
@@ -176,7 +182,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const items: T[] = [];
     let i = start;
     for (; i >= floor && i < ids.length && items.length < query.size; i += step) {
-      const record = this.#records[ids[i] as string] as T;
+      const record = this.get(ids[i] as string) as T;
       if (!where || where(record)) items.push(record);
     }
     const more = this.#anyFrom(ids, i, step, floor, where);
@@ -190,7 +196,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
 
   *values(): IterableIterator<T> {
     for (let i = this.#start; i < this.#order.length; i++)
-      yield this.#records[this.#order[i] as string] as T;
+      yield this.get(this.#order[i] as string) as T;
   }
 
   #anyFrom(
@@ -201,7 +207,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     where?: (record: T) => boolean,
   ): boolean {
     for (let i = from; i >= floor && i < ids.length; i += step) {
-      if (!where || where(this.#records[ids[i] as string] as T)) return true;
+      if (!where || where(this.get(ids[i] as string) as T)) return true;
     }
     return false;
   }

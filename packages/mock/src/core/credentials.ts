@@ -1,6 +1,7 @@
 import { ApiError } from './errors.js';
 import { hashKey } from './ids.js';
 import type { MockData, Store } from './store.js';
+import { storedRecord } from './stored-record.js';
 import type { ResourceRecord } from './types.js';
 
 /** Secrets the mock issued: API keys and access tokens authenticate, codes are only exchanged. */
@@ -60,9 +61,8 @@ export class Credentials {
       this.#seen.set(secret, credential);
     }
     if (!credential) return undefined;
-    const record = this.store.data.orgs[credential.org]?.collections[credential.collection]?.[
-      credential.id
-    ] as ResourceRecord | undefined;
+    const stored = this.store.data.orgs[credential.org]?.collections[credential.collection];
+    const record = stored && storedRecord(stored, credential.id);
     if (!record) {
       // Its organization was reset: the string is a plain key from now on.
       this.#seen.set(secret, null);
@@ -98,7 +98,9 @@ export class Credentials {
     this.#seen.clear();
     for (const [org, orgData] of Object.entries(data.orgs)) {
       for (const collection of COLLECTIONS) {
-        for (const record of Object.values(orgData.collections[collection] ?? {})) {
+        const stored = orgData.collections[collection] ?? {};
+        for (const id of Object.keys(stored)) {
+          const record = storedRecord(stored, id) as ResourceRecord;
           const internal = record.internal as CredentialInternal | undefined;
           if (!internal?.secretHash) continue;
           this.#byHash.set(internal.secretHash, {

@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import { getResponse } from 'msw';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPersonaMock } from '../index.js';
-import { fileStorage } from '../node/index.js';
+import { fileStorage, readStoredFiles } from '../node/index.js';
 import { mockObjects } from '../test-support/mock-objects.js';
 import { mockClient } from '../test-support/test-client.js';
 import type { MockData } from './store.js';
+import type { ResourceRecord } from './types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The document a `--db` file holds now: a snapshot's data (journal replay aside). */
-function storedDocument(file: string): MockData {
-  const parsed = JSON.parse(readFileSync(file, 'utf8'));
-  return parsed.layout ? parsed.data : parsed;
+/** The document a data file holds: the older single file, or a snapshot and its journals. */
+async function storedDocument(file: string): Promise<MockData> {
+  return (await readStoredFiles(file, { parsed: true })).document;
 }
 
 /**
@@ -36,7 +37,7 @@ async function firstFormatFile(): Promise<{ file: string; id: string }> {
   };
   data.format = 'persona-kit-mock@1';
   for (const org of Object.values(data.orgs) as MockData['orgs'][string][]) {
-    const record = org.collections.accounts?.[id];
+    const record = org.collections.accounts?.[id] as ResourceRecord | undefined;
     if (!record) continue;
     delete record.internal;
     record.attributes = {
@@ -106,10 +107,10 @@ describe('a first-format data file', () => {
     // It is stored in the current format.
     await call('POST', `/accounts/${id}/add-tag`, { meta: { 'tag-name': 'migrated' } });
     await mock.core.store.close();
-    const written = storedDocument(file);
+    const written = await storedDocument(file);
     expect(written.format).toBe('persona-kit-mock@2');
     const stored = Object.values(written.orgs as MockData['orgs'])
-      .map((org) => org.collections.accounts?.[id])
+      .map((org) => org.collections.accounts?.[id] as ResourceRecord | undefined)
       .find(Boolean);
     expect(stored?.attributes).not.toHaveProperty('account-status');
     expect(stored?.attributes).not.toHaveProperty('name-first');
@@ -123,7 +124,9 @@ describe("a first-format file's account types", () => {
     const data = JSON.parse(readFileSync(file, 'utf8'));
     let typeId = '';
     for (const org of Object.values(data.orgs) as MockData['orgs'][string][]) {
-      for (const type of Object.values(org.collections['account-types'] ?? {})) {
+      for (const type of Object.values(
+        org.collections['account-types'] ?? {},
+      ) as ResourceRecord[]) {
         const internal = type.internal as { fields: unknown; actionIds: string[] };
         // The first format kept both lists in the attributes.
         type.attributes['field-schemas'] = internal.fields;

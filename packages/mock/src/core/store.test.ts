@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileStorage } from '../node/index.js';
+import { parsedData } from '../test-support/parsed-data.js';
 import { MockCore } from './mock-core.js';
 import { type JournaledStorage, Store } from './store.js';
 
@@ -21,7 +22,7 @@ describe('Store with a file', () => {
     await again.load();
     expect(Object.keys(again.data.orgs)).toEqual([org.id]);
     // The seeded objects came back through the journal.
-    expect(again.data.orgs[org.id]).toEqual(store.data.orgs[org.id]);
+    expect(parsedData(again.data).orgs[org.id]).toEqual(parsedData(store.data).orgs[org.id]);
     expect(Object.keys(again.data.orgs[org.id]!.collections).length).toBeGreaterThan(0);
     await again.close();
   });

@@ -4,7 +4,8 @@ import type { StoredDelivery } from '../delivery/delivery-record.js';
 import { ChangeSet } from './changes.js';
 import type { ClockState } from './clock.js';
 import { migrateRecordV1 } from './migrate.js';
-import type { Plan, ResourceRecord } from './types.js';
+import { type StoredRecord, storedRecord } from './stored-record.js';
+import type { Plan } from './types.js';
 
 export type { StoredDelivery } from '../delivery/delivery-record.js';
 
@@ -22,7 +23,8 @@ export interface OrgData {
   createdAt: string;
   /** The organization's clock once the control plane moved or froze it. */
   clock?: ClockState;
-  collections: Record<string, Record<string, ResourceRecord>>;
+  /** By collection, then id; a journaled store keeps an object as text until it is first used. */
+  collections: Record<string, Record<string, StoredRecord>>;
   idempotency: Record<string, IdempotencyEntry>;
   /** The webhook delivery log, oldest first, by delivery id. */
   deliveries?: Record<string, StoredDelivery>;
@@ -151,7 +153,7 @@ export class Store {
 function migrateV1(data: MockData): void {
   for (const org of Object.values(data.orgs)) {
     for (const records of Object.values(org.collections))
-      for (const record of Object.values(records)) migrateRecordV1(record);
+      for (const id of Object.keys(records)) migrateRecordV1(storedRecord(records, id)!);
   }
   data.format = dataFormat;
 }

@@ -1,6 +1,7 @@
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
+import { storedRecord } from '../core/stored-record.js';
 import type { ResourceRecord } from '../core/types.js';
 import { webhookWants } from '../services/webhooks/matching.js';
 import { liveSecrets } from '../services/webhooks/secrets.js';
@@ -108,7 +109,7 @@ export class WebhookDeliveries {
     if (!stored) return;
     // for…in: no array made per event for an organization whose webhooks were all removed.
     for (const id in stored) {
-      const webhook = stored[id]!;
+      const webhook = storedRecord(stored, id)!;
       if (webhookWants(webhook, event)) this.#enqueue(org, webhook, event);
     }
   };

@@ -4,12 +4,8 @@ import { FileJournal, type JournalOptions } from './journal-storage.js';
 
 export { type MockServer, type MockServerOptions, startMockServer } from '../server/http-server.js';
 
-export {
-  type JournalOptions,
-  readStoredFiles,
-  type StoredFiles,
-  type SyncMode,
-} from './journal-storage.js';
+export type { JournalOptions, SyncMode } from './journal-storage.js';
+export { readStoredFiles, type StoredFiles } from './stored-files.js';
 
 /**
  * Stores the mock's data in a snapshot file and a journal beside it: a commit

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyData } from '../core/store.js';
+import type { ResourceRecord } from '../core/types.js';
 import { replayJournal } from './journal-lines.js';
 
 const org = '{"org":"org_1","plan":"growth","createdAt":"2026-01-01T00:00:00.000Z"}';
@@ -27,7 +28,7 @@ describe('replaying records a later line deletes', () => {
       '{"commit":3}',
     ]);
     expect(Object.keys(events)).toEqual(['evt_b']);
-    expect(events.evt_b?.attributes.name).toBe('again');
+    expect((events.evt_b as ResourceRecord | undefined)?.attributes.name).toBe('again');
     expect(replayed.commits).toBe(3);
   });
 

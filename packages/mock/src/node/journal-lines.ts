@@ -1,7 +1,15 @@
 import type { ChangeSet } from '../core/changes.js';
 import type { ClockState } from '../core/clock.js';
 import type { IdempotencyEntry, MockData, OrgData, StoredDelivery } from '../core/store.js';
+import type { StoredRecord } from '../core/stored-record.js';
 import type { Plan, ResourceRecord } from '../core/types.js';
+import {
+  bytesAt,
+  checksumMatches,
+  checksummedEnd,
+  readRecordLine,
+  recordLine,
+} from './record-line.js';
 
 /**
  * One journal line: a JSON object on its own line. A commit's lines end with
@@ -11,7 +19,7 @@ export type JournalLine =
   | { reset: true }
   | { org: string; dropped: true }
   | { org: string; plan: Plan; createdAt: string; clock?: ClockState }
-  | { org: string; collection: string; id: string; record: ResourceRecord }
+  | { org: string; collection: string; id: string; record: StoredRecord }
   | { org: string; collection: string; id: string; deleted: true }
   | { org: string; answer: string; entry: IdempotencyEntry | null }
   | { org: string; delivery: string; entry: StoredDelivery | null }
@@ -24,33 +32,42 @@ export function encodeCommit(data: MockData, changes: ChangeSet, sequence: numbe
   for (const org of changes.dropped) lines.push(JSON.stringify({ org, dropped: true }));
   for (const org of changes.orgs) {
     const found = data.orgs[org];
-    if (found) {
-      const { plan, createdAt, clock } = found;
-      lines.push(JSON.stringify({ org, plan, createdAt, ...(clock ? { clock } : {}) }));
-    }
+    if (found) lines.push(orgLine(found));
   }
   for (const key of changes.records) {
     const [org, collection, id] = key.split('\u0000') as [string, string, string];
     const record = data.orgs[org]?.collections[collection]?.[id];
     lines.push(
       record
-        ? `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${JSON.stringify(record)}}`
+        ? recordLine(org, collection, id, record)
         : JSON.stringify({ org, collection, id, deleted: true }),
     );
   }
   for (const key of changes.idempotency) {
     const [org, answer] = splitKey(key);
-    const entry = data.orgs[org]?.idempotency[answer] ?? null;
-    lines.push(JSON.stringify({ org, answer, entry }));
+    lines.push(answerLine(org, answer, data.orgs[org]?.idempotency[answer]));
   }
   for (const key of changes.deliveries) {
     const [org, delivery] = splitKey(key);
-    const entry = data.orgs[org]?.deliveries?.[delivery] ?? null;
-    lines.push(JSON.stringify({ org, delivery, entry }));
+    lines.push(deliveryLine(org, delivery, data.orgs[org]?.deliveries?.[delivery]));
   }
   lines.push(`{"commit":${sequence}}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** An organization's own line: its plan, creation and clock. */
+export function orgLine(found: OrgData): string {
+  const { id: org, plan, createdAt, clock } = found;
+  return JSON.stringify({ org, plan, createdAt, ...(clock ? { clock } : {}) });
+}
+
+/** A stored idempotent answer, or its removal when `entry` is absent. */
+export const answerLine = (org: string, answer: string, entry: IdempotencyEntry | undefined) =>
+  JSON.stringify({ org, answer, entry: entry ?? null });
+
+/** A stored webhook delivery, or its removal when `entry` is absent. */
+export const deliveryLine = (org: string, delivery: string, entry: StoredDelivery | undefined) =>
+  JSON.stringify({ org, delivery, entry: entry ?? null });
 
 /** `org\0name` into its two parts. */
 function splitKey(key: string): [string, string] {
@@ -81,14 +98,13 @@ export interface Replayed {
  * acknowledged and are left out; a complete line that is not a journal line
  * is damage and throws, naming the file and the byte offset.
  */
-export function replayJournal(data: MockData, bytes: Buffer, file: string): Replayed {
-  const deletedLater = laterDeletions(bytes);
+export function replayJournal(data: MockData, bytes: Buffer, file: string, from = 0): Replayed {
+  const { deletions: deletedLater, committedEnd } = scanJournal(bytes, from);
   const keyLengths = [...new Set([...deletedLater.keys()].map((key) => key.length))];
-  let start = 0;
+  let start = from;
   let committedBytes = 0;
   let commits = 0;
   let lastSequence = 0;
-  let pending: Array<{ line: JournalLine; offset: number }> = [];
   while (start < bytes.length) {
     const end = bytes.indexOf(0x0a, start);
     if (end < 0) break; // torn: the last write stopped in this line
@@ -96,25 +112,19 @@ export function replayJournal(data: MockData, bytes: Buffer, file: string): Repl
       start = end + 1;
       continue;
     }
-    let line: JournalLine;
-    try {
-      line = JSON.parse(bytes.toString('utf8', start, end)) as JournalLine;
-    } catch {
-      throw new JournalCorruption(file, start, 'a line that is not JSON');
-    }
-    const reason = shapeProblem(line);
-    if (reason) throw new JournalCorruption(file, start, reason);
+    const line = readLine(bytes, start, end, file);
     if ('commit' in line) {
-      for (const entry of pending) apply(data, entry.line, file, entry.offset);
-      pending = [];
       commits++;
       lastSequence = line.commit;
       committedBytes = end + 1;
-    } else {
-      pending.push({ line, offset: start });
+    } else if (end < committedEnd) {
+      // A later commit line ends this line's commit: it was acknowledged.
+      apply(data, line, file, start);
     }
     start = end + 1;
   }
+  if (committedBytes !== committedEnd)
+    throw new JournalCorruption(file, committedBytes, 'a commit line that does not read as one');
   return { committedBytes, commits, lastSequence };
 }
 
@@ -122,24 +132,23 @@ const recordMark = Buffer.from(',"record":');
 const deletedMark = Buffer.from(',"deleted":true}');
 const commitStart = Buffer.from('{"commit":');
 
-/** Whether `mark` is at `at`: a plain loop, as a native compare costs more per call than it saves on a few bytes. */
-function bytesAt(bytes: Buffer, at: number, mark: Buffer): boolean {
-  if (at + mark.length > bytes.length) return false;
-  for (let i = 0; i < mark.length; i++) if (bytes[at + i] !== mark[i]) return false;
-  return true;
-}
-
 /**
- * Records a later committed line of the same journal deletes, by the bytes
- * that name them (`{"org":…,"collection":…,"id":…`, written alike on record
- * and deletion lines), with the offset of the last such deletion. Replaying
- * those records only to delete them again is most of a busy journal (the
- * event log drops what it outgrows), so they are stepped over unparsed.
+ * One pass over the lines, before any is read: where the last commit line
+ * ends (lines after it were never acknowledged), and the records a later
+ * committed line deletes, by the bytes that name them
+ * (`{"org":…,"collection":…,"id":…`, written alike on record and deletion
+ * lines), with the offset of the last such deletion. Replaying those records
+ * only to delete them again is most of a busy journal (the event log drops
+ * what it outgrows), so they are stepped over unparsed.
  */
-function laterDeletions(bytes: Buffer): Map<string, number> {
+function scanJournal(
+  bytes: Buffer,
+  from: number,
+): { deletions: Map<string, number>; committedEnd: number } {
   const deletions = new Map<string, number>();
   const uncommitted: Array<[string, number]> = [];
-  let start = 0;
+  let committedEnd = 0;
+  let start = from;
   while (start < bytes.length) {
     const end = bytes.indexOf(0x0a, start);
     if (end < 0) break;
@@ -150,10 +159,11 @@ function laterDeletions(bytes: Buffer): Map<string, number> {
       // Only a committed deletion counts: lines after the last commit are never replayed.
       for (const [key, offset] of uncommitted) deletions.set(key, offset);
       uncommitted.length = 0;
+      committedEnd = end + 1;
     }
     start = end + 1;
   }
-  return deletions;
+  return { deletions, committedEnd };
 }
 
 /**
@@ -168,7 +178,12 @@ function isDeletedLater(
   deletions: Map<string, number>,
   keyLengths: number[],
 ): boolean {
-  if (bytes[end - 1] !== 0x7d || bytes[end - 2] !== 0x7d) return false;
+  const checked = checksummedEnd(bytes, start, end);
+  // The record closes the line, or comes just before its checksum.
+  if (
+    checked >= 0 ? bytes[checked - 1] !== 0x7d : bytes[end - 1] !== 0x7d || bytes[end - 2] !== 0x7d
+  )
+    return false;
   for (const length of keyLengths) {
     const markAt = start + length;
     const recordAt = markAt + recordMark.length;
@@ -181,6 +196,30 @@ function isDeletedLater(
   return false;
 }
 
+/**
+ * One line, checked: a record line with a checksum keeps its record as text
+ * (the checksum vouches for it); any other line is parsed and its shape checked.
+ */
+function readLine(bytes: Buffer, start: number, end: number, file: string): JournalLine {
+  const checked = checksummedEnd(bytes, start, end);
+  if (checked >= 0) {
+    if (!checksumMatches(bytes, start, checked))
+      throw new JournalCorruption(file, start, 'a line whose checksum does not match its bytes');
+    const line = readRecordLine(bytes, start, checked);
+    if (!line) throw new JournalCorruption(file, start, 'a checksummed line that is not a record');
+    return line;
+  }
+  let line: JournalLine;
+  try {
+    line = JSON.parse(bytes.toString('utf8', start, end)) as JournalLine;
+  } catch {
+    throw new JournalCorruption(file, start, 'a line that is not JSON');
+  }
+  const reason = shapeProblem(line);
+  if (reason) throw new JournalCorruption(file, start, reason);
+  return line;
+}
+
 function shapeProblem(line: unknown): string | undefined {
   if (!line || typeof line !== 'object' || Array.isArray(line))
     return 'a line that is not an object';
@@ -188,6 +227,8 @@ function shapeProblem(line: unknown): string | undefined {
   if ('commit' in l) return typeof l.commit === 'number' ? undefined : 'a commit without a number';
   if ('reset' in l) return l.reset === true ? undefined : 'a malformed reset';
   if (typeof l.org !== 'string') return 'a line without an organization';
+  // A valid checksum is read before parsing: one seen here was damaged.
+  if ('crc' in l) return 'a line whose checksum is damaged';
   if ('dropped' in l || 'plan' in l) return undefined;
   if ('answer' in l) return typeof l.answer === 'string' ? undefined : 'a malformed answer';
   if ('delivery' in l) return typeof l.delivery === 'string' ? undefined : 'a malformed delivery';
@@ -197,6 +238,7 @@ function shapeProblem(line: unknown): string | undefined {
   const record = l.record as ResourceRecord | undefined;
   if (!record || typeof record !== 'object' || record.id !== l.id)
     return 'a record line whose record does not match its id';
+  if (Object.keys(l).length !== 4) return 'a record line with fields of its own';
   return undefined;
 }
 

@@ -1,10 +1,11 @@
 import type { FileHandle } from 'node:fs/promises';
-import { open, readdir, readFile, unlink } from 'node:fs/promises';
+import { open, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { ChangeSet } from '../core/changes.js';
-import { acceptDocument, emptyData, type JournaledStorage, type MockData } from '../core/store.js';
-import { encodeCommit, replayJournal } from './journal-lines.js';
-import { type Snapshot, snapshotLayout, writeSnapshot } from './snapshot.js';
+import { emptyData, type JournaledStorage, type MockData } from '../core/store.js';
+import { encodeCommit } from './journal-lines.js';
+import { writeSnapshot } from './snapshot.js';
+import { journalFile, journalGenerations, readStoredFiles } from './stored-files.js';
 import { syncDirectory } from './sync-directory.js';
 
 export type SyncMode = 'always' | 'none';
@@ -192,17 +193,6 @@ export class FileJournal implements JournaledStorage {
   }
 }
 
-const journalFile = (path: string, generation: number) => `${path}.journal.${generation}`;
-
-async function journalGenerations(path: string): Promise<number[]> {
-  const prefix = `${basename(path)}.journal.`;
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  return names
-    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
-    .map((name) => Number(name.slice(prefix.length)))
-    .sort((a, b) => a - b);
-}
-
 /** Temporary snapshot files (`<file>.<pid>.tmp`) a killed process left behind. */
 async function removeUnfinishedSnapshots(path: string): Promise<void> {
   const prefix = `${basename(path)}.`;
@@ -210,89 +200,5 @@ async function removeUnfinishedSnapshots(path: string): Promise<void> {
     if (name.startsWith(prefix) && /^\d+\.tmp$/.test(name.slice(prefix.length))) {
       await unlink(`${dirname(path)}/${name}`).catch(() => undefined);
     }
-  }
-}
-
-export interface StoredFiles {
-  document: MockData;
-  /** No snapshot file at all. */
-  fresh: boolean;
-  /** The older layout: one whole document, no journal. */
-  single: boolean;
-  generation: number;
-  journals: number[];
-  /** The newest journal replayed: its committed length and its length on disk. */
-  last: { generation: number; committed: number; size: number } | null;
-  snapshotBytes: number;
-  journalBytes: number;
-  sequence: number;
-}
-
-/**
- * Reads a snapshot and replays its journals, changing no file: what start-up
- * does first, and what a test uses to look at a running mock's files.
- */
-export async function readStoredFiles(path: string): Promise<StoredFiles> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
-  let data: MockData | null = null;
-  let generation = 0;
-  let single = false;
-  if (text !== null) {
-    const parsed = parseJson(text, path) as Partial<Snapshot> | MockData;
-    if (parsed && typeof parsed === 'object' && 'layout' in parsed) {
-      if (parsed.layout !== snapshotLayout || !Number.isSafeInteger(parsed.generation)) {
-        throw new Error(`${path}: unsupported snapshot layout ${String(parsed.layout)}`);
-      }
-      data = acceptDocument(parsed.data, path);
-      generation = parsed.generation as number;
-    } else {
-      data = acceptDocument(parsed, path);
-      single = true;
-    }
-  }
-  const journals = await journalGenerations(path);
-  const document = data ?? emptyData();
-  let last: StoredFiles['last'] = null;
-  let journalBytes = 0;
-  let sequence = 0;
-  // The older layout had no journal: a file named like one is not ours to replay.
-  for (const n of single ? [] : journals) {
-    if (n < generation) continue;
-    const file = journalFile(path, n);
-    const bytes = await readFile(file);
-    const replayed = replayJournal(document, bytes, file);
-    sequence = Math.max(sequence, replayed.lastSequence);
-    journalBytes += replayed.committedBytes;
-    last = { generation: n, committed: replayed.committedBytes, size: bytes.length };
-  }
-  return {
-    document,
-    fresh: text === null,
-    single,
-    generation,
-    journals,
-    last,
-    snapshotBytes: text === null ? 0 : Buffer.byteLength(text),
-    journalBytes,
-    sequence,
-  };
-}
-
-/** Parses a snapshot; a damaged one is refused, naming the file and the byte where parsing stopped. */
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const at =
-      position === undefined
-        ? 'is not valid JSON'
-        : `is damaged at byte ${Buffer.byteLength(text.slice(0, Number(position)))}`;
-    throw new Error(
-      `${file} ${at} (${(error as Error).message}); refusing to start over it. Restore the file or move it away.`,
-    );
   }
 }

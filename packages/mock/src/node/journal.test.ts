@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MockCore } from '../core/mock-core.js';
 import { type MockData, Store } from '../core/store.js';
 import { createAccount } from '../services/accounts/accounts.js';
+import { parsedData } from '../test-support/parsed-data.js';
 import { fileStorage, readStoredFiles } from './index.js';
 import { snapshotLayout } from './snapshot.js';
 
@@ -50,7 +51,7 @@ const reload = async (file: string): Promise<MockData> => {
   const store = new Store(fileStorage(file));
   await store.load();
   await store.close();
-  return store.data;
+  return parsedData(store.data);
 };
 
 describe('journaled store', () => {
@@ -58,7 +59,7 @@ describe('journaled store', () => {
     const file = fresh();
     const mock = await open(file);
     const kept = [await mock.write('first'), await mock.write('second')];
-    const before = structuredClone(mock.store.data);
+    const before = parsedData(mock.store.data);
     await mock.write('third');
     await mock.store.close();
     const { generation, committed } = (await readStoredFiles(file)).last!;
@@ -139,8 +140,8 @@ describe('journaled store', () => {
     expect(mock.store.data.orgs[org.id]).toEqual(legacy.orgs[org.id]);
     const added = await mock.write('after');
     await mock.store.close();
-    const snapshot = JSON.parse(readFileSync(file, 'utf8'));
-    expect(snapshot.layout).toBe(snapshotLayout);
+    const header = JSON.parse(readFileSync(file, 'utf8').split('\n')[0] as string);
+    expect(header.layout).toBe(snapshotLayout);
     const data = await reload(file);
     expect(data.orgs[org.id]).toEqual(legacy.orgs[org.id]);
     expect(data.orgs[mock.org.id]!.collections.accounts![added]).toBeDefined();
@@ -166,7 +167,59 @@ describe('journaled store', () => {
     writeFileSync(`${file}.99999.tmp`, '{"layout":');
     const data = await reload(file);
     expect(existsSync(`${file}.99999.tmp`)).toBe(false);
-    expect(data).toEqual(mock.store.data);
+    expect(data).toEqual(parsedData(mock.store.data));
     for (const id of ids) expect(data.orgs[mock.org.id]!.collections.accounts![id]).toBeDefined();
+  });
+
+  it('starts from a snapshot of records as text, and parses one only when it is used', async () => {
+    const file = fresh();
+    const mock = await open(file);
+    const ids = [await mock.write('kept-as-text'), await mock.write('asked-for')];
+    await mock.storage.compact();
+    await mock.store.close();
+    const again = await open(file);
+    const accounts = again.store.data.orgs[again.org.id]!.collections.accounts!;
+    expect(typeof accounts[ids[0] as string]).toBe('string');
+    const asked = again.org.collection('accounts').get(ids[1] as string);
+    expect(asked?.attributes['reference-id']).toBe('asked-for');
+    expect(accounts[ids[1] as string]).toBe(asked);
+    expect(typeof accounts[ids[0] as string]).toBe('string');
+    await again.store.close();
+  });
+
+  it('refuses a snapshot cut short, at a line or inside one, naming the byte', async () => {
+    const file = fresh();
+    const mock = await open(file);
+    for (let i = 0; i < 3; i++) await mock.write(`s${i}`);
+    await mock.storage.compact();
+    await mock.store.close();
+    const whole = readFileSync(file);
+    const closing = whole.lastIndexOf('{"commit":0}');
+    for (const cut of [closing, closing - 20]) {
+      writeFileSync(file, whole.subarray(0, cut));
+      await expect(new Store(fileStorage(file)).load()).rejects.toThrow(
+        new RegExp(
+          `${file.replaceAll('/', '\\/')} is damaged at byte \\d+ \\(a snapshot cut short\\)`,
+        ),
+      );
+      expect(readFileSync(file)).toEqual(whole.subarray(0, cut));
+    }
+  });
+
+  it('reads a snapshot of the one-document layout earlier versions wrote', async () => {
+    const file = fresh();
+    const memory = new MockCore();
+    const org = memory.orgFor('one-document');
+    createAccount(org, memory.now(), { attributes: { 'reference-id': 'from-a-document' } });
+    const data = memory.store.data;
+    writeFileSync(
+      file,
+      JSON.stringify({ layout: 'persona-kit-mock-snapshot@1', generation: 3, data }),
+    );
+    writeFileSync(`${file}.journal.3`, '');
+    const mock = await open(file);
+    expect(parsedData(mock.store.data).orgs[org.id]).toEqual(data.orgs[org.id]);
+    await mock.store.close();
+    expect(await reload(file)).toEqual(parsedData(mock.store.data));
   });
 });

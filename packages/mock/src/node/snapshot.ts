@@ -2,32 +2,32 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { MockData } from '../core/store.js';
+import { answerLine, deliveryLine, orgLine } from './journal-lines.js';
+import { recordLine } from './record-line.js';
 import { syncDirectory } from './sync-directory.js';
 
-/** Marks a snapshot of the journaled layout (a bare `persona-kit-mock@1` document is the older single file). */
-export const snapshotLayout = 'persona-kit-mock-snapshot@1';
+/**
+ * Marks a snapshot of the journaled layout. `@2` is JSON lines (a header, then
+ * the journal's own lines for every organization, object, answer and
+ * delivery, then a closing `{"commit":0}`); `@1` was one JSON document, and is
+ * still read. A bare `persona-kit-mock@1` document is the older single file.
+ */
+export const snapshotLayout = 'persona-kit-mock-snapshot@2';
+export const snapshotLayoutV1 = 'persona-kit-mock-snapshot@1';
 
-export interface Snapshot {
+/** The first line of a snapshot. */
+export interface SnapshotHeader {
   layout: typeof snapshotLayout;
   /** The first journal to replay over it: `<file>.journal.<generation>` and later ones. */
   generation: number;
-  data: MockData;
+  format: MockData['format'];
 }
 
-/** Records, answers or deliveries by id as one JSON object, an entry at a time. */
-async function pushEntries(
-  entries: Record<string, unknown>,
-  push: (text: string) => Promise<void>,
-): Promise<void> {
-  let first = true;
-  await push('{');
-  for (const key of Object.keys(entries)) {
-    const entry = entries[key];
-    if (!entry) continue;
-    await push(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`);
-    first = false;
-  }
-  await push('}');
+/** The one-document snapshot earlier versions wrote. */
+export interface SnapshotV1 {
+  layout: typeof snapshotLayoutV1;
+  generation: number;
+  data: MockData;
 }
 
 /** Work done between two yields to the event loop, so answers keep flowing while a snapshot is written. */
@@ -70,32 +70,29 @@ export async function writeSnapshot(
         sliceStart = performance.now();
       }
     };
-    await push(
-      `{"layout":"${snapshotLayout}","generation":${generation},"data":{"format":${JSON.stringify(data.format)},"orgs":{`,
-    );
-    let firstOrg = true;
+    const header: SnapshotHeader = { layout: snapshotLayout, generation, format: data.format };
+    await push(`${JSON.stringify(header)}\n`);
     for (const orgId of Object.keys(data.orgs)) {
       const org = data.orgs[orgId];
       if (!org) continue; // forgotten while the snapshot was written: the journal says so
-      await push(
-        `${firstOrg ? '' : ','}${JSON.stringify(orgId)}:{"id":${JSON.stringify(org.id)},"plan":${JSON.stringify(org.plan)},"createdAt":${JSON.stringify(org.createdAt)},${org.clock ? `"clock":${JSON.stringify(org.clock)},` : ''}"collections":{`,
-      );
-      firstOrg = false;
-      let firstCollection = true;
+      await push(`${orgLine(org)}\n`);
       for (const name of Object.keys(org.collections)) {
-        await push(`${firstCollection ? '' : ','}${JSON.stringify(name)}:`);
-        firstCollection = false;
-        await pushEntries(org.collections[name] ?? {}, push);
+        const records = org.collections[name] ?? {};
+        for (const id of Object.keys(records)) {
+          const record = records[id];
+          if (record) await push(`${recordLine(orgId, name, id, record)}\n`);
+        }
       }
-      await push('},"idempotency":');
-      await pushEntries(org.idempotency, push);
-      if (org.deliveries) {
-        await push(',"deliveries":');
-        await pushEntries(org.deliveries, push);
+      for (const answer of Object.keys(org.idempotency)) {
+        const entry = org.idempotency[answer];
+        if (entry) await push(`${answerLine(orgId, answer, entry)}\n`);
       }
-      await push('}');
+      for (const delivery of Object.keys(org.deliveries ?? {})) {
+        const entry = org.deliveries?.[delivery];
+        if (entry) await push(`${deliveryLine(orgId, delivery, entry)}\n`);
+      }
     }
-    const tail = Buffer.from(`${parts.join('')}}}}\n`);
+    const tail = Buffer.from(`${parts.join('')}{"commit":0}\n`);
     bytes += tail.length;
     await handle.write(tail);
     if (sync) await handle.sync();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { snapshotLayout } from '../node/snapshot.js';
+import { snapshotLayoutV1 } from '../node/snapshot.js';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-db-flags-'));
@@ -29,7 +29,7 @@ describe('--db flags', () => {
 
   it('will not start over a damaged journal, and says which file and byte', () => {
     const db = join(dir, 'damaged.json');
-    const snapshot = `{"layout":"${snapshotLayout}","generation":1,"data":{"format":"persona-kit-mock@1","orgs":{}}}`;
+    const snapshot = `{"layout":"${snapshotLayoutV1}","generation":1,"data":{"format":"persona-kit-mock@1","orgs":{}}}`;
     const journal = '{"reset":true}\nnot json\n{"commit":1}\n';
     writeFileSync(db, snapshot);
     writeFileSync(`${db}.journal.1`, journal);

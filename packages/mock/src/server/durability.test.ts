@@ -202,8 +202,12 @@ describe('--db durability', () => {
       await new Promise(
         (resolve) => child.once('exit', resolve).pid === undefined || setTimeout(resolve, 50),
       );
-      // The snapshot is whole JSON at every moment: a rename replaces it, never a partial write.
-      expect(() => JSON.parse(readFileSync(db, 'utf8'))).not.toThrow();
+      // The snapshot is whole at every moment, a rename replaces it, never a partial write:
+      // JSON lines ending in its closing line.
+      const snapshot = readFileSync(db, 'utf8');
+      expect(snapshot.endsWith('{"commit":0}\n')).toBe(true);
+      for (const line of snapshot.trimEnd().split('\n'))
+        expect(() => JSON.parse(line)).not.toThrow();
     }
     expect(checks).toBe(ROUNDS + 1);
     expect(accounts.size).toBeGreaterThan(ROUNDS);

@@ -1,6 +1,7 @@
 import { ApiError } from '../core/errors.js';
 import type { Org } from '../core/org.js';
 import type { WorkflowTrigger } from '../core/seed-types.js';
+import { storedRecord } from '../core/stored-record.js';
 import type { ResourceRecord } from '../core/types.js';
 import { triggerMatches, triggerView } from './workflow-trigger-view.js';
 import { apiTriggeredWorkflow, finishRun, startRun } from './workflows.js';
@@ -43,7 +44,7 @@ export class WorkflowEngine {
     const stored = org.data.collections.workflows;
     if (!stored) return;
     for (const id in stored) {
-      const workflow = stored[id]!;
+      const workflow = storedRecord(stored, id)!;
       const trigger = workflow.internal?.trigger as WorkflowTrigger | null | undefined;
       if (trigger && triggerMatches(trigger, event))
         this.#queue.push({ org, workflow, event, depth: this.#depth + 1 });

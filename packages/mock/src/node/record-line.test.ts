@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { emptyData } from '../core/store.js';
+import { replayJournal } from './journal-lines.js';
+import { recordLine } from './record-line.js';
+
+const org = '{"org":"org_1","plan":"growth","createdAt":"2026-01-01T00:00:00.000Z"}';
+const event = { type: 'event', id: 'evt_a', attributes: { name: 'café ☕' } };
+const line = recordLine('org_1', 'events', 'evt_a', event);
+const replay = (lines: Array<string | Buffer>) => {
+  const data = emptyData();
+  const bytes = Buffer.concat(lines.flatMap((l) => [Buffer.from(l), Buffer.from('\n')]));
+  replayJournal(data, bytes, 'journal');
+  return data.orgs.org_1?.collections.events ?? {};
+};
+/** The journal with the byte at `at` of the record line replaced, and where that line starts. */
+const damagedAt = (at: number, by: string) => {
+  const bytes = Buffer.from(line);
+  bytes[at] = by.charCodeAt(0);
+  return [org, bytes, '{"commit":1}'];
+};
+const lineStart = org.length + 1;
+
+describe('record lines with a checksum', () => {
+  it('are JSON lines whose record replays as its text, parsed by nobody yet', () => {
+    expect(JSON.parse(line)).toMatchObject({ org: 'org_1', id: 'evt_a', record: event });
+    const events = replay([org, line, '{"commit":1}']);
+    expect(typeof events.evt_a).toBe('string');
+    expect(JSON.parse(events.evt_a as string)).toEqual(event);
+  });
+
+  it('refuse a record changed inside a string, which parsing alone would accept', () => {
+    const at = Buffer.from(line).indexOf('café');
+    expect(() => replay(damagedAt(at, 'k'))).toThrow(
+      `journal is damaged at byte ${lineStart} (a line whose checksum does not match its bytes)`,
+    );
+  });
+
+  it('refuse a damaged checksum, and a damaged checksum field name', () => {
+    const digits = Buffer.from(line).lastIndexOf('"}') - 1;
+    expect(() => replay(damagedAt(digits, 'z'))).toThrow(`damaged at byte ${lineStart}`);
+    const name = Buffer.from(line).lastIndexOf('"crc"') + 2;
+    expect(() => replay(damagedAt(name, 'x'))).toThrow(`damaged at byte ${lineStart}`);
+  });
+
+  it('refuse a checksummed line that is not a record line', () => {
+    const forged = recordLine('org_1', 'events', 'evt_a', event).replace('"record":', '"recorc":');
+    expect(() => replay([org, forged, '{"commit":1}'])).toThrow(`damaged at byte ${lineStart}`);
+  });
+
+  it('are stepped over, like lines without one, when a later commit deletes their object', () => {
+    const deletion = '{"org":"org_1","collection":"events","id":"evt_a","deleted":true}';
+    const events = replay([org, line, '{"commit":1}', deletion, '{"commit":2}']);
+    expect(events).toEqual({});
+  });
+});

@@ -1,0 +1,141 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { acceptDocument, emptyData, type MockData } from '../core/store.js';
+import { storedRecord } from '../core/stored-record.js';
+import { JournalCorruption, replayJournal } from './journal-lines.js';
+import {
+  type SnapshotHeader,
+  type SnapshotV1,
+  snapshotLayout,
+  snapshotLayoutV1,
+} from './snapshot.js';
+
+export const journalFile = (path: string, generation: number) => `${path}.journal.${generation}`;
+
+export async function journalGenerations(path: string): Promise<number[]> {
+  const prefix = `${basename(path)}.journal.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
+    .map((name) => Number(name.slice(prefix.length)))
+    .sort((a, b) => a - b);
+}
+
+export interface StoredFiles {
+  /** Objects read from record lines are still their JSON text (core/stored-record.ts). */
+  document: MockData;
+  /** No snapshot file at all. */
+  fresh: boolean;
+  /** The older layout: one whole document, no journal. */
+  single: boolean;
+  generation: number;
+  journals: number[];
+  /** The newest journal replayed: its committed length and its length on disk. */
+  last: { generation: number; committed: number; size: number } | null;
+  snapshotBytes: number;
+  journalBytes: number;
+  sequence: number;
+}
+
+/**
+ * Reads a snapshot and replays its journals, changing no file: what start-up
+ * does first. With `parsed`, every object comes back parsed, as a test that
+ * looks at a running mock's files wants them.
+ */
+export async function readStoredFiles(
+  path: string,
+  { parsed = false }: { parsed?: boolean } = {},
+): Promise<StoredFiles> {
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  const snapshot = bytes === null ? null : readSnapshot(bytes, path);
+  const single = snapshot?.single ?? false;
+  const generation = snapshot?.generation ?? 0;
+  const document = snapshot?.data ?? emptyData();
+  const journals = await journalGenerations(path);
+  let last: StoredFiles['last'] = null;
+  let journalBytes = 0;
+  let sequence = 0;
+  // The older layout had no journal: a file named like one is not ours to replay.
+  for (const n of single ? [] : journals) {
+    if (n < generation) continue;
+    const file = journalFile(path, n);
+    const journal = await readFile(file);
+    const replayed = replayJournal(document, journal, file);
+    sequence = Math.max(sequence, replayed.lastSequence);
+    journalBytes += replayed.committedBytes;
+    last = { generation: n, committed: replayed.committedBytes, size: journal.length };
+  }
+  if (parsed) parseEvery(document);
+  return {
+    document,
+    fresh: bytes === null,
+    single,
+    generation,
+    journals,
+    last,
+    snapshotBytes: bytes?.length ?? 0,
+    journalBytes,
+    sequence,
+  };
+}
+
+const linesMark = Buffer.from(`{"layout":"${snapshotLayout}"`);
+
+/** A snapshot in either layout, or the older single document. */
+function readSnapshot(
+  bytes: Buffer,
+  path: string,
+): { data: MockData; generation: number; single: boolean } {
+  if (bytes.subarray(0, linesMark.length).equals(linesMark)) {
+    const headerEnd = bytes.indexOf(0x0a);
+    const header = parseJson(
+      bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd),
+      path,
+    ) as Partial<SnapshotHeader> | undefined;
+    if (headerEnd < 0 || !Number.isSafeInteger(header?.generation))
+      throw new JournalCorruption(path, 0, 'a snapshot without a whole header line');
+    const data = acceptDocument({ format: header?.format, orgs: {} }, path);
+    const replayed = replayJournal(data, bytes, path, headerEnd + 1);
+    // A snapshot is renamed into place whole: one that stops short was damaged since.
+    if (replayed.committedBytes !== bytes.length)
+      throw new JournalCorruption(path, replayed.committedBytes, 'a snapshot cut short');
+    return { data, generation: header?.generation as number, single: false };
+  }
+  const parsed = parseJson(bytes.toString('utf8'), path) as Partial<SnapshotV1> | MockData;
+  if (parsed && typeof parsed === 'object' && 'layout' in parsed) {
+    if (parsed.layout !== snapshotLayoutV1 || !Number.isSafeInteger(parsed.generation)) {
+      throw new Error(`${path}: unsupported snapshot layout ${String(parsed.layout)}`);
+    }
+    return {
+      data: acceptDocument(parsed.data, path),
+      generation: parsed.generation as number,
+      single: false,
+    };
+  }
+  return { data: acceptDocument(parsed, path), generation: 0, single: true };
+}
+
+function parseEvery(document: MockData): void {
+  for (const org of Object.values(document.orgs))
+    for (const records of Object.values(org.collections))
+      for (const id of Object.keys(records)) storedRecord(records, id);
+}
+
+/** Parses JSON a snapshot holds; damage is refused, naming the file and the byte where parsing stopped. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const at =
+      position === undefined
+        ? 'is not valid JSON'
+        : `is damaged at byte ${Buffer.byteLength(text.slice(0, Number(position)))}`;
+    throw new Error(
+      `${file} ${at} (${(error as Error).message}); refusing to start over it. Restore the file or move it away.`,
+    );
+  }
+}
