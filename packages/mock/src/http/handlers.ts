@@ -1,5 +1,6 @@
 import { findOperation, operations } from '@persona-kit/spec';
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { adminHandlers } from './admin.js';

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse } from 'msw';
 import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
 import { fromNode } from '../http/mock-request.js';
 import { consoleFiles } from './console-files.js';
@@ -126,6 +125,8 @@ async function serve(
     ),
     ...(hasBody ? { body: await request.text() } : {}),
   });
+  // msw's full entry (with GraphQL) is loaded on the first such request, not at start.
+  const { getResponse } = await import('msw');
   const response =
     (await getResponse(mock.handlers, fetchRequest)) ??
     new Response(
