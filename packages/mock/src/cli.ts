@@ -8,9 +8,10 @@ import type { MockCore } from './core/mock-core.js';
 import { parseSeed, type SeedFile } from './core/seed.js';
 import type { FaultOptions } from './http/faults.js';
 import { checkFaults } from './http/faults-config.js';
-import { listenCommand } from './listen/listen.js';
-import { fileStorage, type SyncMode, startMockServer } from './node/index.js';
+// Not the node entry: it loads msw/node, which the HTTP server does not use.
+import { FileJournal, type SyncMode } from './node/journal-storage.js';
 import { ADMIN_TOKEN_ENV, adminTokenFor } from './server/admin-token-flag.js';
+import { startMockServer } from './server/http-server.js';
 import { listenOrExplain, stopOnSignals } from './server/lifecycle.js';
 import {
   type AccountCsv,
@@ -20,7 +21,6 @@ import {
   parseAccountCsv,
   planImport,
 } from './services/importer.js';
-import { triggerCommand } from './trigger/trigger.js';
 
 const usage = `persona-mock: a stateful mock of Persona's API over HTTP
 
@@ -209,11 +209,16 @@ function readSeedFile(file: string): SeedFile {
 }
 
 async function main() {
+  // The subcommands are loaded only when asked for: the server starts without them.
   if (process.argv[2] === 'listen') {
+    const { listenCommand } = await import('./listen/listen.js');
     await listenCommand(process.argv.slice(3));
     return;
   }
-  if (process.argv[2] === 'trigger') return triggerCommand(process.argv.slice(3));
+  if (process.argv[2] === 'trigger') {
+    const { triggerCommand } = await import('./trigger/trigger.js');
+    return triggerCommand(process.argv.slice(3));
+  }
   let options: ReturnType<typeof parseCli>;
   try {
     options = parseCli(process.argv.slice(2));
@@ -249,7 +254,7 @@ async function main() {
         faults: options.faults,
         ...(options.asyncMs ? { async: options.asyncMs } : {}),
         ...(options.seed ? { seed: options.seed } : {}),
-        ...(options.db ? { storage: fileStorage(options.db, { sync: options.dbSync }) } : {}),
+        ...(options.db ? { storage: new FileJournal(options.db, { sync: options.dbSync }) } : {}),
         ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
       }),
     options,

@@ -1,5 +1,5 @@
 // Builds the operation index: one flat record per (method, path) of the document.
-import { joinPointer, resolveRef } from './pointer.js';
+import { joinPointer, type RefResolver, refResolver } from './pointer.js';
 import {
   type HeaderObject,
   type HttpMethod,
@@ -15,11 +15,11 @@ import {
 } from './types.js';
 
 function parameter(
-  document: OpenApiDocument,
+  resolve: RefResolver,
   raw: ParameterObject | Reference,
   pointer: string,
 ): OperationParameter {
-  const { value, pointer: at } = resolveRef<ParameterObject>(document, raw, pointer);
+  const { value, pointer: at } = resolve<ParameterObject>(raw, pointer);
   const style = value.style ?? (value.in === 'query' || value.in === 'cookie' ? 'form' : 'simple');
   return {
     name: value.name,
@@ -34,33 +34,38 @@ function parameter(
 }
 
 /** Path item parameters apply to every operation; an operation's own one (same name and `in`) wins. */
-function parameters(document: OpenApiDocument, path: string, method: string): OperationParameter[] {
+function parameters(
+  document: OpenApiDocument,
+  resolve: RefResolver,
+  path: string,
+  method: string,
+): OperationParameter[] {
   const itemPointer = joinPointer('', 'paths', path);
   const item = document.paths[path] ?? {};
   const merged = new Map<string, OperationParameter>();
   (item.parameters ?? []).forEach((p, i) => {
-    const param = parameter(document, p, joinPointer(itemPointer, 'parameters', i));
+    const param = parameter(resolve, p, joinPointer(itemPointer, 'parameters', i));
     merged.set(`${param.in}:${param.name.toLowerCase()}`, param);
   });
   const operation = item[method as keyof typeof item] as { parameters?: typeof item.parameters };
   (operation.parameters ?? []).forEach((p, i) => {
-    const param = parameter(document, p, joinPointer(itemPointer, method, 'parameters', i));
+    const param = parameter(resolve, p, joinPointer(itemPointer, method, 'parameters', i));
     merged.set(`${param.in}:${param.name.toLowerCase()}`, param);
   });
   return [...merged.values()];
 }
 
 function response(
-  document: OpenApiDocument,
+  resolve: RefResolver,
   status: string,
   raw: ResponseObject | Reference,
   pointer: string,
 ): OperationResponse {
-  const { value, pointer: at } = resolveRef<ResponseObject>(document, raw, pointer);
+  const { value, pointer: at } = resolve<ResponseObject>(raw, pointer);
   const content = value.content ?? {};
   const headers: Record<string, boolean> = {};
   for (const [name, header] of Object.entries(value.headers ?? {})) {
-    const resolved = resolveRef<HeaderObject>(document, header, joinPointer(at, 'headers', name));
+    const resolved = resolve<HeaderObject>(header, joinPointer(at, 'headers', name));
     headers[name] = resolved.value.required ?? false;
   }
   return {
@@ -75,19 +80,16 @@ function response(
 
 export function indexOperations(document: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
+  const resolve = refResolver(document);
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of httpMethods) {
       const op = item[method];
       if (!op) continue;
       const pointer = joinPointer('', 'paths', path, method);
-      const params = parameters(document, path, method);
+      const params = parameters(document, resolve, path, method);
       let requestBody: Operation['requestBody'] = null;
       if (op.requestBody) {
-        const body = resolveRef<RequestBodyObject>(
-          document,
-          op.requestBody,
-          `${pointer}/requestBody`,
-        );
+        const body = resolve<RequestBodyObject>(op.requestBody, `${pointer}/requestBody`);
         requestBody = {
           required: body.value.required ?? false,
           contentTypes: Object.keys(body.value.content ?? {}),
@@ -97,7 +99,7 @@ export function indexOperations(document: OpenApiDocument): Operation[] {
       const responses: Record<string, OperationResponse> = {};
       for (const [status, raw] of Object.entries(op.responses ?? {})) {
         responses[status] = response(
-          document,
+          resolve,
           status,
           raw,
           joinPointer(pointer, 'responses', status),

@@ -56,3 +56,22 @@ export function resolveRef<T>(document: unknown, value: unknown, pointer: string
   }
   return { value: value as T, pointer };
 }
+
+export type RefResolver = <T>(value: unknown, pointer: string) => Resolved<T>;
+
+/**
+ * `resolveRef` that follows each `$ref` once: the operation index resolves
+ * thousands of references to a few hundred shared targets.
+ */
+export function refResolver(document: unknown): RefResolver {
+  const targets = new Map<string, Resolved<unknown>>();
+  return <T>(value: unknown, pointer: string): Resolved<T> => {
+    if (!isRef(value)) return { value: value as T, pointer };
+    let target = targets.get(value.$ref);
+    if (!target) {
+      target = resolveRef(document, value, pointer);
+      targets.set(value.$ref, target);
+    }
+    return target as Resolved<T>;
+  };
+}

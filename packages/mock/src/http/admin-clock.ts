@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { parseDuration } from '../core/clock.js';
 import { badRequest, invalid } from '../core/errors.js';
 import type { MockCore } from '../core/mock-core.js';

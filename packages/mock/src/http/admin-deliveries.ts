@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { ApiError, badRequest } from '../core/errors.js';
 import type { DeliveryState, WebhookDeliveries } from '../delivery/deliveries.js';
 import type { OrgAdminRoute } from './admin-support.js';

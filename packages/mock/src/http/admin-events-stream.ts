@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { newId } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { ResourceRecord } from '../core/types.js';

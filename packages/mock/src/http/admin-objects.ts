@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { badRequest, notFound } from '../core/errors.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';

@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { maskKey } from '../core/mask-key.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';

@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { badRequest, invalid } from '../core/errors.js';
 import { parseSeed, seedOrg } from '../core/seed.js';
 import { exportSeed } from '../core/seed-export.js';

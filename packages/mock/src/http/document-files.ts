@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import type { MockCore } from '../core/mock-core.js';
 import { servesFile } from '../services/files.js';
 

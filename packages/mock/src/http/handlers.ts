@@ -1,17 +1,14 @@
-import { findOperation, operations } from '@persona-kit/spec';
-import { type HttpHandler, http } from 'msw';
+import { operations } from '@persona-kit/spec';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { adminHandlers } from './admin.js';
+import { createDispatch, type Dispatch, pipelineDeps } from './dispatch.js';
 import type { HandlerOptions } from './handler-options.js';
-import { fromFetch, type MockAnswer, type MockRequest, toFetch } from './mock-request.js';
-import { handle } from './pipeline.js';
+import { fromFetch, toFetch } from './mock-request.js';
+import { handle, type PipelineDeps } from './pipeline.js';
 import { errorResponse } from './respond.js';
-
-export function basePathOf(baseUrl: string): string {
-  const path = baseUrl.startsWith('*') ? baseUrl.slice(1) : new URL(baseUrl).pathname;
-  return path.replace(/\/+$/, '');
-}
 
 export interface Dispatcher {
   /** msw handlers for every operation of the spec that has a route, then the admin routes. */
@@ -21,18 +18,15 @@ export interface Dispatcher {
    * HTTP server): the operation is found by the spec's path index. Null when
    * no API operation matches.
    */
-  dispatch(request: MockRequest): Promise<MockAnswer> | null;
+  dispatch: Dispatch;
 }
 
-export function createHandlers(options: HandlerOptions): Dispatcher {
+export function createHandlers(
+  options: HandlerOptions,
+  /** The pipeline's dependencies when `dispatch` was made before the handlers. */
+  deps: PipelineDeps = pipelineDeps(options),
+): Dispatcher {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const deps = {
-    core: options.core,
-    faults: options.faults,
-    idempotency: options.idempotency,
-    basePath: basePathOf(options.baseUrl),
-    ...(options.onError ? { onError: options.onError } : {}),
-  };
   // Literal segments first, so `/accounts/search` never reads as an account id.
   const sorted = [...operations].sort(
     (a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0),
@@ -65,15 +59,5 @@ export function createHandlers(options: HandlerOptions): Dispatcher {
       ),
     ),
   );
-  const dispatch = (request: MockRequest): Promise<MockAnswer> | null => {
-    const { pathname } = request.url;
-    if (!pathname.startsWith(deps.basePath)) return null;
-    const match = findOperation(request.method, pathname.slice(deps.basePath.length) || '/');
-    const route = match ? options.routes[match.operation.operationId] : undefined;
-    if (!match || !route) return null;
-    return options.ready.then(() =>
-      handle(deps, match.operation.operationId, route, request, match.pathParams),
-    );
-  };
-  return { handlers, dispatch };
+  return { handlers, dispatch: createDispatch(options, deps) };
 }

@@ -4,8 +4,8 @@ import { printRecord } from '../services/print/printable.js';
 import { now } from './support.js';
 
 /** The answer of a print operation: the object as a PDF. */
-export const printed = (input: RouteInput, record: ResourceRecord): RouteOutput => ({
+export const printed = async (input: RouteInput, record: ResourceRecord): Promise<RouteOutput> => ({
   status: 200,
   data: null,
-  file: printRecord(input.org, record, now(input)),
+  file: await printRecord(input.org, record, now(input)),
 });

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse } from 'msw';
-import { createPersonaMock, type PersonaMock, type PersonaMockOptions } from '../create-mock.js';
+import type { HttpHandler } from 'msw';
+import type { PersonaMock, PersonaMockOptions } from '../create-mock.js';
 import { fromNode } from '../http/mock-request.js';
+import { createMockParts, type MockParts } from '../mock-parts.js';
 import { consoleFiles } from './console-files.js';
 import { isLoopbackHost } from './loopback.js';
 import { isStream, pipeStream } from './stream-body.js';
@@ -21,7 +22,8 @@ export interface MockServer {
   url: string;
   /** The API's base URL: `http://127.0.0.1:4010/api/v1`. */
   baseUrl: string;
-  mock: PersonaMock;
+  /** The mock behind the server; its msw handlers are made inside, only when a request needs them. */
+  mock: Omit<PersonaMock, 'handlers'>;
   server: Server;
   close(): Promise<void>;
 }
@@ -41,17 +43,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       `${host} is reachable beyond this machine, and /__mock/ can read and wipe every organization: give adminToken (--admin-token <token> or PERSONA_MOCK_ADMIN_TOKEN), or listen on 127.0.0.1`,
     );
   }
-  const mock = createPersonaMock({
+  const parts = createMockParts({
     ...options,
     baseUrl: `*${BASE_PATH}`,
     // Can be asked for on loopback too, never waived beyond it.
     requireAdminToken: exposed || (options.requireAdminToken ?? false),
   });
+  const mock = parts.mock;
   await mock.ready;
+  const answerWithMsw = mswAnswerer(parts);
   const serveConsole = consoleFiles(options.consoleDir);
   const server = createServer((req, res) => {
     const started = performance.now();
-    (serveConsole(req, res) ?? serve(mock, req, res, host))
+    (serveConsole(req, res) ?? serve(mock, answerWithMsw, req, res, host))
       .then((status) => {
         options.log?.(
           `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`,
@@ -90,8 +94,30 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
+/** Answers a Fetch request through msw's matching of the mock's handlers; undefined when none matches. */
+type MswAnswerer = (request: Request) => Promise<Response | undefined>;
+
+/**
+ * msw and the handlers are loaded on the first request that needs them:
+ * API requests never do, so a start does not pay for them.
+ */
+function mswAnswerer(parts: MockParts): MswAnswerer {
+  let loaded: Promise<{ handlers: HttpHandler[]; getResponse: typeof import('msw').getResponse }>;
+  return async (request) => {
+    loaded ??= Promise.all([import('../http/handlers.js'), import('msw')]).then(
+      ([{ createHandlers }, { getResponse }]) => ({
+        handlers: createHandlers(parts.handlerOptions, parts.deps).handlers,
+        getResponse,
+      }),
+    );
+    const { handlers, getResponse } = await loaded;
+    return getResponse(handlers, request);
+  };
+}
+
 async function serve(
-  mock: PersonaMock,
+  mock: MockServer['mock'],
+  answerWithMsw: MswAnswerer,
   req: IncomingMessage,
   res: ServerResponse,
   host: string,
@@ -127,7 +153,7 @@ async function serve(
     ...(hasBody ? { body: await request.text() } : {}),
   });
   const response =
-    (await getResponse(mock.handlers, fetchRequest)) ??
+    (await answerWithMsw(fetchRequest)) ??
     new Response(
       JSON.stringify({
         errors: [{ title: 'Not Found', details: `No route matches ${method} ${req.url}` }],

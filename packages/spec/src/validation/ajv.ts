@@ -24,9 +24,10 @@ function extensionKeywords(document: unknown): string[] {
       for (const item of node) walk(item);
       return;
     }
-    for (const [key, child] of Object.entries(node)) {
+    // Keys, not entries: no pair arrays for every property of a large document.
+    for (const key of Object.keys(node)) {
       if (key.startsWith('x-')) found.add(key);
-      walk(child);
+      walk((node as Record<string, unknown>)[key]);
     }
   };
   walk(document);

@@ -26,7 +26,7 @@ const joined = (value: unknown): string | undefined =>
  * more than the lookups.
  */
 export function normalizeHeaders(input: HeadersInput): HeaderLookup {
-  if (input instanceof Headers) return { get: (name) => input.get(name) ?? undefined };
+  if (isFetchHeaders(input)) return { get: (name) => input.get(name) ?? undefined };
   let all: Map<string, string> | undefined;
   const everything = () => {
     if (all) return all;
@@ -51,6 +51,15 @@ export function normalizeHeaders(input: HeadersInput): HeaderLookup {
   const lowerCase = Object.keys(record).every((name) => name === name.toLowerCase());
   if (!lowerCase) return { get: (name) => everything().get(name.toLowerCase()) };
   return { get: (name) => joined(record[name.toLowerCase()]) };
+}
+
+/**
+ * Not `instanceof Headers`: in Node the first look at the global `Headers`
+ * loads the whole fetch implementation, which a server reading Node's plain
+ * header objects never needs. Headers without the tag are read as an iterable.
+ */
+function isFetchHeaders(input: HeadersInput): input is Headers {
+  return Object.prototype.toString.call(input) === '[object Headers]';
 }
 
 /** `application/json; charset=utf-8` → `application/json`. */

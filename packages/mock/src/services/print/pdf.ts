@@ -1,5 +1,3 @@
-import { jsPDF } from 'jspdf';
-
 export interface PdfSection {
   heading: string;
   /** Label and value, one line each (long values wrap). */
@@ -18,9 +16,11 @@ const LINE = 14;
 
 /**
  * A plain A4 PDF: a title, then headed sections of label/value lines.
- * jsPDF runs in browsers and in Node alike, as the mock does.
+ * jsPDF runs in browsers and in Node alike, as the mock does. It is loaded
+ * on the first print: most mocks never print, and loading it slows every start.
  */
-export function printPdf(content: PdfContent): Uint8Array<ArrayBuffer> {
+export async function printPdf(content: PdfContent): Promise<Uint8Array<ArrayBuffer>> {
+  const { jsPDF } = await import('jspdf');
   // Uncompressed: the text stays readable in the file, for a test or a curious reader.
   const doc = new jsPDF({ unit: 'pt', format: 'a4', compress: false });
   doc.setCreationDate(new Date(content.createdAt));

@@ -39,7 +39,11 @@ function relationshipRows(record: ResourceRecord): [string, string][] {
  * main attributes, its checks (verifications), what it links to and, for an
  * inquiry, each of its verifications' outcomes.
  */
-export function printRecord(org: Org, record: ResourceRecord, now: string): FileAnswer {
+export async function printRecord(
+  org: Org,
+  record: ResourceRecord,
+  now: string,
+): Promise<FileAnswer> {
   const sections: PdfSection[] = [{ heading: 'Attributes', rows: attributeRows(record) }];
   const checks = checkRows(record);
   if (checks.length) sections.push({ heading: 'Checks', rows: checks });
@@ -53,9 +57,10 @@ export function printRecord(org: Org, record: ResourceRecord, now: string): File
   }
   sections.push({ heading: 'Related objects', rows: relationshipRows(record) });
   const createdAt = record.attributes['created-at'];
+  // The sections are read before the first await: the PDF shows the object as it was asked for.
   return {
     contentType: 'application/pdf',
-    bytes: printPdf({
+    bytes: await printPdf({
       title: `${record.type} ${record.id}`,
       createdAt: typeof createdAt === 'string' ? createdAt : now,
       sections,
