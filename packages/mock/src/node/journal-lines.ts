@@ -3,12 +3,16 @@ import type { ClockState } from '../core/clock.js';
 import type { IdempotencyEntry, MockData, OrgData, StoredDelivery } from '../core/store.js';
 import type { StoredRecord } from '../core/stored-record.js';
 import type { Plan, ResourceRecord } from '../core/types.js';
+import type { LineSource } from './file-lines.js';
 import {
   bytesAt,
   checksumMatches,
   checksummedEnd,
+  deletedMark,
+  readDeletionLine,
   readRecordLine,
   recordLine,
+  recordMark,
 } from './record-line.js';
 
 /**
@@ -90,6 +94,8 @@ export interface Replayed {
   /** Whole commits applied. */
   commits: number;
   lastSequence: number;
+  /** The file's length, an unfinished last line included. */
+  size: number;
 }
 
 /**
@@ -98,38 +104,38 @@ export interface Replayed {
  * acknowledged and are left out; a complete line that is not a journal line
  * is damage and throws, naming the file and the byte offset.
  */
-export function replayJournal(data: MockData, bytes: Buffer, file: string, from = 0): Replayed {
-  const { deletions: deletedLater, committedEnd } = scanJournal(bytes, from);
+export async function replayJournal(
+  data: MockData,
+  source: LineSource,
+  file: string,
+): Promise<Replayed> {
+  const { deletions: deletedLater, committedEnd } = await scanJournal(source);
   const keyLengths = [...new Set([...deletedLater.keys()].map((key) => key.length))];
-  let start = from;
   let committedBytes = 0;
   let commits = 0;
   let lastSequence = 0;
-  while (start < bytes.length) {
-    const end = bytes.indexOf(0x0a, start);
-    if (end < 0) break; // torn: the last write stopped in this line
-    if (keyLengths.length > 0 && isDeletedLater(bytes, start, end, deletedLater, keyLengths)) {
-      start = end + 1;
-      continue;
-    }
-    const line = readLine(bytes, start, end, file);
+  const size = await source((bytes, start, end, offset) => {
+    if (
+      keyLengths.length > 0 &&
+      isDeletedLater(bytes, start, end, offset, deletedLater, keyLengths)
+    )
+      return;
+    const line = readLine(bytes, start, end, file, offset);
+    const lineEnd = offset + (end - start) + 1;
     if ('commit' in line) {
       commits++;
       lastSequence = line.commit;
-      committedBytes = end + 1;
-    } else if (end < committedEnd) {
+      committedBytes = lineEnd;
+    } else if (lineEnd <= committedEnd) {
       // A later commit line ends this line's commit: it was acknowledged.
-      apply(data, line, file, start);
+      apply(data, line, file, offset);
     }
-    start = end + 1;
-  }
+  });
   if (committedBytes !== committedEnd)
     throw new JournalCorruption(file, committedBytes, 'a commit line that does not read as one');
-  return { committedBytes, commits, lastSequence };
+  return { committedBytes, commits, lastSequence, size };
 }
 
-const recordMark = Buffer.from(',"record":');
-const deletedMark = Buffer.from(',"deleted":true}');
 const commitStart = Buffer.from('{"commit":');
 
 /**
@@ -141,28 +147,23 @@ const commitStart = Buffer.from('{"commit":');
  * only to delete them again is most of a busy journal (the event log drops
  * what it outgrows), so they are stepped over unparsed.
  */
-function scanJournal(
-  bytes: Buffer,
-  from: number,
-): { deletions: Map<string, number>; committedEnd: number } {
+async function scanJournal(
+  source: LineSource,
+): Promise<{ deletions: Map<string, number>; committedEnd: number }> {
   const deletions = new Map<string, number>();
   const uncommitted: Array<[string, number]> = [];
   let committedEnd = 0;
-  let start = from;
-  while (start < bytes.length) {
-    const end = bytes.indexOf(0x0a, start);
-    if (end < 0) break;
+  await source((bytes, start, end, offset) => {
     const markAt = end - deletedMark.length;
     if (markAt > start && bytesAt(bytes, markAt, deletedMark)) {
-      uncommitted.push([bytes.toString('latin1', start, markAt), start]);
+      uncommitted.push([bytes.toString('latin1', start, markAt), offset]);
     } else if (bytesAt(bytes, start, commitStart)) {
       // Only a committed deletion counts: lines after the last commit are never replayed.
-      for (const [key, offset] of uncommitted) deletions.set(key, offset);
+      for (const [key, at] of uncommitted) deletions.set(key, at);
       uncommitted.length = 0;
-      committedEnd = end + 1;
+      committedEnd = offset + (end - start) + 1;
     }
-    start = end + 1;
-  }
+  });
   return { deletions, committedEnd };
 }
 
@@ -175,6 +176,7 @@ function isDeletedLater(
   bytes: Buffer,
   start: number,
   end: number,
+  offset: number,
   deletions: Map<string, number>,
   keyLengths: number[],
 ): boolean {
@@ -191,7 +193,7 @@ function isDeletedLater(
     if (!bytesAt(bytes, markAt, recordMark)) continue;
     if (bytes[recordAt] !== 0x7b) continue;
     const deletedAt = deletions.get(bytes.toString('latin1', start, markAt));
-    if (deletedAt !== undefined && deletedAt > start) return true;
+    if (deletedAt !== undefined && deletedAt > offset) return true;
   }
   return false;
 }
@@ -200,23 +202,31 @@ function isDeletedLater(
  * One line, checked: a record line with a checksum keeps its record as text
  * (the checksum vouches for it); any other line is parsed and its shape checked.
  */
-function readLine(bytes: Buffer, start: number, end: number, file: string): JournalLine {
+function readLine(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  file: string,
+  offset: number,
+): JournalLine {
   const checked = checksummedEnd(bytes, start, end);
   if (checked >= 0) {
     if (!checksumMatches(bytes, start, checked))
-      throw new JournalCorruption(file, start, 'a line whose checksum does not match its bytes');
+      throw new JournalCorruption(file, offset, 'a line whose checksum does not match its bytes');
     const line = readRecordLine(bytes, start, checked);
-    if (!line) throw new JournalCorruption(file, start, 'a checksummed line that is not a record');
+    if (!line) throw new JournalCorruption(file, offset, 'a checksummed line that is not a record');
     return line;
   }
+  const deletion = readDeletionLine(bytes, start, end);
+  if (deletion) return deletion;
   let line: JournalLine;
   try {
     line = JSON.parse(bytes.toString('utf8', start, end)) as JournalLine;
   } catch {
-    throw new JournalCorruption(file, start, 'a line that is not JSON');
+    throw new JournalCorruption(file, offset, 'a line that is not JSON');
   }
   const reason = shapeProblem(line);
-  if (reason) throw new JournalCorruption(file, start, reason);
+  if (reason) throw new JournalCorruption(file, offset, reason);
   return line;
 }
 

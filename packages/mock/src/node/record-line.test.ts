@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { emptyData } from '../core/store.js';
+import { bufferLines } from './file-lines.js';
 import { replayJournal } from './journal-lines.js';
 import { recordLine } from './record-line.js';
 
 const org = '{"org":"org_1","plan":"growth","createdAt":"2026-01-01T00:00:00.000Z"}';
 const event = { type: 'event', id: 'evt_a', attributes: { name: 'café ☕' } };
 const line = recordLine('org_1', 'events', 'evt_a', event);
-const replay = (lines: Array<string | Buffer>) => {
+const replay = async (lines: Array<string | Buffer>) => {
   const data = emptyData();
   const bytes = Buffer.concat(lines.flatMap((l) => [Buffer.from(l), Buffer.from('\n')]));
-  replayJournal(data, bytes, 'journal');
+  await replayJournal(data, bufferLines(bytes), 'journal');
   return data.orgs.org_1?.collections.events ?? {};
 };
 /** The journal with the byte at `at` of the record line replaced, and where that line starts. */
@@ -21,35 +22,37 @@ const damagedAt = (at: number, by: string) => {
 const lineStart = org.length + 1;
 
 describe('record lines with a checksum', () => {
-  it('are JSON lines whose record replays as its text, parsed by nobody yet', () => {
+  it('are JSON lines whose record replays as its text, parsed by nobody yet', async () => {
     expect(JSON.parse(line)).toMatchObject({ org: 'org_1', id: 'evt_a', record: event });
-    const events = replay([org, line, '{"commit":1}']);
+    const events = await replay([org, line, '{"commit":1}']);
     expect(typeof events.evt_a).toBe('string');
     expect(JSON.parse(events.evt_a as string)).toEqual(event);
   });
 
-  it('refuse a record changed inside a string, which parsing alone would accept', () => {
+  it('refuse a record changed inside a string, which parsing alone would accept', async () => {
     const at = Buffer.from(line).indexOf('café');
-    expect(() => replay(damagedAt(at, 'k'))).toThrow(
+    await expect(replay(damagedAt(at, 'k'))).rejects.toThrow(
       `journal is damaged at byte ${lineStart} (a line whose checksum does not match its bytes)`,
     );
   });
 
-  it('refuse a damaged checksum, and a damaged checksum field name', () => {
+  it('refuse a damaged checksum, and a damaged checksum field name', async () => {
     const digits = Buffer.from(line).lastIndexOf('"}') - 1;
-    expect(() => replay(damagedAt(digits, 'z'))).toThrow(`damaged at byte ${lineStart}`);
+    await expect(replay(damagedAt(digits, 'z'))).rejects.toThrow(`damaged at byte ${lineStart}`);
     const name = Buffer.from(line).lastIndexOf('"crc"') + 2;
-    expect(() => replay(damagedAt(name, 'x'))).toThrow(`damaged at byte ${lineStart}`);
+    await expect(replay(damagedAt(name, 'x'))).rejects.toThrow(`damaged at byte ${lineStart}`);
   });
 
-  it('refuse a checksummed line that is not a record line', () => {
+  it('refuse a checksummed line that is not a record line', async () => {
     const forged = recordLine('org_1', 'events', 'evt_a', event).replace('"record":', '"recorc":');
-    expect(() => replay([org, forged, '{"commit":1}'])).toThrow(`damaged at byte ${lineStart}`);
+    await expect(replay([org, forged, '{"commit":1}'])).rejects.toThrow(
+      `damaged at byte ${lineStart}`,
+    );
   });
 
-  it('are stepped over, like lines without one, when a later commit deletes their object', () => {
+  it('are stepped over, like lines without one, when a later commit deletes their object', async () => {
     const deletion = '{"org":"org_1","collection":"events","id":"evt_a","deleted":true}';
-    const events = replay([org, line, '{"commit":1}', deletion, '{"commit":2}']);
+    const events = await replay([org, line, '{"commit":1}', deletion, '{"commit":2}']);
     expect(events).toEqual({});
   });
 });

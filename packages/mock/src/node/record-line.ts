@@ -8,7 +8,7 @@ import { recordText, type StoredRecord } from '../core/stored-record.js';
  * without parsing it and still refuse a damaged line.
  */
 const crcMark = Buffer.from(',"crc":"');
-const recordMark = Buffer.from(',"record":');
+export const recordMark = Buffer.from(',"record":');
 /** `,"crc":"` + 8 hex digits + `"}`. */
 const SUFFIX_BYTES = crcMark.length + 10;
 
@@ -90,11 +90,53 @@ function plainHead(
   const idEnd = bytes.indexOf(0x22, idStart);
   if (idEnd + 1 !== markAt) return undefined;
   return {
-    org: bytes.toString('utf8', orgStart, orgEnd),
-    collection: bytes.toString('utf8', collectionStart, collectionEnd),
+    org: orgNames.read(bytes, orgStart, orgEnd),
+    collection: collectionNames.read(bytes, collectionStart, collectionEnd),
     id: bytes.toString('utf8', idStart, idEnd),
   };
 }
+
+/** How a deletion line ends. */
+export const deletedMark = Buffer.from(',"deleted":true}');
+
+/** A deletion line written as the mock writes it, read by position; undefined for any other line. */
+export function readDeletionLine(
+  bytes: Buffer,
+  start: number,
+  end: number,
+): { org: string; collection: string; id: string; deleted: true } | undefined {
+  const markAt = end - deletedMark.length;
+  if (markAt <= start || !bytesAt(bytes, markAt, deletedMark)) return undefined;
+  const head = plainHead(bytes, start, markAt);
+  return head && { ...head, deleted: true };
+}
+
+/**
+ * The few names lines repeat (organizations, collections), one string each:
+ * a key used again is looked up by the engine at once, where a fresh string
+ * of the same letters is hashed and interned on every lookup.
+ */
+class RepeatedNames {
+  readonly #names: Array<{ bytes: Buffer; text: string }> = [];
+
+  read(bytes: Buffer, start: number, end: number): string {
+    const length = end - start;
+    for (const name of this.#names) {
+      if (name.bytes.length !== length) continue;
+      let same = true;
+      for (let i = 0; i < length && same; i++) same = name.bytes[i] === bytes[start + i];
+      if (same) return name.text;
+    }
+    const text = bytes.toString('utf8', start, end);
+    // Bounded: a store with many organizations keeps the latest few.
+    if (this.#names.length >= 16) this.#names.shift();
+    this.#names.push({ bytes: Buffer.from(bytes.subarray(start, end)), text });
+    return text;
+  }
+}
+
+const orgNames = new RepeatedNames();
+const collectionNames = new RepeatedNames();
 
 /** The names of any other head, parsed. */
 function parsedHead(

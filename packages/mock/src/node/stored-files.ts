@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { acceptDocument, emptyData, type MockData } from '../core/store.js';
 import { storedRecord } from '../core/stored-record.js';
+import { fileLines } from './file-lines.js';
 import { JournalCorruption, replayJournal } from './journal-lines.js';
 import {
   type SnapshotHeader,
@@ -46,11 +47,7 @@ export async function readStoredFiles(
   path: string,
   { parsed = false }: { parsed?: boolean } = {},
 ): Promise<StoredFiles> {
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
-  const snapshot = bytes === null ? null : readSnapshot(bytes, path);
+  const snapshot = await readSnapshot(path);
   const single = snapshot?.single ?? false;
   const generation = snapshot?.generation ?? 0;
   const document = snapshot?.data ?? emptyData();
@@ -62,60 +59,82 @@ export async function readStoredFiles(
   for (const n of single ? [] : journals) {
     if (n < generation) continue;
     const file = journalFile(path, n);
-    const journal = await readFile(file);
-    const replayed = replayJournal(document, journal, file);
+    const replayed = await replayJournal(document, fileLines(file), file);
     sequence = Math.max(sequence, replayed.lastSequence);
     journalBytes += replayed.committedBytes;
-    last = { generation: n, committed: replayed.committedBytes, size: journal.length };
+    last = { generation: n, committed: replayed.committedBytes, size: replayed.size };
   }
   if (parsed) parseEvery(document);
   return {
     document,
-    fresh: bytes === null,
+    fresh: snapshot === null,
     single,
     generation,
     journals,
     last,
-    snapshotBytes: bytes?.length ?? 0,
+    snapshotBytes: snapshot?.bytes ?? 0,
     journalBytes,
     sequence,
   };
 }
 
 const linesMark = Buffer.from(`{"layout":"${snapshotLayout}"`);
+/** More than a header line takes: one without its newline by then is damage. */
+const HEADER_BYTES = 4096;
 
-/** A snapshot in either layout, or the older single document. */
-function readSnapshot(
-  bytes: Buffer,
-  path: string,
-): { data: MockData; generation: number; single: boolean } {
-  if (bytes.subarray(0, linesMark.length).equals(linesMark)) {
-    const headerEnd = bytes.indexOf(0x0a);
-    const header = parseJson(
-      bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd),
-      path,
-    ) as Partial<SnapshotHeader> | undefined;
-    if (headerEnd < 0 || !Number.isSafeInteger(header?.generation))
-      throw new JournalCorruption(path, 0, 'a snapshot without a whole header line');
-    const data = acceptDocument({ format: header?.format, orgs: {} }, path);
-    const replayed = replayJournal(data, bytes, path, headerEnd + 1);
-    // A snapshot is renamed into place whole: one that stops short was damaged since.
-    if (replayed.committedBytes !== bytes.length)
-      throw new JournalCorruption(path, replayed.committedBytes, 'a snapshot cut short');
-    return { data, generation: header?.generation as number, single: false };
+interface ReadSnapshot {
+  data: MockData;
+  generation: number;
+  single: boolean;
+  bytes: number;
+}
+
+/** A snapshot in either layout, or the older single document; null when there is no file. */
+async function readSnapshot(path: string): Promise<ReadSnapshot | null> {
+  const head = await readHead(path);
+  if (head === null) return null;
+  if (!head.subarray(0, linesMark.length).equals(linesMark)) return readDocument(path);
+  const headerEnd = head.indexOf(0x0a);
+  if (headerEnd < 0) throw new JournalCorruption(path, 0, 'a snapshot without a whole header line');
+  const header = parseJson(head.toString('utf8', 0, headerEnd), path) as Partial<SnapshotHeader>;
+  if (!Number.isSafeInteger(header.generation))
+    throw new JournalCorruption(path, 0, 'a snapshot header without its generation');
+  const data = acceptDocument({ format: header.format, orgs: {} }, path);
+  const replayed = await replayJournal(data, fileLines(path, headerEnd + 1), path);
+  // A snapshot is renamed into place whole: one that stops short was damaged since.
+  if (replayed.committedBytes !== replayed.size)
+    throw new JournalCorruption(path, replayed.committedBytes, 'a snapshot cut short');
+  return { data, generation: header.generation as number, single: false, bytes: replayed.size };
+}
+
+async function readHead(path: string): Promise<Buffer | null> {
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!handle) return null;
+  try {
+    const head = Buffer.alloc(HEADER_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEADER_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
-  const parsed = parseJson(bytes.toString('utf8'), path) as Partial<SnapshotV1> | MockData;
+}
+
+/** The one-document layouts: a `@1` snapshot, or the older single file. */
+async function readDocument(path: string): Promise<ReadSnapshot> {
+  const text = await readFile(path, 'utf8');
+  const bytes = Buffer.byteLength(text);
+  const parsed = parseJson(text, path) as Partial<SnapshotV1> | MockData;
   if (parsed && typeof parsed === 'object' && 'layout' in parsed) {
     if (parsed.layout !== snapshotLayoutV1 || !Number.isSafeInteger(parsed.generation)) {
       throw new Error(`${path}: unsupported snapshot layout ${String(parsed.layout)}`);
     }
-    return {
-      data: acceptDocument(parsed.data, path),
-      generation: parsed.generation as number,
-      single: false,
-    };
+    const data = acceptDocument(parsed.data, path);
+    return { data, generation: parsed.generation as number, single: false, bytes };
   }
-  return { data: acceptDocument(parsed, path), generation: 0, single: true };
+  return { data: acceptDocument(parsed, path), generation: 0, single: true, bytes };
 }
 
 function parseEvery(document: MockData): void {
