@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Collection, CursorError } from './collection.js';
+import { Collection, CursorError, idsOf } from './collection.js';
 import type { StoredRecord } from './stored-record.js';
 import type { ResourceRecord } from './types.js';
 
@@ -110,5 +110,16 @@ describe('Collection', () => {
     c.evictOldest(2);
     expect(c.lookup('group', '1')).toEqual(['t_000003', 't_000004']);
     expect([...c.values()].map((r) => r.attributes.n)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('names its ids in stored order without enumerating the map', () => {
+    const stored: Record<string, StoredRecord> = {};
+    expect(idsOf(stored)).toEqual([]);
+    const c = new Collection<ResourceRecord>(stored);
+    for (let i = 0; i < 5; i++) c.insert(record(i));
+    c.evictOldest(2);
+    c.insert(record(7));
+    expect(idsOf(stored)).toEqual(Object.keys(stored));
+    expect(idsOf(stored)).toEqual(['t_000002', 't_000003', 't_000004', 't_000007']);
   });
 });

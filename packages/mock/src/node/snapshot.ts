@@ -1,6 +1,7 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { idsOf } from '../core/collection.js';
 import type { MockData } from '../core/store.js';
 import { answerLine, deliveryLine, orgLine } from './journal-lines.js';
 import { recordLine } from './record-line.js';
@@ -78,7 +79,7 @@ export async function writeSnapshot(
       await push(`${orgLine(org)}\n`);
       for (const name of Object.keys(org.collections)) {
         const records = org.collections[name] ?? {};
-        for (const id of Object.keys(records)) {
+        for (const id of idsOf(records)) {
           const record = records[id];
           if (record) await push(`${recordLine(orgId, name, id, record)}\n`);
         }
