@@ -2,13 +2,13 @@ const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** A Persona-style id: a prefix and 24 random letters or digits (`act_…`, `inq_…`). */
 export function newId(prefix: string, length = 24): string {
-  let out = `${prefix}_`;
+  const codes = new Array<number>(length);
   // 248 is the largest multiple of 62 below 256: skipping bytes above it keeps letters uniform.
-  while (out.length < prefix.length + 1 + length) {
+  for (let i = 0; i < length; ) {
     const b = randomByte();
-    if (b < 248) out += alphabet[b % 62];
+    if (b < 248) codes[i++] = alphabet.charCodeAt(b % 62);
   }
-  return out;
+  return `${prefix}_${String.fromCharCode(...codes)}`;
 }
 
 let pool = new Uint8Array(0);

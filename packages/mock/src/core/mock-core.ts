@@ -33,7 +33,8 @@ export class MockCore {
   seed: SeedContent;
   readonly #orgs = new Map<string, Org>();
   readonly #orgIds = new Map<string, string>();
-  readonly #now: () => Date;
+  /** The mock's own time, in ms: `Date.now` unless a test gave a clock. */
+  readonly #nowMs: () => number;
   #lastMs = Number.NaN;
   #lastIso = '';
   /** Each clock, with the stored organization it was read from. */
@@ -57,7 +58,8 @@ export class MockCore {
     this.store = options.store ?? new Store();
     this.credentials = new Credentials(this.store);
     this.seed = options.seed ?? defaultSeed();
-    this.#now = options.now ?? (() => new Date());
+    const given = options.now;
+    this.#nowMs = given ? () => given().getTime() : Date.now;
     this.asyncMs = options.asyncMs;
     this.workflows = new WorkflowEngine(
       options.asyncMs !== undefined ? { asyncMs: options.asyncMs } : {},
@@ -84,7 +86,7 @@ export class MockCore {
 
   /** The time now: the organization's clock when one is given, else the mock's. */
   now(org?: Org): string {
-    const ms = org ? this.clockOf(org).nowMs() : this.#now().getTime();
+    const ms = org ? this.clockOf(org).nowMs() : this.#nowMs();
     // A busy server asks many times within one millisecond: format it once.
     if (ms !== this.#lastMs) {
       this.#lastMs = ms;
@@ -103,16 +105,12 @@ export class MockCore {
     const known = this.#clocks.get(org.id);
     // Data loaded after the clock was first read replaces it: the stored clock wins.
     if (known && (known.data === data || !data)) return known.clock;
-    const clock = new OrgClock(
-      () => this.#now().getTime(),
-      data?.clock,
-      (state) => {
-        const current = this.store.data.orgs[org.id];
-        if (!current) return;
-        current.clock = state;
-        this.store.changes.org(org.id);
-      },
-    );
+    const clock = new OrgClock(this.#nowMs, data?.clock, (state) => {
+      const current = this.store.data.orgs[org.id];
+      if (!current) return;
+      current.clock = state;
+      this.store.changes.org(org.id);
+    });
     this.#clocks.set(org.id, { clock, data });
     return clock;
   }

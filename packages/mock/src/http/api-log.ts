@@ -35,8 +35,8 @@ export class ApiLogLine implements DeferredEntry {
   ) {
     this.#requestId = requestId;
     this.#method = request.method;
-    this.#path = request.url.pathname;
-    this.#search = request.url.search;
+    this.#path = request.pathname;
+    this.#search = request.search;
     this.#accept = request.header('accept');
     this.#host = request.header('host');
     this.#personaVersion = request.header('persona-version');

@@ -27,14 +27,22 @@ export function pipelineDeps(options: HandlerOptions): PipelineDeps {
  * server): the operation is found by the spec's path index. Needs no msw.
  */
 export function createDispatch(options: HandlerOptions, deps: PipelineDeps): Dispatch {
+  // Once loaded, a request goes straight in rather than waiting a turn behind `ready`.
+  let loaded = false;
+  options.ready.then(
+    () => {
+      loaded = true;
+    },
+    () => undefined,
+  );
   return (request) => {
-    const { pathname } = request.url;
+    const { pathname } = request;
     if (!pathname.startsWith(deps.basePath)) return null;
     const match = findOperation(request.method, pathname.slice(deps.basePath.length) || '/');
     const route = match ? options.routes[match.operation.operationId] : undefined;
     if (!match || !route) return null;
-    return options.ready.then(() =>
-      handle(deps, match.operation.operationId, route, request, match.pathParams),
-    );
+    const { operationId } = match.operation;
+    if (loaded) return handle(deps, operationId, route, request, match.pathParams);
+    return options.ready.then(() => handle(deps, operationId, route, request, match.pathParams));
   };
 }

@@ -63,8 +63,7 @@ export async function handle(
       return logged(injected(fault.status, requestId, rateHeaders));
     }
 
-    const url = request.url;
-    const path = url.pathname.slice(deps.basePath.length) || '/';
+    const path = request.pathname.slice(deps.basePath.length) || '/';
     const method = request.method;
     const contentType = request.header('content-type');
     const rawBody = BODY_METHODS.has(method) ? await readBody(request, contentType) : undefined;
@@ -74,7 +73,7 @@ export async function handle(
       operationId,
       method,
       path,
-      query: url.searchParams,
+      query: request.searchParams,
       headers: request.headers,
       body: rawBody?.value,
       contentType: rawBody?.present ? contentType : null,
@@ -88,7 +87,7 @@ export async function handle(
       throw violationError(violation, Object.keys(checked.operation?.responses ?? {}));
     }
 
-    const query = parseQuery(url.searchParams);
+    const query = parseQuery(request.searchParams);
     const key = method !== 'GET' ? request.header('idempotency-key') : null;
     const inflection = keyInflection(request.header('key-inflection'));
     // The answer as the routes name keys, kept for an inflected answer so it is not parsed back.
@@ -125,7 +124,7 @@ export async function handle(
       ? await deps.idempotency.run(
           org.data,
           key,
-          fingerprint(`${method} ${path}${url.search} ${rawBody?.text ?? ''}`),
+          fingerprint(`${method} ${path}${request.search} ${rawBody?.text ?? ''}`),
           act,
         )
       : await act();

@@ -16,7 +16,7 @@ const origin = (input: RouteInput) => input.request.url.origin;
 
 /** `filter[identifier][key]` and `[value]`: a field of the transaction and the value it holds. */
 function identifierFilter(input: RouteInput) {
-  const params = input.request.url.searchParams;
+  const params = input.request.searchParams;
   const key = params.get('filter[identifier][key]');
   const value = params.get('filter[identifier][value]');
   if (key === null && value === null) return undefined;

@@ -52,8 +52,8 @@ export function consoleFiles(dir: string = defaultConsoleDir()) {
   // Synchronous for every other request: the API's hot path pays one string check.
   return (req: IncomingMessage, res: ServerResponse): Promise<number> | undefined => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (!path.startsWith('/__mock')) return undefined;
+    if (!req.url?.startsWith('/__mock')) return undefined;
+    const path = req.url.split('?')[0]!;
     if (path === '/__mock') {
       res.writeHead(308, { Location: CONSOLE_PATH });
       res.end();
