@@ -122,4 +122,19 @@ describe('Collection', () => {
     expect(idsOf(stored)).toEqual(Object.keys(stored));
     expect(idsOf(stored)).toEqual(['t_000002', 't_000003', 't_000004', 't_000007']);
   });
+
+  it('keeps ids in order once positions are known, through inserts, evictions and compaction', () => {
+    const c = filled(3000);
+    // A lookup of several ids sorts them by position: the positions are known from here on.
+    expect(c.lookup('group', '2').slice(0, 2)).toEqual(['t_000002', 't_000005']);
+    c.insert(record(9002, 2));
+    c.evictOldest(1600);
+    expect(c.lookup('group', '2').slice(0, 2)).toEqual(['t_001601', 't_001604']);
+    expect(c.lookup('group', '2').at(-1)).toBe('t_009002');
+    expect(c.first('group', '2')?.id).toBe('t_001601');
+    expect(c.page({ size: 2, after: 't_001602' }).items.map((r) => r.id)).toEqual([
+      't_001601',
+      't_001600',
+    ]);
+  });
 });

@@ -40,7 +40,12 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   #order: string[];
   /** Index in `#order` of the oldest object still kept (older ones were evicted). */
   #start = 0;
-  readonly #position = new Map<string, number>();
+  /**
+   * Index in `#order` by id, made when first needed (a cursor, several ids
+   * sorted) and kept from then on: a collection only written to and paged
+   * from the newest (a create load, the event log) never pays for it.
+   */
+  #position: Map<string, number> | undefined;
   /** Indexes built so far: each is built on its first lookup and kept in step from then on. */
   readonly #indexes = new Map<string, KeyIndex>();
   /** Every index declared, by name, with the key it files by. */
@@ -53,8 +58,16 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     this.#records = records;
     this.#changed = changed;
     this.#order = Object.keys(records);
-    for (let i = 0; i < this.#order.length; i++) this.#position.set(this.#order[i] as string, i);
     keptIds.set(records, () => this.#order.slice(this.#start));
+  }
+
+  #positions(): Map<string, number> {
+    if (!this.#position) {
+      this.#position = new Map();
+      for (let i = this.#start; i < this.#order.length; i++)
+        this.#position.set(this.#order[i] as string, i);
+    }
+    return this.#position;
   }
 
   get size(): number {
@@ -74,7 +87,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
         for (const index of this.#indexes.values()) index.remove(record);
       }
       delete this.#records[id];
-      this.#position.delete(id);
+      this.#position?.delete(id);
       this.#changed(id);
     }
     this.#start = end;
@@ -82,8 +95,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     if (this.#start > 1024 && this.#start * 2 > this.#order.length) {
       this.#order = this.#order.slice(this.#start);
       this.#start = 0;
-      this.#position.clear();
-      for (const [i, id] of this.#order.entries()) this.#position.set(id, i);
+      this.#position = undefined;
     }
   }
 
@@ -123,7 +135,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   insert(record: T): T {
     if (this.has(record.id)) throw new Error(`duplicate id ${record.id}`);
     this.#records[record.id] = record;
-    this.#position.set(record.id, this.#order.length);
+    this.#position?.set(record.id, this.#order.length);
     this.#order.push(record.id);
     for (const index of this.#indexes.values()) index.add(record);
     this.#changed(record.id);
@@ -162,16 +174,18 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const found = index.ids(value);
     if (found === undefined) return [];
     if (typeof found === 'string') return [found];
-    return [...found].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
+    const position = this.#positions();
+    return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
   }
 
   first(name: string, value: string): T | undefined {
     const found = this.#built(name)?.ids(value);
     if (found === undefined) return undefined;
     if (typeof found === 'string') return this.get(found);
+    const position = this.#positions();
     let best: string | undefined;
     for (const id of found) {
-      if (best === undefined || this.#position.get(id)! < this.#position.get(best)!) best = id;
+      if (best === undefined || position.get(id)! < position.get(best)!) best = id;
     }
     return best === undefined ? undefined : this.get(best);
   }
@@ -227,7 +241,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
 
   #indexIn(ids: string[], id: string, candidates?: string[]): number {
     if (!candidates) {
-      const position = this.#position.get(id);
+      const position = this.#positions().get(id);
       if (position === undefined) throw new CursorError(id);
       return position;
     }
