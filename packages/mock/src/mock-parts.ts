@@ -2,13 +2,13 @@ import { parseDuration } from './core/clock.js';
 import { MockCore } from './core/mock-core.js';
 import { checkSeed, resolveSeed } from './core/seed.js';
 import { Store } from './core/store.js';
-import type { PersonaMock, PersonaMockOptions } from './create-mock.js';
 import { WebhookDeliveries } from './delivery/deliveries.js';
 import { createDispatch, pipelineDeps } from './http/dispatch.js';
 import { FaultInjector } from './http/faults.js';
 import type { HandlerOptions } from './http/handler-options.js';
 import { Idempotency } from './http/idempotency.js';
 import type { PipelineDeps } from './http/pipeline.js';
+import type { PersonaMock, PersonaMockOptions } from './mock-types.js';
 import { routes } from './routes/index.js';
 
 /** The mock without its msw handlers, and what they are made from once wanted. */
