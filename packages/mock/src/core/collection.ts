@@ -1,5 +1,5 @@
 import { type IndexKey, KeyIndex } from './key-index.js';
-import { peekRecord, type StoredRecord, storedRecord } from './stored-record.js';
+import { changed, counted, peekRecord, type StoredRecord, storedRecord } from './stored-record.js';
 import type { ResourceRecord } from './types.js';
 
 export type { IndexKey } from './key-index.js';
@@ -135,6 +135,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   insert(record: T): T {
     if (this.has(record.id)) throw new Error(`duplicate id ${record.id}`);
     this.#records[record.id] = record;
+    counted(record);
     this.#position?.set(record.id, this.#order.length);
     this.#order.push(record.id);
     for (const index of this.#indexes.values()) index.add(record);
@@ -148,7 +149,10 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
    * reach a journal.
    */
   touch(id: string): void {
-    if (this.has(id)) this.#changed(id);
+    if (!this.has(id)) return;
+    const stored = this.#records[id] as StoredRecord;
+    if (typeof stored !== 'string') changed(stored);
+    this.#changed(id);
   }
 
   /**
@@ -163,6 +167,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const before = indexes.map((index) => index.keyOf(record));
     this.#changed(id);
     change(record);
+    changed(record);
     for (const [i, index] of indexes.entries()) index.rekey(before[i], record);
     return record;
   }

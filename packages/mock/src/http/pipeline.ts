@@ -3,7 +3,9 @@ import { ApiError, badRequest } from '../core/errors.js';
 import { requestIds } from '../core/ids.js';
 import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
+import type { ResourceRecord } from '../core/types.js';
 import { unknownSearchAttribute } from '../services/search.js';
+import { singleAnswerText } from './answer-text.js';
 import { ApiLogLine } from './api-log.js';
 import { type FaultInjector, forcedRateLimit } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
@@ -105,9 +107,15 @@ export async function handle(
           basePath: deps.basePath,
         });
         if (output.file) return { status: output.status, body: '', file: output.file };
-        document = present(orgNow, output, query);
-        // Without an idempotency key, an inflected answer is all that is ever written.
-        const body = inflection && !key ? '' : JSON.stringify(document);
+        let body: string;
+        if (!inflection && answersOneWhole(output, query)) {
+          // One stored object as it is: its text is reused until the object changes.
+          body = singleAnswerText(output.data as ResourceRecord);
+        } else {
+          document = present(orgNow, output, query);
+          // Without an idempotency key, an inflected answer is all that is ever written.
+          body = inflection && !key ? '' : JSON.stringify(document);
+        }
         return {
           status: output.status,
           body,
@@ -151,6 +159,15 @@ export async function handle(
     if (apiError.status >= 500) deps.onError?.(error, request);
     return logged(errorAnswer(apiError, requestId, rateHeaders));
   }
+}
+
+/** An answer that is one object, whole: no sparse fieldsets, includes, links or meta. */
+function answersOneWhole(output: RouteOutput, query: ParsedQuery): boolean {
+  if (output.document !== undefined || !output.data || Array.isArray(output.data)) return false;
+  if (output.included?.length || output.links || output.meta || query.include.length > 0)
+    return false;
+  for (const _ in query.fields) return false;
+  return true;
 }
 
 /** `Key-Inflection: camel|snake`; anything else answers keys as they are. */
