@@ -1,5 +1,5 @@
 import { type IndexKey, KeyIndex } from './key-index.js';
-import { changed, counted, peekRecord, type StoredRecord, storedRecord } from './stored-record.js';
+import { peekRecord, type StoredRecord, storedRecord } from './stored-record.js';
 import type { ResourceRecord } from './types.js';
 
 export type { IndexKey } from './key-index.js';
@@ -15,6 +15,9 @@ export interface Page<T> {
   hasNewer: boolean;
   hasOlder: boolean;
 }
+
+/** Answer texts a collection keeps (`answerText`). */
+const ANSWERS_KEPT = 256;
 
 /** Each kept record map's live ids, oldest first, from the collection that keeps it. */
 const keptIds = new WeakMap<object, () => string[]>();
@@ -52,11 +55,17 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   readonly #keys = new Map<string, IndexKey>();
 
   readonly #changed: (id: string) => void;
+  /** The answer text last made from some objects, by id, until they change (the latest few). */
+  readonly #answers = new Map<string, string>();
 
   /** `changed`: told the id of every object inserted, changed or removed (a journal's dirty list). */
   constructor(records: Record<string, StoredRecord>, changed: (id: string) => void = () => {}) {
     this.#records = records;
-    this.#changed = changed;
+    // Every insert, change and eviction passes here: an answer made before it is stale.
+    this.#changed = (id) => {
+      this.#answers.delete(id);
+      changed(id);
+    };
     this.#order = Object.keys(records);
     keptIds.set(records, () => this.#order.slice(this.#start));
   }
@@ -124,6 +133,22 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     return index;
   }
 
+  /**
+   * The answer text of a stored object, made by `make` the first time and
+   * again only after the object changed. A few hundred are kept, the latest
+   * made, so answers never hold a second copy of a large store.
+   */
+  answerText(id: string, make: () => string): string {
+    let text = this.#answers.get(id);
+    if (text === undefined) {
+      text = make();
+      if (this.#answers.size >= ANSWERS_KEPT)
+        this.#answers.delete(this.#answers.keys().next().value as string);
+      this.#answers.set(id, text);
+    }
+    return text;
+  }
+
   get(id: string): T | undefined {
     return storedRecord(this.#records, id) as T | undefined;
   }
@@ -135,7 +160,6 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   insert(record: T): T {
     if (this.has(record.id)) throw new Error(`duplicate id ${record.id}`);
     this.#records[record.id] = record;
-    counted(record);
     this.#position?.set(record.id, this.#order.length);
     this.#order.push(record.id);
     for (const index of this.#indexes.values()) index.add(record);
@@ -149,10 +173,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
    * reach a journal.
    */
   touch(id: string): void {
-    if (!this.has(id)) return;
-    const stored = this.#records[id] as StoredRecord;
-    if (typeof stored !== 'string') changed(stored);
-    this.#changed(id);
+    if (this.has(id)) this.#changed(id);
   }
 
   /**
@@ -167,7 +188,6 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const before = indexes.map((index) => index.keyOf(record));
     this.#changed(id);
     change(record);
-    changed(record);
     for (const [i, index] of indexes.entries()) index.rekey(before[i], record);
     return record;
   }

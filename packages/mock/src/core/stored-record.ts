@@ -18,29 +18,7 @@ export function storedRecord(
   if (typeof found !== 'string') return found;
   const parsed = JSON.parse(found) as ResourceRecord;
   records[id] = parsed;
-  versions.set(parsed, 0);
   return parsed;
-}
-
-/**
- * How many times each stored object has changed since it was stored or read:
- * what lets an answer made from an object be reused until the object changes.
- * Every change goes through a collection's `update` or `touch` (the journal
- * depends on it too), and both count here. An object never counted has no
- * version, and nothing made from it is reused.
- */
-const versions = new WeakMap<ResourceRecord, number>();
-
-export const versionOf = (record: ResourceRecord): number | undefined => versions.get(record);
-
-/** A new object in the store, or one read from disk: version 0. */
-export function counted(record: ResourceRecord): void {
-  versions.set(record, 0);
-}
-
-/** An object changed in place. */
-export function changed(record: ResourceRecord): void {
-  versions.set(record, (versions.get(record) ?? 0) + 1);
 }
 
 /** A stored object's JSON text, as it is written to disk. */

@@ -10,33 +10,40 @@ describe('the answer text of one stored object', () => {
   it('follows every change made through its collection, by update or by touch', () => {
     const things = new Collection({});
     const thing = things.insert({ type: 'thing', id: 't_1', attributes: { tags: ['a'] } });
-    expect(tagged(singleAnswerText(thing))).toEqual(['a']);
+    expect(tagged(singleAnswerText(thing, things))).toEqual(['a']);
     things.update('t_1', (r) => {
       r.attributes.tags = ['b'];
     });
-    expect(tagged(singleAnswerText(thing))).toEqual(['b']);
+    expect(tagged(singleAnswerText(thing, things))).toEqual(['b']);
     (thing.attributes.tags as string[]).push('c');
     things.touch('t_1');
-    expect(tagged(singleAnswerText(thing))).toEqual(['b', 'c']);
+    expect(tagged(singleAnswerText(thing, things))).toEqual(['b', 'c']);
   });
 
-  it('is made afresh for an object the store never counted', () => {
+  it('is made afresh without a collection', () => {
     const loose: ResourceRecord = { type: 'thing', id: 't_2', attributes: { tags: ['x'] } };
     expect(tagged(singleAnswerText(loose))).toEqual(['x']);
     loose.attributes.tags = ['y'];
     expect(tagged(singleAnswerText(loose))).toEqual(['y']);
   });
 
-  it('counts an object read from text from its first use', () => {
-    const stored = {
-      t_3: JSON.stringify({ type: 'thing', id: 't_3', attributes: { tags: ['p'] } }),
-    };
-    const things = new Collection(stored);
-    const thing = things.get('t_3') as ResourceRecord;
-    expect(tagged(singleAnswerText(thing))).toEqual(['p']);
-    things.update('t_3', (r) => {
-      r.attributes.tags = ['q'];
+  it('keeps a few hundred texts, the latest made', () => {
+    const things = new Collection({});
+    const made: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const thing = things.insert({ type: 'thing', id: `t_${i}`, attributes: { n: i } });
+      things.answerText(thing.id, () => {
+        made.push(thing.id);
+        return JSON.stringify(thing);
+      });
+    }
+    // The latest is kept; the first was let go and is made again when asked for.
+    things.answerText('t_299', () => 'again');
+    things.answerText('t_0', () => {
+      made.push('t_0');
+      return 'again';
     });
-    expect(tagged(singleAnswerText(thing))).toEqual(['q']);
+    expect(made.length).toBe(301);
+    expect(made.at(-1)).toBe('t_0');
   });
 });

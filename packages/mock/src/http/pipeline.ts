@@ -5,7 +5,7 @@ import type { MockCore } from '../core/mock-core.js';
 import type { Org } from '../core/org.js';
 import type { ResourceRecord } from '../core/types.js';
 import { unknownSearchAttribute } from '../services/search.js';
-import { singleAnswerText } from './answer-text.js';
+import { keptIn, singleAnswerText } from './answer-text.js';
 import { ApiLogLine } from './api-log.js';
 import { type FaultInjector, forcedRateLimit } from './faults.js';
 import type { Idempotency, StoredAnswer } from './idempotency.js';
@@ -109,8 +109,9 @@ export async function handle(
         if (output.file) return { status: output.status, body: '', file: output.file };
         let body: string;
         if (!inflection && answersOneWhole(output, query)) {
-          // One stored object as it is: its text is reused until the object changes.
-          body = singleAnswerText(output.data as ResourceRecord);
+          // One object as it is: a read reuses the text of a stored object until it changes.
+          const record = output.data as ResourceRecord;
+          body = singleAnswerText(record, method === 'GET' ? keptIn(orgNow, record) : undefined);
         } else {
           document = present(orgNow, output, query);
           // Without an idempotency key, an inflected answer is all that is ever written.
