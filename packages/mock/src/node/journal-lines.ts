@@ -9,9 +9,9 @@ import {
   checksumMatches,
   checksummedEnd,
   deletedMark,
+  LineWriter,
   readDeletionLine,
   readRecordLine,
-  recordLine,
   recordMark,
 } from './record-line.js';
 
@@ -30,33 +30,30 @@ export type JournalLine =
   | { commit: number };
 
 /** The lines of one commit: what changed, read from the document as it is now. */
-export function encodeCommit(data: MockData, changes: ChangeSet, sequence: number): string {
-  const lines: string[] = [];
-  if (changes.everything) lines.push('{"reset":true}');
-  for (const org of changes.dropped) lines.push(JSON.stringify({ org, dropped: true }));
+export function encodeCommit(data: MockData, changes: ChangeSet, sequence: number): Buffer {
+  const out = new LineWriter();
+  if (changes.everything) out.line('{"reset":true}');
+  for (const org of changes.dropped) out.line(JSON.stringify({ org, dropped: true }));
   for (const org of changes.orgs) {
     const found = data.orgs[org];
-    if (found) lines.push(orgLine(found));
+    if (found) out.line(orgLine(found));
   }
   for (const key of changes.records) {
     const [org, collection, id] = key.split('\u0000') as [string, string, string];
     const record = data.orgs[org]?.collections[collection]?.[id];
-    lines.push(
-      record
-        ? recordLine(org, collection, id, record)
-        : JSON.stringify({ org, collection, id, deleted: true }),
-    );
+    if (record) out.record(org, collection, id, record);
+    else out.line(JSON.stringify({ org, collection, id, deleted: true }));
   }
   for (const key of changes.idempotency) {
     const [org, answer] = splitKey(key);
-    lines.push(answerLine(org, answer, data.orgs[org]?.idempotency[answer]));
+    out.line(answerLine(org, answer, data.orgs[org]?.idempotency[answer]));
   }
   for (const key of changes.deliveries) {
     const [org, delivery] = splitKey(key);
-    lines.push(deliveryLine(org, delivery, data.orgs[org]?.deliveries?.[delivery]));
+    out.line(deliveryLine(org, delivery, data.orgs[org]?.deliveries?.[delivery]));
   }
-  lines.push(`{"commit":${sequence}}`);
-  return `${lines.join('\n')}\n`;
+  out.line(`{"commit":${sequence}}`);
+  return out.bytes();
 }
 
 /** An organization's own line: its plan, creation and clock. */

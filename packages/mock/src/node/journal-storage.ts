@@ -97,7 +97,7 @@ export class FileJournal implements JournaledStorage {
   async commit(data: MockData, changes: ChangeSet): Promise<void> {
     this.#data = data;
     if (changes.empty) return;
-    const text = Buffer.from(encodeCommit(data, changes, ++this.#sequence));
+    const text = encodeCommit(data, changes, ++this.#sequence);
     await this.#exclusive(() => this.#append(text));
     this.#compactIfDue();
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyData } from '../core/store.js';
 import { bufferLines } from './file-lines.js';
 import { replayJournal } from './journal-lines.js';
-import { recordLine } from './record-line.js';
+import { LineWriter, recordLine } from './record-line.js';
 
 const org = '{"org":"org_1","plan":"growth","createdAt":"2026-01-01T00:00:00.000Z"}';
 const event = { type: 'event', id: 'evt_a', attributes: { name: 'café ☕' } };
@@ -54,5 +54,31 @@ describe('record lines with a checksum', () => {
     const deletion = '{"org":"org_1","collection":"events","id":"evt_a","deleted":true}';
     const events = await replay([org, line, '{"commit":1}', deletion, '{"commit":2}']);
     expect(events).toEqual({});
+  });
+});
+
+describe('a commit written straight into bytes', () => {
+  it('holds the same record line, checksum and all, as the text form', () => {
+    const out = new LineWriter();
+    out.line('{"commit":1}');
+    out.record('org_1', 'events', 'evt_a', event);
+    out.record('org_1', 'events', 'evt_b', JSON.stringify({ ...event, id: 'evt_b' }));
+    const expected = [
+      '{"commit":1}',
+      line,
+      recordLine('org_1', 'events', 'evt_b', JSON.stringify({ ...event, id: 'evt_b' })),
+    ];
+    expect(out.bytes().toString()).toBe(`${expected.join('\n')}\n`);
+  });
+
+  it('grows past its first buffer without losing a byte', () => {
+    const out = new LineWriter();
+    const big = { ...event, attributes: { name: 'ü'.repeat(40_000) } };
+    for (let i = 0; i < 3; i++)
+      out.record('org_1', 'events', `evt_${i}`, { ...big, id: `evt_${i}` });
+    const lines = out.bytes().toString().trimEnd().split('\n');
+    expect(lines).toEqual(
+      [0, 1, 2].map((i) => recordLine('org_1', 'events', `evt_${i}`, { ...big, id: `evt_${i}` })),
+    );
   });
 });

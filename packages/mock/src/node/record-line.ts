@@ -19,7 +19,49 @@ export function recordLine(
   stored: StoredRecord,
 ): string {
   const body = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
-  return `${body},"crc":"${crc32(body).toString(16).padStart(8, '0')}"}`;
+  return `${body},"crc":"${hex8(crc32(body))}"}`;
+}
+
+const hex8 = (value: number) => value.toString(16).padStart(8, '0');
+
+/**
+ * Journal lines written straight into bytes, for one commit: a record line's
+ * checksum is taken from the bytes it was just written as, so no line is
+ * encoded twice and no string of the whole commit is built.
+ */
+export class LineWriter {
+  #bytes = Buffer.allocUnsafe(64 * 1024);
+  #at = 0;
+
+  /** A line that carries no checksum. */
+  line(text: string): void {
+    this.#room(text.length * 3 + 1);
+    this.#at += this.#bytes.write(text, this.#at);
+    this.#bytes[this.#at++] = 0x0a;
+  }
+
+  /** The same bytes as `recordLine` and its newline. */
+  record(org: string, collection: string, id: string, stored: StoredRecord): void {
+    const body = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
+    this.#room(body.length * 3 + SUFFIX_BYTES + 1);
+    const start = this.#at;
+    this.#at += this.#bytes.write(body, start);
+    const crc = crc32(this.#bytes.subarray(start, this.#at));
+    this.#at += this.#bytes.write(`,"crc":"${hex8(crc)}"}\n`, this.#at, 'latin1');
+  }
+
+  /** What was written: valid until the next line. */
+  bytes(): Buffer {
+    return this.#bytes.subarray(0, this.#at);
+  }
+
+  /** Room for `bytes` more (a UTF-16 unit takes at most 3 bytes). */
+  #room(bytes: number): void {
+    if (this.#at + bytes <= this.#bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.#bytes.length * 2, this.#at + bytes));
+    this.#bytes.copy(bigger, 0, 0, this.#at);
+    this.#bytes = bigger;
+  }
 }
 
 /** Where the checksummed part of the line `[start, end)` ends, or -1 when it has no checksum. */
