@@ -149,6 +149,13 @@ export class Store {
   }
 }
 
+/** Parses, in place, every object a journaled store still holds as text. */
+export function parseEveryRecord(data: MockData): void {
+  for (const org of Object.values(data.orgs))
+    for (const records of Object.values(org.collections))
+      for (const id of Object.keys(records)) storedRecord(records, id);
+}
+
 /** Moves a first-format file's records to the current storage shape, in place. */
 function migrateV1(data: MockData): void {
   for (const org of Object.values(data.orgs)) {

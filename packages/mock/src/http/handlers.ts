@@ -4,28 +4,21 @@ import { http } from 'msw/core/http';
 import { ApiError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { adminHandlers } from './admin.js';
-import { createDispatch, type Dispatch, pipelineDeps } from './dispatch.js';
+import { pipelineDeps } from './dispatch.js';
 import type { HandlerOptions } from './handler-options.js';
 import { fromFetch, toFetch } from './mock-request.js';
 import { handle, type PipelineDeps } from './pipeline.js';
 import { errorResponse } from './respond.js';
 
-export interface Dispatcher {
-  /** msw handlers for every operation of the spec that has a route, then the admin routes. */
-  handlers: HttpHandler[];
-  /**
-   * The same pipeline and routes for a request that is already in hand (the
-   * HTTP server): the operation is found by the spec's path index. Null when
-   * no API operation matches.
-   */
-  dispatch: Dispatch;
-}
-
+/**
+ * msw handlers for every operation of the spec that has a route, then the
+ * admin routes, over the pipeline `deps` (shared with `dispatch`,
+ * http/dispatch.ts).
+ */
 export function createHandlers(
   options: HandlerOptions,
-  /** The pipeline's dependencies when `dispatch` was made before the handlers. */
   deps: PipelineDeps = pipelineDeps(options),
-): Dispatcher {
+): { handlers: HttpHandler[] } {
   const base = options.baseUrl.replace(/\/+$/, '');
   // Literal segments first, so `/accounts/search` never reads as an account id.
   const sorted = [...operations].sort(
@@ -59,5 +52,5 @@ export function createHandlers(
       ),
     ),
   );
-  return { handlers, dispatch: createDispatch(options, deps) };
+  return { handlers };
 }

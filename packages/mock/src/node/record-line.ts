@@ -12,13 +12,17 @@ export const recordMark = Buffer.from(',"record":');
 /** `,"crc":"` + 8 hex digits + `"}`. */
 const SUFFIX_BYTES = crcMark.length + 10;
 
+/** A record line up to its checksum: the part the checksum covers. */
+const recordBody = (org: string, collection: string, id: string, stored: StoredRecord) =>
+  `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
+
 export function recordLine(
   org: string,
   collection: string,
   id: string,
   stored: StoredRecord,
 ): string {
-  const body = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
+  const body = recordBody(org, collection, id, stored);
   return `${body},"crc":"${hex8(crc32(body))}"}`;
 }
 
@@ -42,7 +46,7 @@ export class LineWriter {
 
   /** The same bytes as `recordLine` and its newline. */
   record(org: string, collection: string, id: string, stored: StoredRecord): void {
-    const body = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
+    const body = recordBody(org, collection, id, stored);
     this.#room(body.length * 3 + SUFFIX_BYTES + 1);
     const start = this.#at;
     this.#at += this.#bytes.write(body, start);

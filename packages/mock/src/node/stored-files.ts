@@ -1,7 +1,6 @@
 import { open, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { acceptDocument, emptyData, type MockData } from '../core/store.js';
-import { storedRecord } from '../core/stored-record.js';
+import { acceptDocument, emptyData, type MockData, parseEveryRecord } from '../core/store.js';
 import { fileLines } from './file-lines.js';
 import { JournalCorruption, replayJournal } from './journal-lines.js';
 import {
@@ -64,7 +63,7 @@ export async function readStoredFiles(
     journalBytes += replayed.committedBytes;
     last = { generation: n, committed: replayed.committedBytes, size: replayed.size };
   }
-  if (parsed) parseEvery(document);
+  if (parsed) parseEveryRecord(document);
   return {
     document,
     fresh: snapshot === null,
@@ -135,12 +134,6 @@ async function readDocument(path: string): Promise<ReadSnapshot> {
     return { data, generation: parsed.generation as number, single: false, bytes };
   }
   return { data: acceptDocument(parsed, path), generation: 0, single: true, bytes };
-}
-
-function parseEvery(document: MockData): void {
-  for (const org of Object.values(document.orgs))
-    for (const records of Object.values(org.collections))
-      for (const id of Object.keys(records)) storedRecord(records, id);
 }
 
 /** Parses JSON a snapshot holds; damage is refused, naming the file and the byte where parsing stopped. */
