@@ -27,6 +27,7 @@ export function recordLine(
 }
 
 const hex8 = (value: number) => value.toString(16).padStart(8, '0');
+const hexDigits = Buffer.from('0123456789abcdef');
 
 /**
  * Journal lines written straight into bytes, for one commit: a record line's
@@ -51,7 +52,14 @@ export class LineWriter {
     const start = this.#at;
     this.#at += this.#bytes.write(body, start);
     const crc = crc32(this.#bytes.subarray(start, this.#at));
-    this.#at += this.#bytes.write(`,"crc":"${hex8(crc)}"}\n`, this.#at, 'latin1');
+    // The suffix byte by byte: no string is made for it.
+    const bytes = this.#bytes;
+    this.#at += crcMark.copy(bytes, this.#at);
+    for (let shift = 28; shift >= 0; shift -= 4)
+      bytes[this.#at++] = hexDigits[(crc >>> shift) & 15]!;
+    bytes[this.#at++] = 0x22;
+    bytes[this.#at++] = 0x7d;
+    bytes[this.#at++] = 0x0a;
   }
 
   /** What was written: valid until the next line. */
