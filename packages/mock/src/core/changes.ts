@@ -1,4 +1,8 @@
-const kinds = ['dropped', 'orgs', 'records', 'idempotency', 'deliveries'] as const;
+/** Kinds of change noted by a flat key. */
+const keyed = ['dropped', 'orgs', 'idempotency', 'deliveries'] as const;
+
+/** Ids of changed records, by organization, then collection. */
+export type RecordChanges = Map<string, Map<string, Set<string>>>;
 
 /**
  * What changed since the last commit, by name only: organizations dropped or
@@ -13,49 +17,82 @@ export class ChangeSet {
 
   /** Every organization was forgotten (a reset without a key). */
   everything = false;
-  readonly dropped = new Set<string>();
+  #dropped = new Set<string>();
+  #orgs = new Set<string>();
+  /**
+   * Records inserted, changed or removed. Nested by name rather than keyed by
+   * one joined string: a create notes several records, and a joined key is a
+   * new string to build, hash and split again at every commit.
+   */
+  #records: RecordChanges = new Map();
+  #idempotency = new Set<string>();
+  #deliveries = new Set<string>();
+
+  get dropped(): ReadonlySet<string> {
+    return this.#dropped;
+  }
   /** Organizations whose own fields (plan, creation time, clock) are new or changed. */
-  readonly orgs = new Set<string>();
-  /** `org\0collection\0id` of records inserted, changed or removed. */
-  readonly records = new Set<string>();
+  get orgs(): ReadonlySet<string> {
+    return this.#orgs;
+  }
+  get records(): RecordChanges {
+    return this.#records;
+  }
   /** `org\0key` of idempotency answers stored or forgotten. */
-  readonly idempotency = new Set<string>();
+  get idempotency(): ReadonlySet<string> {
+    return this.#idempotency;
+  }
   /** `org\0id` of webhook deliveries logged, changed or dropped from the log. */
-  readonly deliveries = new Set<string>();
+  get deliveries(): ReadonlySet<string> {
+    return this.#deliveries;
+  }
 
   get empty(): boolean {
-    return !this.everything && kinds.every((name) => this[name].size === 0);
+    return (
+      !this.everything && this.#records.size === 0 && keyed.every((name) => this[name].size === 0)
+    );
   }
 
   record(org: string, collection: string, id: string): void {
     if (!this.enabled) return;
-    this.records.add(`${org}\u0000${collection}\u0000${id}`);
+    let collections = this.#records.get(org);
+    if (!collections) {
+      collections = new Map();
+      this.#records.set(org, collections);
+    }
+    let ids = collections.get(collection);
+    if (!ids) {
+      ids = new Set();
+      collections.set(collection, ids);
+    }
+    ids.add(id);
   }
 
   org(org: string): void {
     if (!this.enabled) return;
-    this.orgs.add(org);
+    this.#orgs.add(org);
   }
 
   answer(org: string, key: string): void {
     if (!this.enabled) return;
-    this.idempotency.add(`${org}\u0000${key}`);
+    this.#idempotency.add(`${org}\u0000${key}`);
   }
 
   delivery(org: string, id: string): void {
     if (!this.enabled) return;
-    this.deliveries.add(`${org}\u0000${id}`);
+    this.#deliveries.add(`${org}\u0000${id}`);
   }
 
   /** An organization forgotten: what was pending for it no longer matters. */
   drop(org: string): void {
     if (!this.enabled) return;
     const prefix = `${org}\u0000`;
-    for (const name of ['records', 'idempotency', 'deliveries'] as const) {
-      for (const key of this[name]) if (key.startsWith(prefix)) this[name].delete(key);
+    for (const keys of [this.#idempotency, this.#deliveries]) {
+      for (const key of keys) if (key.startsWith(prefix)) keys.delete(key);
     }
-    this.orgs.delete(org);
-    this.dropped.add(org);
+    this.#records.delete(org);
+    this.#orgs.delete(org);
+    this.#dropped.add(org);
   }
 
   dropAll(): void {
@@ -69,27 +106,40 @@ export class ChangeSet {
    * journal reads current values, so a stale mark only repeats what is true.
    */
   merge(older: ChangeSet): void {
-    const newer = this.take();
-    this.everything = older.everything || newer.everything;
-    for (const name of kinds) {
-      for (const key of older[name]) this[name].add(key);
-      for (const key of newer[name]) this[name].add(key);
-    }
+    this.everything ||= older.everything;
+    for (const org of older.#dropped) this.#dropped.add(org);
+    for (const org of older.#orgs) this.#orgs.add(org);
+    for (const key of older.#idempotency) this.#idempotency.add(key);
+    for (const key of older.#deliveries) this.#deliveries.add(key);
+    for (const [org, collections] of older.#records)
+      for (const [collection, ids] of collections)
+        for (const id of ids) this.record(org, collection, id);
   }
 
   /** Hands over what is pending and starts afresh, so changes made while a commit writes wait for the next. */
   take(): ChangeSet {
     const taken = new ChangeSet(this.enabled);
     taken.everything = this.everything;
-    for (const name of kinds) {
-      for (const key of this[name]) taken[name].add(key);
-    }
-    this.clear();
+    taken.#dropped = this.#dropped;
+    taken.#orgs = this.#orgs;
+    taken.#records = this.#records;
+    taken.#idempotency = this.#idempotency;
+    taken.#deliveries = this.#deliveries;
+    this.#dropped = new Set();
+    this.#orgs = new Set();
+    this.#records = new Map();
+    this.#idempotency = new Set();
+    this.#deliveries = new Set();
+    this.everything = false;
     return taken;
   }
 
   clear(): void {
     this.everything = false;
-    for (const name of kinds) this[name].clear();
+    this.#dropped.clear();
+    this.#orgs.clear();
+    this.#records.clear();
+    this.#idempotency.clear();
+    this.#deliveries.clear();
   }
 }

@@ -38,11 +38,16 @@ export function encodeCommit(data: MockData, changes: ChangeSet, sequence: numbe
     const found = data.orgs[org];
     if (found) out.line(orgLine(found));
   }
-  for (const key of changes.records) {
-    const [org, collection, id] = key.split('\u0000') as [string, string, string];
-    const record = data.orgs[org]?.collections[collection]?.[id];
-    if (record) out.record(org, collection, id, record);
-    else out.line(JSON.stringify({ org, collection, id, deleted: true }));
+  for (const [org, collections] of changes.records) {
+    const stored = data.orgs[org]?.collections;
+    for (const [collection, ids] of collections) {
+      const records = stored?.[collection];
+      for (const id of ids) {
+        const record = records?.[id];
+        if (record) out.record(org, collection, id, record);
+        else out.deletion(org, collection, id);
+      }
+    }
   }
   for (const key of changes.idempotency) {
     const [org, answer] = splitKey(key);

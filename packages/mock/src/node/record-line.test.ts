@@ -81,4 +81,26 @@ describe('a commit written straight into bytes', () => {
       [0, 1, 2].map((i) => recordLine('org_1', 'events', `evt_${i}`, { ...big, id: `evt_${i}` })),
     );
   });
+
+  it('writes a deletion as the object form would, escapes and all, across collections', () => {
+    const out = new LineWriter();
+    out.record('org_1', 'events', 'evt_a', event);
+    out.deletion('org_1', 'events', 'evt_"odd"');
+    out.deletion('org_2', 'accounts', 'act_1');
+    const lines = out.bytes().toString().trimEnd().split('\n');
+    expect(lines.slice(1)).toEqual([
+      JSON.stringify({ org: 'org_1', collection: 'events', id: 'evt_"odd"', deleted: true }),
+      JSON.stringify({ org: 'org_2', collection: 'accounts', id: 'act_1', deleted: true }),
+    ]);
+  });
+
+  it('hands over what it wrote and goes on in fresh bytes', () => {
+    const out = new LineWriter();
+    out.line('{"commit":1}');
+    const first = out.take();
+    out.line('{"commit":2}');
+    expect(first.toString()).toBe('{"commit":1}\n');
+    expect(out.size).toBe(13);
+    expect(out.bytes().toString()).toBe('{"commit":2}\n');
+  });
 });

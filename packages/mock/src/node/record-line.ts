@@ -12,31 +12,38 @@ export const recordMark = Buffer.from(',"record":');
 /** `,"crc":"` + 8 hex digits + `"}`. */
 const SUFFIX_BYTES = crcMark.length + 10;
 
-/** A record line up to its checksum: the part the checksum covers. */
-const recordBody = (org: string, collection: string, id: string, stored: StoredRecord) =>
-  `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
-
+/** A record line as text: what `LineWriter.record` writes as bytes (tests read it). */
 export function recordLine(
   org: string,
   collection: string,
   id: string,
   stored: StoredRecord,
 ): string {
-  const body = recordBody(org, collection, id, stored);
-  return `${body},"crc":"${hex8(crc32(body))}"}`;
+  // The part the checksum covers, then the checksum.
+  const body = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
+  return `${body},"crc":"${crc32(body).toString(16).padStart(8, '0')}"}`;
 }
 
-const hex8 = (value: number) => value.toString(16).padStart(8, '0');
 const hexDigits = Buffer.from('0123456789abcdef');
 
 /**
- * Journal lines written straight into bytes, for one commit: a record line's
- * checksum is taken from the bytes it was just written as, so no line is
- * encoded twice and no string of the whole commit is built.
+ * Journal lines written straight into bytes, for one commit or a stretch of a
+ * snapshot: a record line's checksum is taken from the bytes it was just
+ * written as, and its parts are written one after another, so no line is
+ * encoded twice and no string of a line or of the whole is built.
  */
 export class LineWriter {
   #bytes = Buffer.allocUnsafe(64 * 1024);
   #at = 0;
+  #org: string | undefined;
+  #collection: string | undefined;
+  /** `{"org":…,"collection":…,"id":` for the latest pair of names: lines come in runs of one collection. */
+  #head = '';
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.#at;
+  }
 
   /** A line that carries no checksum. */
   line(text: string): void {
@@ -47,24 +54,61 @@ export class LineWriter {
 
   /** The same bytes as `recordLine` and its newline. */
   record(org: string, collection: string, id: string, stored: StoredRecord): void {
-    const body = recordBody(org, collection, id, stored);
-    this.#room(body.length * 3 + SUFFIX_BYTES + 1);
-    const start = this.#at;
-    this.#at += this.#bytes.write(body, start);
-    const crc = crc32(this.#bytes.subarray(start, this.#at));
-    // The suffix byte by byte: no string is made for it.
+    const head = this.#headOf(org, collection);
+    const name = JSON.stringify(id);
+    const text = recordText(stored);
+    this.#room(
+      (head.length + name.length + text.length) * 3 + recordMark.length + SUFFIX_BYTES + 1,
+    );
     const bytes = this.#bytes;
-    this.#at += crcMark.copy(bytes, this.#at);
-    for (let shift = 28; shift >= 0; shift -= 4)
-      bytes[this.#at++] = hexDigits[(crc >>> shift) & 15]!;
-    bytes[this.#at++] = 0x22;
-    bytes[this.#at++] = 0x7d;
-    bytes[this.#at++] = 0x0a;
+    const start = this.#at;
+    let at = start + bytes.write(head, start);
+    at += bytes.write(name, at);
+    at += recordMark.copy(bytes, at);
+    at += bytes.write(text, at);
+    const crc = crc32(bytes.subarray(start, at));
+    // The suffix byte by byte: no string is made for it.
+    at += crcMark.copy(bytes, at);
+    for (let shift = 28; shift >= 0; shift -= 4) bytes[at++] = hexDigits[(crc >>> shift) & 15]!;
+    bytes[at++] = 0x22;
+    bytes[at++] = 0x7d;
+    bytes[at++] = 0x0a;
+    this.#at = at;
+  }
+
+  /** The line that says a record is gone: `{"org":…,"collection":…,"id":…,"deleted":true}`. */
+  deletion(org: string, collection: string, id: string): void {
+    const head = this.#headOf(org, collection);
+    const name = JSON.stringify(id);
+    this.#room((head.length + name.length) * 3 + deletedMark.length + 1);
+    let at = this.#at;
+    at += this.#bytes.write(head, at);
+    at += this.#bytes.write(name, at);
+    at += deletedMark.copy(this.#bytes, at);
+    this.#bytes[at++] = 0x0a;
+    this.#at = at;
   }
 
   /** What was written: valid until the next line. */
   bytes(): Buffer {
     return this.#bytes.subarray(0, this.#at);
+  }
+
+  /** What was written, handed over (to a write still running) while later lines go to new bytes. */
+  take(): Buffer {
+    const taken = this.#bytes.subarray(0, this.#at);
+    this.#bytes = Buffer.allocUnsafe(this.#bytes.length);
+    this.#at = 0;
+    return taken;
+  }
+
+  #headOf(org: string, collection: string): string {
+    if (org !== this.#org || collection !== this.#collection) {
+      this.#org = org;
+      this.#collection = collection;
+      this.#head = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":`;
+    }
+    return this.#head;
   }
 
   /** Room for `bytes` more (a UTF-16 unit takes at most 3 bytes). */

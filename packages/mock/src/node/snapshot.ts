@@ -4,7 +4,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { idsOf } from '../core/collection.js';
 import type { MockData } from '../core/store.js';
 import { answerLine, deliveryLine, orgLine } from './journal-lines.js';
-import { recordLine } from './record-line.js';
+import { LineWriter } from './record-line.js';
 import { syncDirectory } from './sync-directory.js';
 
 /**
@@ -34,6 +34,8 @@ export interface SnapshotV1 {
 /** Work done between two yields to the event loop, so answers keep flowing while a snapshot is written. */
 const SLICE_MS = 4;
 const FLUSH_BYTES = 256 * 1024;
+/** Lines written between two looks at the clock. */
+const LINES_PER_LOOK = 64;
 
 /**
  * Writes the document as a snapshot, a record at a time, yielding to the event
@@ -53,16 +55,14 @@ export async function writeSnapshot(
   const handle = await open(temporary, 'w');
   let bytes = 0;
   try {
-    let parts: string[] = [];
-    let pending = 0;
+    // Lines go straight into bytes, as a commit's do; the loop awaits only to write or to yield.
+    const out = new LineWriter();
+    let lines = 0;
     let sliceStart = performance.now();
-    const push = async (text: string) => {
-      parts.push(text);
-      pending += text.length;
-      if (pending >= FLUSH_BYTES) {
-        const chunk = Buffer.from(parts.join(''));
-        parts = [];
-        pending = 0;
+    /** Called every few lines: writes what has gathered, or lets answers through once the slice is spent. */
+    const pause = async () => {
+      if (out.size >= FLUSH_BYTES) {
+        const chunk = out.take();
         bytes += chunk.length;
         await handle.write(chunk);
         sliceStart = performance.now();
@@ -72,28 +72,33 @@ export async function writeSnapshot(
       }
     };
     const header: SnapshotHeader = { layout: snapshotLayout, generation, format: data.format };
-    await push(`${JSON.stringify(header)}\n`);
+    out.line(JSON.stringify(header));
     for (const orgId of Object.keys(data.orgs)) {
       const org = data.orgs[orgId];
       if (!org) continue; // forgotten while the snapshot was written: the journal says so
-      await push(`${orgLine(org)}\n`);
+      out.line(orgLine(org));
       for (const name of Object.keys(org.collections)) {
         const records = org.collections[name] ?? {};
         for (const id of idsOf(records)) {
           const record = records[id];
-          if (record) await push(`${recordLine(orgId, name, id, record)}\n`);
+          if (!record) continue;
+          out.record(orgId, name, id, record);
+          if (out.size >= FLUSH_BYTES || ++lines % LINES_PER_LOOK === 0) await pause();
         }
       }
       for (const answer of Object.keys(org.idempotency)) {
         const entry = org.idempotency[answer];
-        if (entry) await push(`${answerLine(orgId, answer, entry)}\n`);
+        if (entry) out.line(answerLine(orgId, answer, entry));
+        if (++lines % LINES_PER_LOOK === 0) await pause();
       }
       for (const delivery of Object.keys(org.deliveries ?? {})) {
         const entry = org.deliveries?.[delivery];
-        if (entry) await push(`${deliveryLine(orgId, delivery, entry)}\n`);
+        if (entry) out.line(deliveryLine(orgId, delivery, entry));
+        if (++lines % LINES_PER_LOOK === 0) await pause();
       }
     }
-    const tail = Buffer.from(`${parts.join('')}{"commit":0}\n`);
+    out.line('{"commit":0}');
+    const tail = out.take();
     bytes += tail.length;
     await handle.write(tail);
     if (sync) await handle.sync();
