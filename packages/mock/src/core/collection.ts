@@ -173,7 +173,10 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
    * reach a journal.
    */
   touch(id: string): void {
-    if (this.has(id)) this.#changed(id);
+    if (!this.has(id)) return;
+    // Taken back from its committed text, so the next commit writes the object as changed.
+    storedRecord(this.#records, id);
+    this.#changed(id);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../core/changes.js';
 import type { ClockState } from '../core/clock.js';
 import type { IdempotencyEntry, MockData, OrgData, StoredDelivery } from '../core/store.js';
-import type { StoredRecord } from '../core/stored-record.js';
+import { commitText, type StoredRecord } from '../core/stored-record.js';
 import type { Plan, ResourceRecord } from '../core/types.js';
 import type { LineSource } from './file-lines.js';
 import {
@@ -43,8 +43,8 @@ export function encodeCommit(data: MockData, changes: ChangeSet, sequence: numbe
     for (const [collection, ids] of collections) {
       const records = stored?.[collection];
       for (const id of ids) {
-        const record = records?.[id];
-        if (record) out.record(org, collection, id, record);
+        const text = records && commitText(records, id);
+        if (text !== undefined) out.record(org, collection, id, text);
         else out.deletion(org, collection, id);
       }
     }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MockCore } from '../core/mock-core.js';
 import { type MockData, Store } from '../core/store.js';
+import { CommittedText } from '../core/stored-record.js';
 import { createAccount } from '../services/accounts/accounts.js';
 import { parsedData } from '../test-support/parsed-data.js';
 import { fileStorage, readStoredFiles } from './index.js';
@@ -185,6 +186,38 @@ describe('journaled store', () => {
     expect(accounts[ids[1] as string]).toBe(asked);
     expect(typeof accounts[ids[0] as string]).toBe('string');
     await again.store.close();
+  });
+
+  it('keeps a committed object as the text it wrote, and whoever holds the object keeps it', async () => {
+    const file = fresh();
+    const mock = await open(file);
+    const accounts = mock.org.collection('accounts');
+    const { account } = createAccount(mock.org, '2026-01-01T00:00:00.000Z', {
+      attributes: { 'reference-id': 'held' },
+    });
+    await mock.store.commit();
+    const stored = mock.store.data.orgs[mock.org.id]!.collections.accounts!;
+    expect(stored[account.id]).toBeInstanceOf(CommittedText);
+    expect(JSON.parse((stored[account.id] as CommittedText).text)).toEqual(account);
+    // A change to the held object, noted by touch, reaches the journal though the store held text.
+    account.attributes['reference-id'] = 'changed-in-place';
+    accounts.touch(account.id);
+    await mock.store.commit();
+    const written = (await readStoredFiles(file, { parsed: true })).document;
+    expect(
+      written.orgs[mock.org.id]!.collections.accounts![account.id]?.attributes['reference-id'],
+    ).toBe('changed-in-place');
+    expect(stored[account.id]).toBeInstanceOf(CommittedText);
+    // Held by this test, so the collection gives back that very object.
+    expect(accounts.get(account.id)).toBe(account);
+    accounts.update(account.id, (record) => {
+      record.attributes.tags = ['updated'];
+    });
+    await mock.store.commit();
+    await mock.store.close();
+    const read = (await reload(file)).orgs[mock.org.id]!.collections.accounts![account.id];
+    expect(read?.attributes['reference-id']).toBe('changed-in-place');
+    expect(read?.attributes.tags).toEqual(['updated']);
   });
 
   it('refuses a snapshot cut short, at a line or inside one, naming the byte', async () => {

@@ -61,7 +61,7 @@ describe('a commit written straight into bytes', () => {
   it('holds the same record line, checksum and all, as the text form', () => {
     const out = new LineWriter();
     out.line('{"commit":1}');
-    out.record('org_1', 'events', 'evt_a', event);
+    out.record('org_1', 'events', 'evt_a', JSON.stringify(event));
     out.record('org_1', 'events', 'evt_b', JSON.stringify({ ...event, id: 'evt_b' }));
     const expected = [
       '{"commit":1}',
@@ -75,7 +75,7 @@ describe('a commit written straight into bytes', () => {
     const out = new LineWriter();
     const big = { ...event, attributes: { name: 'ü'.repeat(40_000) } };
     for (let i = 0; i < 3; i++)
-      out.record('org_1', 'events', `evt_${i}`, { ...big, id: `evt_${i}` });
+      out.record('org_1', 'events', `evt_${i}`, JSON.stringify({ ...big, id: `evt_${i}` }));
     const lines = out.bytes().toString().trimEnd().split('\n');
     expect(lines).toEqual(
       [0, 1, 2].map((i) => recordLine('org_1', 'events', `evt_${i}`, { ...big, id: `evt_${i}` })),
@@ -84,7 +84,7 @@ describe('a commit written straight into bytes', () => {
 
   it('writes a deletion as the object form would, escapes and all, across collections', () => {
     const out = new LineWriter();
-    out.record('org_1', 'events', 'evt_a', event);
+    out.record('org_1', 'events', 'evt_a', JSON.stringify(event));
     out.deletion('org_1', 'events', 'evt_"odd"');
     out.deletion('org_2', 'accounts', 'act_1');
     const lines = out.bytes().toString().trimEnd().split('\n');

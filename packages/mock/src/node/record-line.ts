@@ -52,11 +52,10 @@ export class LineWriter {
     this.#bytes[this.#at++] = 0x0a;
   }
 
-  /** The same bytes as `recordLine` and its newline. */
-  record(org: string, collection: string, id: string, stored: StoredRecord): void {
+  /** The same bytes as `recordLine` (of the object whose JSON is `text`) and its newline. */
+  record(org: string, collection: string, id: string, text: string): void {
     const head = this.#headOf(org, collection);
     const name = JSON.stringify(id);
-    const text = recordText(stored);
     this.#room(
       (head.length + name.length + text.length) * 3 + recordMark.length + SUFFIX_BYTES + 1,
     );

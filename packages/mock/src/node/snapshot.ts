@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { idsOf } from '../core/collection.js';
 import type { MockData } from '../core/store.js';
+import { recordText } from '../core/stored-record.js';
 import { answerLine, deliveryLine, orgLine } from './journal-lines.js';
 import { LineWriter } from './record-line.js';
 import { syncDirectory } from './sync-directory.js';
@@ -82,7 +83,7 @@ export async function writeSnapshot(
         for (const id of idsOf(records)) {
           const record = records[id];
           if (!record) continue;
-          out.record(orgId, name, id, record);
+          out.record(orgId, name, id, recordText(record));
           if (out.size >= FLUSH_BYTES || ++lines % LINES_PER_LOOK === 0) await pause();
         }
       }
