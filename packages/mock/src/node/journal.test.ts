@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MockCore } from '../core/mock-core.js';
 import { type MockData, Store } from '../core/store.js';
 import { CommittedText } from '../core/stored-record.js';
+import type { ResourceRecord } from '../core/types.js';
 import { createAccount } from '../services/accounts/accounts.js';
 import { parsedData } from '../test-support/parsed-data.js';
 import { fileStorage, readStoredFiles } from './index.js';
@@ -204,9 +205,8 @@ describe('journaled store', () => {
     accounts.touch(account.id);
     await mock.store.commit();
     const written = (await readStoredFiles(file, { parsed: true })).document;
-    expect(
-      written.orgs[mock.org.id]!.collections.accounts![account.id]?.attributes['reference-id'],
-    ).toBe('changed-in-place');
+    const writtenAccount = written.orgs[mock.org.id]!.collections.accounts![account.id];
+    expect((writtenAccount as ResourceRecord).attributes['reference-id']).toBe('changed-in-place');
     expect(stored[account.id]).toBeInstanceOf(CommittedText);
     // Held by this test, so the collection gives back that very object.
     expect(accounts.get(account.id)).toBe(account);
@@ -216,8 +216,8 @@ describe('journaled store', () => {
     await mock.store.commit();
     await mock.store.close();
     const read = (await reload(file)).orgs[mock.org.id]!.collections.accounts![account.id];
-    expect(read?.attributes['reference-id']).toBe('changed-in-place');
-    expect(read?.attributes.tags).toEqual(['updated']);
+    expect((read as ResourceRecord).attributes['reference-id']).toBe('changed-in-place');
+    expect((read as ResourceRecord).attributes.tags).toEqual(['updated']);
   });
 
   it('refuses a snapshot cut short, at a line or inside one, naming the byte', async () => {
