@@ -3,7 +3,8 @@
  * same run (the machine may be shared: only ratios compare across runs):
  * - creates per second and p99 with `--db` at 100 and at many (100,000 by
  *   default) accounts, against the same CLI in memory at the same size;
- * - spawn to first answer when start-up replays that many journaled changes;
+ * - spawn to first answer when start-up replays that many journaled changes
+ *   (best of three starts from the same files: BENCH_STARTS);
  * - the time a snapshot takes and the longest answer while it is written;
  * - resident memory;
  * - retrieve and create against a bare node:http server answering the same
@@ -14,16 +15,18 @@
  */
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { MockCore } from '../src/core/mock-core.js';
@@ -179,6 +182,43 @@ async function timeToFirstAnswer(
   return { server, ms: performance.now() - started, cpu: cpuMs(server.child.pid) };
 }
 
+const starts = Number(process.env.BENCH_STARTS ?? 3);
+
+/**
+ * Spawn to first answer, `starts` times, each from the same files (`restore`
+ * puts them back, since a start may compact them): the best is read against
+ * its target, as loads are the best of several, for a shared machine's
+ * moments vary. The last server is kept for the loads.
+ */
+async function bestStart(
+  restore: (() => void) | undefined,
+  ...args: string[]
+): Promise<{ server: Started; ms: number; cpu: number; all: number[] }> {
+  const all: number[] = [];
+  let best = { ms: Number.POSITIVE_INFINITY, cpu: 0 };
+  for (let i = 0; ; i++) {
+    restore?.();
+    const started = await timeToFirstAnswer(...args);
+    all.push(started.ms);
+    if (started.ms < best.ms) best = { ms: started.ms, cpu: started.cpu };
+    if (i === starts - 1) return { server: started.server, ...best, all };
+    await started.server.stop();
+  }
+}
+
+/** A `--db` store's files (the snapshot and its journals) copied aside, and a way to put them back. */
+function keepFiles(db: string): () => void {
+  const folder = dirname(db);
+  const ours = (name: string) => name === basename(db) || name.startsWith(`${basename(db)}.`);
+  const aside = mkdtempSync(join(dir, 'aside-'));
+  const names = readdirSync(folder).filter(ours);
+  for (const name of names) copyFileSync(join(folder, name), join(aside, name));
+  return () => {
+    for (const name of readdirSync(folder).filter(ours)) rmSync(join(folder, name));
+    for (const name of names) copyFileSync(join(aside, name), join(folder, name));
+  };
+}
+
 /** A snapshot of `db` written by the built mock while one client keeps asking: its time, and the longest answer meanwhile. */
 async function compactionStall(
   db: string,
@@ -231,10 +271,10 @@ try {
 
   // Creates: in memory and with --db, side by side at each size.
   for (const rows of sizes) {
-    const memory = await timeToFirstAnswer('--import', csvFile(rows), '--api-key', key);
+    const memory = await bestStart(undefined, '--import', csvFile(rows), '--api-key', key);
     const db = dbs.get(rows) as string;
     const before = generationOf(db);
-    const journaled = await timeToFirstAnswer('--db', db);
+    const journaled = await bestStart(keepFiles(db), '--db', db);
     // A journal past the threshold is folded into a snapshot after start-up: let it finish first.
     if (rows >= 10_000) await until(() => generationOf(db) > before);
     // At rest with `rows` accounts: what the store holds, before any load adds to it.
@@ -269,7 +309,7 @@ try {
         `  resident memory after the create loads, at ${held.toLocaleString('en')} accounts: --db ${dbRss.toFixed(0)} MB, in memory ${memoryRss.toFixed(0)} MB`,
       );
       say(
-        `  spawn to first answer: in memory after --import ${memory.ms.toFixed(0)} ms (cpu ${memory.cpu.toFixed(0)} ms); --db replaying ${rows.toLocaleString('en')} journaled changes ${journaled.ms.toFixed(0)} ms (cpu ${journaled.cpu.toFixed(0)} ms; target < 1500 ms: ${verdict(journaled.ms < 1500)})`,
+        `  spawn to first answer, best of ${starts}: in memory after --import ${memory.ms.toFixed(0)} ms (cpu ${memory.cpu.toFixed(0)} ms); --db replaying ${rows.toLocaleString('en')} journaled changes ${journaled.ms.toFixed(0)} ms (cpu ${journaled.cpu.toFixed(0)} ms; each ${journaled.all.map((ms) => ms.toFixed(0)).join(', ')} ms; target < 1500 ms: ${verdict(journaled.ms < 1500)})`,
       );
     }
   }

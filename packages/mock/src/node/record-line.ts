@@ -128,10 +128,19 @@ export function checksummedEnd(bytes: Buffer, start: number, end: number): numbe
 
 /** Whether the checksum at `bodyEnd` is the CRC-32 of `[start, bodyEnd)`. */
 export function checksumMatches(bytes: Buffer, start: number, bodyEnd: number): boolean {
-  const written = bytes.toString('latin1', bodyEnd + crcMark.length, bodyEnd + crcMark.length + 8);
-  if (!/^[0-9a-f]{8}$/.test(written)) return false;
-  return crc32(bytes.subarray(start, bodyEnd)) === Number.parseInt(written, 16);
+  // The 8 hex digits read byte by byte: every line of a start-up passes here.
+  let written = 0;
+  for (let at = bodyEnd + crcMark.length, end = at + 8; at < end; at++) {
+    const digit = hexValue(bytes[at] as number);
+    if (digit < 0) return false;
+    written = written * 16 + digit;
+  }
+  return crc32(bytes.subarray(start, bodyEnd)) === written;
 }
+
+/** The value of a lower-case hex digit's byte, or -1. */
+const hexValue = (byte: number) =>
+  byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : byte >= 0x61 && byte <= 0x66 ? byte - 0x57 : -1;
 
 export interface RecordLine {
   org: string;
