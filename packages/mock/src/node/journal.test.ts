@@ -49,6 +49,14 @@ async function open(file: string, options: Parameters<typeof fileStorage>[1] = {
   };
 }
 
+/** An in-memory store with one account: the data older versions wrote as one document. */
+function inMemoryWithAccount(key: string, reference: string) {
+  const memory = new MockCore();
+  const org = memory.orgFor(key);
+  createAccount(org, memory.now(), { attributes: { 'reference-id': reference } });
+  return { org, data: memory.store.data };
+}
+
 const reload = async (file: string): Promise<MockData> => {
   const store = new Store(fileStorage(file));
   await store.load();
@@ -133,10 +141,7 @@ describe('journaled store', () => {
 
   it('takes over a single-file document of the older layout', async () => {
     const file = fresh();
-    const memory = new MockCore();
-    const org = memory.orgFor('legacy');
-    createAccount(org, memory.now(), { attributes: { 'reference-id': 'from-before' } });
-    const legacy = memory.store.data;
+    const { org, data: legacy } = inMemoryWithAccount('legacy', 'from-before');
     writeFileSync(file, JSON.stringify(legacy));
     const mock = await open(file);
     expect(mock.store.data.orgs[org.id]).toEqual(legacy.orgs[org.id]);
@@ -241,10 +246,7 @@ describe('journaled store', () => {
 
   it('reads a snapshot of the one-document layout earlier versions wrote', async () => {
     const file = fresh();
-    const memory = new MockCore();
-    const org = memory.orgFor('one-document');
-    createAccount(org, memory.now(), { attributes: { 'reference-id': 'from-a-document' } });
-    const data = memory.store.data;
+    const { org, data } = inMemoryWithAccount('one-document', 'from-a-document');
     writeFileSync(
       file,
       JSON.stringify({ layout: 'persona-kit-mock-snapshot@1', generation: 3, data }),

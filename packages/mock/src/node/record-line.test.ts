@@ -1,8 +1,16 @@
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { emptyData } from '../core/store.js';
 import { bufferLines } from './file-lines.js';
 import { replayJournal } from './journal-lines.js';
-import { LineWriter, recordLine } from './record-line.js';
+import { LineWriter } from './record-line.js';
+
+/** A record line built as text, the layout the README gives: what `LineWriter` must write as bytes. */
+const recordLine = (org: string, collection: string, id: string, record: object | string) => {
+  const text = typeof record === 'string' ? record : JSON.stringify(record);
+  const body = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${text}`;
+  return `${body},"crc":"${crc32(body).toString(16).padStart(8, '0')}"}`;
+};
 
 const org = '{"org":"org_1","plan":"growth","createdAt":"2026-01-01T00:00:00.000Z"}';
 const event = { type: 'event', id: 'evt_a', attributes: { name: 'café ☕' } };

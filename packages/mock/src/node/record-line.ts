@@ -1,5 +1,4 @@
 import { crc32 } from 'node:zlib';
-import { recordText, type StoredRecord } from '../core/stored-record.js';
 
 /**
  * A record line of the journal and the snapshot:
@@ -11,18 +10,6 @@ const crcMark = Buffer.from(',"crc":"');
 export const recordMark = Buffer.from(',"record":');
 /** `,"crc":"` + 8 hex digits + `"}`. */
 const SUFFIX_BYTES = crcMark.length + 10;
-
-/** A record line as text: what `LineWriter.record` writes as bytes (tests read it). */
-export function recordLine(
-  org: string,
-  collection: string,
-  id: string,
-  stored: StoredRecord,
-): string {
-  // The part the checksum covers, then the checksum.
-  const body = `{"org":${JSON.stringify(org)},"collection":${JSON.stringify(collection)},"id":${JSON.stringify(id)},"record":${recordText(stored)}`;
-  return `${body},"crc":"${crc32(body).toString(16).padStart(8, '0')}"}`;
-}
 
 const hexDigits = Buffer.from('0123456789abcdef');
 

@@ -60,7 +60,9 @@ export async function writeSnapshot(
     const out = new LineWriter();
     let lines = 0;
     let sliceStart = performance.now();
-    /** Called every few lines: writes what has gathered, or lets answers through once the slice is spent. */
+    /** After each line: whether to write what has gathered or look at the clock. */
+    const due = () => out.size >= FLUSH_BYTES || ++lines % LINES_PER_LOOK === 0;
+    /** Writes what has gathered, or lets answers through once the slice is spent. */
     const pause = async () => {
       if (out.size >= FLUSH_BYTES) {
         const chunk = out.take();
@@ -84,18 +86,18 @@ export async function writeSnapshot(
           const record = records[id];
           if (!record) continue;
           out.record(orgId, name, id, recordText(record));
-          if (out.size >= FLUSH_BYTES || ++lines % LINES_PER_LOOK === 0) await pause();
+          if (due()) await pause();
         }
       }
       for (const answer of Object.keys(org.idempotency)) {
         const entry = org.idempotency[answer];
         if (entry) out.line(answerLine(orgId, answer, entry));
-        if (++lines % LINES_PER_LOOK === 0) await pause();
+        if (due()) await pause();
       }
       for (const delivery of Object.keys(org.deliveries ?? {})) {
         const entry = org.deliveries?.[delivery];
         if (entry) out.line(deliveryLine(orgId, delivery, entry));
-        if (++lines % LINES_PER_LOOK === 0) await pause();
+        if (due()) await pause();
       }
     }
     out.line('{"commit":0}');

@@ -141,13 +141,9 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const at =
-      position === undefined
-        ? 'is not valid JSON'
-        : `is damaged at byte ${Buffer.byteLength(text.slice(0, Number(position)))}`;
-    throw new Error(
-      `${file} ${at} (${(error as Error).message}); refusing to start over it. Restore the file or move it away.`,
-    );
+    const message = (error as Error).message;
+    // Without a position, the text ended before the JSON did.
+    const position = Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
+    throw new JournalCorruption(file, Buffer.byteLength(text.slice(0, position)), message);
   }
 }
