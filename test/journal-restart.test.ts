@@ -20,10 +20,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The document as text, with each collection's objects in their stored order. */
 const asText = (data: unknown) => JSON.stringify(data);
 /** Objects by id as text: a journaled store keeps the objects it read and has not used as their JSON text. */
-const recordsAsText = (records: Record<string, unknown>) =>
+const recordsAsText = (records: ReadonlyMap<string, unknown>) =>
   JSON.stringify(
     Object.fromEntries(
-      Object.entries(records).map(([id, r]) => [id, typeof r === 'string' ? JSON.parse(r) : r]),
+      [...records].map(([id, r]) => [id, typeof r === 'string' ? JSON.parse(r) : r]),
     ),
   );
 
@@ -38,11 +38,11 @@ function firstDifference(live: Orgs, read: Orgs): string | undefined {
     if (!stored) return `organization ${id} is missing`;
     if (stored.plan !== org.plan) return `${id} plan ${stored.plan}, not ${org.plan}`;
     for (const [name, records] of Object.entries(org.collections)) {
-      const storedRecords = stored.collections[name] ?? {};
-      if (asText(Object.keys(storedRecords)) !== asText(Object.keys(records)))
+      const storedRecords = stored.collections[name] ?? new Map();
+      if (asText([...storedRecords.keys()]) !== asText([...records.keys()]))
         return `${id} ${name}: other objects or order`;
-      for (const [recordId, record] of Object.entries(records)) {
-        if (asText(storedRecords[recordId]) !== asText(record))
+      for (const [recordId, record] of records) {
+        if (asText(storedRecords.get(recordId)) !== asText(record))
           return `${name} ${recordId} differs`;
       }
     }
@@ -108,7 +108,7 @@ describe('a journaled mock restarted from its files', () => {
       expect(Object.keys(read.idempotency).sort()).toEqual(Object.keys(org.idempotency).sort());
       for (const [name, records] of Object.entries(org.collections)) {
         // Same objects, same values, same order (lists answer in stored order).
-        expect(recordsAsText(read.collections[name] ?? {}), `${id} ${name}`).toBe(
+        expect(recordsAsText(read.collections[name] ?? new Map()), `${id} ${name}`).toBe(
           recordsAsText(records),
         );
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Collection, CursorError, idsOf } from './collection.js';
-import type { StoredRecord } from './stored-record.js';
+import { Collection, CursorError } from './collection.js';
+import { RecordMap } from './record-map.js';
 import type { ResourceRecord } from './types.js';
 
 const record = (i: number, group = i % 3): ResourceRecord => ({
@@ -10,7 +10,7 @@ const record = (i: number, group = i % 3): ResourceRecord => ({
 });
 
 function filled(count: number) {
-  const collection = new Collection<ResourceRecord>({}).index(
+  const collection = new Collection<ResourceRecord>(new RecordMap()).index(
     'group',
     (r) => r.attributes.group as string,
   );
@@ -20,8 +20,8 @@ function filled(count: number) {
 
 describe('Collection', () => {
   it('builds an index on its first lookup from the objects as they are then', () => {
-    const stored: Record<string, ResourceRecord> = {};
-    for (let i = 0; i < 6; i++) stored[record(i).id] = record(i);
+    const stored = new RecordMap();
+    for (let i = 0; i < 6; i++) stored.set(record(i).id, record(i));
     const c = new Collection<ResourceRecord>(stored).index(
       'group',
       (r) => r.attributes.group as string,
@@ -87,20 +87,20 @@ describe('Collection', () => {
   });
 
   it('keeps objects read as text as text until one is used, and files them all in an index', () => {
-    const stored: Record<string, StoredRecord> = {};
-    for (let i = 0; i < 6; i++) stored[record(i).id] = JSON.stringify(record(i));
+    const stored = new RecordMap();
+    for (let i = 0; i < 6; i++) stored.set(record(i).id, JSON.stringify(record(i)));
     const c = new Collection<ResourceRecord>(stored).index(
       'group',
       (r) => r.attributes.group as string,
     );
     // Filing reads every object but keeps none parsed.
     expect(c.lookup('group', '1')).toEqual(['t_000001', 't_000004']);
-    expect(Object.values(stored).every((v) => typeof v === 'string')).toBe(true);
+    expect([...stored.values()].every((v) => typeof v === 'string')).toBe(true);
     // A page parses what it answers, once: the same object comes back after.
     const page = c.page({ size: 2 });
     expect(page.items.map((r) => r.id)).toEqual(['t_000005', 't_000004']);
     expect(c.get('t_000005')).toBe(page.items[0]);
-    expect(typeof stored.t_000003).toBe('string');
+    expect(typeof stored.get('t_000003')).toBe('string');
     // A change reaches the stored object, and the index follows it.
     c.update('t_000003', (r) => {
       r.attributes.group = '1';
@@ -112,15 +112,14 @@ describe('Collection', () => {
     expect([...c.values()].map((r) => r.attributes.n)).toEqual([2, 3, 4, 5]);
   });
 
-  it('names its ids in stored order without enumerating the map', () => {
-    const stored: Record<string, StoredRecord> = {};
-    expect(idsOf(stored)).toEqual([]);
+  it('keeps its map in stored order through inserts and evictions', () => {
+    const stored = new RecordMap();
     const c = new Collection<ResourceRecord>(stored);
     for (let i = 0; i < 5; i++) c.insert(record(i));
     c.evictOldest(2);
     c.insert(record(7));
-    expect(idsOf(stored)).toEqual(Object.keys(stored));
-    expect(idsOf(stored)).toEqual(['t_000002', 't_000003', 't_000004', 't_000007']);
+    expect([...stored.keys()]).toEqual(['t_000002', 't_000003', 't_000004', 't_000007']);
+    expect(() => c.insert(record(7))).toThrow('duplicate id t_000007');
   });
 
   it('keeps ids in order once positions are known, through inserts, evictions and compaction', () => {

@@ -1,4 +1,5 @@
 import { type IndexKey, KeyIndex } from './key-index.js';
+import type { RecordMap } from './record-map.js';
 import { peekRecord, type StoredRecord, storedRecord } from './stored-record.js';
 import type { ResourceRecord } from './types.js';
 
@@ -19,27 +20,15 @@ export interface Page<T> {
 /** Answer texts a collection keeps (`answerText`). */
 const ANSWERS_KEPT = 256;
 
-/** Each kept record map's live ids, oldest first, from the collection that keeps it. */
-const keptIds = new WeakMap<object, () => string[]>();
-
 /**
- * The ids of a record map, in stored order: a collection's own list when one
- * keeps the map, since enumerating a map of 100,000 keys takes tens of
- * milliseconds in one go (a snapshot reads them while answers wait).
- */
-export function idsOf(records: Record<string, StoredRecord>): string[] {
-  return keptIds.get(records)?.() ?? Object.keys(records);
-}
-
-/**
- * The objects of one type in one organization: a plain record (what lowdb
+ * The objects of one type in one organization: a map by id (what the store
  * persists), the insertion order (lists answer newest first and page by
  * cursor) and secondary indexes, so a lookup or a page never scans. Objects
  * read from a journal stay text until first used (core/stored-record.ts):
  * every way out of here parses them.
  */
 export class Collection<T extends ResourceRecord = ResourceRecord> {
-  readonly #records: Record<string, StoredRecord>;
+  readonly #records: RecordMap;
   #order: string[];
   /** Index in `#order` of the oldest object still kept (older ones were evicted). */
   #start = 0;
@@ -59,15 +48,14 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   readonly #answers = new Map<string, string>();
 
   /** `changed`: told the id of every object inserted, changed or removed (a journal's dirty list). */
-  constructor(records: Record<string, StoredRecord>, changed: (id: string) => void = () => {}) {
+  constructor(records: RecordMap, changed: (id: string) => void = () => {}) {
     this.#records = records;
     // Every insert, change and eviction passes here: an answer made before it is stale.
     this.#changed = (id) => {
       this.#answers.delete(id);
       changed(id);
     };
-    this.#order = Object.keys(records);
-    keptIds.set(records, () => this.#order.slice(this.#start));
+    this.#order = [...records.keys()];
   }
 
   #positions(): Map<string, number> {
@@ -92,10 +80,10 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     for (let i = this.#start; i < end; i++) {
       const id = this.#order[i] as string;
       if (this.#indexes.size > 0) {
-        const record = peekRecord(this.#records[id] as StoredRecord);
+        const record = peekRecord(this.#records.get(id) as StoredRecord);
         for (const index of this.#indexes.values()) index.remove(record);
       }
-      delete this.#records[id];
+      this.#records.delete(id);
       this.#position?.delete(id);
       this.#changed(id);
     }
@@ -128,7 +116,7 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
     const index = new KeyIndex(key);
     // Read, not kept parsed: filing every object must not turn all of them into objects.
     for (let i = this.#start; i < this.#order.length; i++)
-      index.add(peekRecord(this.#records[this.#order[i] as string] as StoredRecord));
+      index.add(peekRecord(this.#records.get(this.#order[i] as string) as StoredRecord));
     this.#indexes.set(name, index);
     return index;
   }
@@ -154,12 +142,12 @@ export class Collection<T extends ResourceRecord = ResourceRecord> {
   }
 
   has(id: string): boolean {
-    return Object.hasOwn(this.#records, id);
+    return this.#records.has(id);
   }
 
   insert(record: T): T {
     if (this.has(record.id)) throw new Error(`duplicate id ${record.id}`);
-    this.#records[record.id] = record;
+    this.#records.set(record.id, record);
     this.#position?.set(record.id, this.#order.length);
     this.#order.push(record.id);
     for (const index of this.#indexes.values()) index.add(record);

@@ -98,8 +98,9 @@ export class Credentials {
     this.#seen.clear();
     for (const [org, orgData] of Object.entries(data.orgs)) {
       for (const collection of COLLECTIONS) {
-        const stored = orgData.collections[collection] ?? {};
-        for (const id of Object.keys(stored)) {
+        const stored = orgData.collections[collection];
+        if (!stored) continue;
+        for (const id of stored.keys()) {
           const record = storedRecord(stored, id) as ResourceRecord;
           const internal = record.internal as CredentialInternal | undefined;
           if (!internal?.secretHash) continue;

@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPersonaMock } from '../index.js';
 import { fileStorage, readStoredFiles } from '../node/index.js';
 import { mockObjects } from '../test-support/mock-objects.js';
+import { type PlainData, parsedData } from '../test-support/parsed-data.js';
 import { mockClient } from '../test-support/test-client.js';
-import type { MockData } from './store.js';
 import type { ResourceRecord } from './types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-migrate-'));
@@ -15,8 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The document a `--db` file holds now: a snapshot's data (journal replay aside). */
 /** The document a data file holds: the older single file, or a snapshot and its journals. */
-async function storedDocument(file: string): Promise<MockData> {
-  return (await readStoredFiles(file, { parsed: true })).document;
+async function storedDocument(file: string): Promise<PlainData> {
+  return parsedData((await readStoredFiles(file, { parsed: true })).document);
 }
 
 /**
@@ -32,12 +32,10 @@ async function firstFormatFile(): Promise<{ file: string; id: string }> {
   });
   const id = created.body.data.id as string;
   // The first format was one JSON document per file.
-  const data = structuredClone(writer.core.store.data) as Omit<MockData, 'format'> & {
-    format: string;
-  };
+  const data = parsedData(writer.core.store.data);
   data.format = 'persona-kit-mock@1';
-  for (const org of Object.values(data.orgs) as MockData['orgs'][string][]) {
-    const record = org.collections.accounts?.[id] as ResourceRecord | undefined;
+  for (const org of Object.values(data.orgs)) {
+    const record = org.collections.accounts?.[id];
     if (!record) continue;
     delete record.internal;
     record.attributes = {
@@ -109,8 +107,8 @@ describe('a first-format data file', () => {
     await mock.core.store.close();
     const written = await storedDocument(file);
     expect(written.format).toBe('persona-kit-mock@2');
-    const stored = Object.values(written.orgs as MockData['orgs'])
-      .map((org) => org.collections.accounts?.[id] as ResourceRecord | undefined)
+    const stored = Object.values(written.orgs)
+      .map((org) => org.collections.accounts?.[id])
       .find(Boolean);
     expect(stored?.attributes).not.toHaveProperty('account-status');
     expect(stored?.attributes).not.toHaveProperty('name-first');
@@ -123,7 +121,7 @@ describe("a first-format file's account types", () => {
     const { file, id } = await firstFormatFile();
     const data = JSON.parse(readFileSync(file, 'utf8'));
     let typeId = '';
-    for (const org of Object.values(data.orgs) as MockData['orgs'][string][]) {
+    for (const org of Object.values(data.orgs) as PlainData['orgs'][string][]) {
       for (const type of Object.values(
         org.collections['account-types'] ?? {},
       ) as ResourceRecord[]) {

@@ -2,6 +2,7 @@ import { importerType, itemType, listKinds, listType } from '../services/lists/k
 import type { ChangeSet } from './changes.js';
 import { Collection } from './collection.js';
 import { newId } from './ids.js';
+import { RecordMap } from './record-map.js';
 import type { OrgData } from './store.js';
 import type { ResourceRecord } from './types.js';
 
@@ -189,7 +190,7 @@ export class Org {
   collection(name: CollectionName): Collection {
     let collection = this.#collections.get(name);
     if (!collection) {
-      this.data.collections[name] ??= {};
+      this.data.collections[name] ??= new RecordMap();
       const changes = this.changes;
       collection = new Collection(
         this.data.collections[name],

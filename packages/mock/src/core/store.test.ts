@@ -1,11 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Adapter } from 'lowdb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPersonaMock } from '../create-mock.js';
 import { fileStorage } from '../node/index.js';
-import { parsedData } from '../test-support/parsed-data.js';
+import { type PlainData, parsedData } from '../test-support/parsed-data.js';
+import { mockClient } from '../test-support/test-client.js';
 import { MockCore } from './mock-core.js';
-import { type JournaledStorage, Store } from './store.js';
+import { RecordMap } from './record-map.js';
+import { type JournaledStorage, type MockData, Store } from './store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'persona-mock-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,5 +74,40 @@ describe('Store with a file', () => {
     await again.load();
     expect(Object.keys(again.data.orgs)).toHaveLength(50);
     await again.close();
+  });
+});
+
+describe('Store with a whole-document adapter (localStorage)', () => {
+  it('writes each collection as a plain object by id and reads it back as a map', async () => {
+    // What localStorage holds: the document's JSON text.
+    let saved: string | null = null;
+    const storage: Adapter<MockData> = {
+      read: async () => (saved === null ? null : (JSON.parse(saved) as MockData)),
+      write: async (data) => {
+        saved = JSON.stringify(data);
+      },
+    };
+    const mock = createPersonaMock({ storage });
+    const call = mockClient(mock);
+    const created = await call('POST', '/accounts', {
+      data: { attributes: { 'reference-id': 'kept-in-the-page' } },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id as string;
+    const written = JSON.parse(saved ?? '{}') as {
+      orgs: Record<string, PlainData['orgs'][string]>;
+    };
+    const org = Object.values(written.orgs).find((o) => o.collections.accounts?.[id]);
+    expect(org?.collections.accounts?.[id]?.attributes['reference-id']).toBe('kept-in-the-page');
+
+    const reloaded = createPersonaMock({ storage });
+    const again = mockClient(reloaded);
+    expect((await again('GET', `/accounts/${id}`)).body.data.id).toBe(id);
+    expect((await again('GET', '/accounts')).body.data.map((a: { id: string }) => a.id)).toContain(
+      id,
+    );
+    expect(reloaded.core.store.data.orgs[org?.id ?? '']?.collections.accounts).toBeInstanceOf(
+      RecordMap,
+    );
   });
 });

@@ -4,7 +4,8 @@ import type { StoredDelivery } from '../delivery/delivery-record.js';
 import { ChangeSet } from './changes.js';
 import type { ClockState } from './clock.js';
 import { migrateRecordV1 } from './migrate.js';
-import { type StoredRecord, storedRecord } from './stored-record.js';
+import { type RecordMap, recordMapOf } from './record-map.js';
+import { storedRecord } from './stored-record.js';
 import type { Plan } from './types.js';
 
 export type { StoredDelivery } from '../delivery/delivery-record.js';
@@ -24,7 +25,7 @@ export interface OrgData {
   /** The organization's clock once the control plane moved or froze it. */
   clock?: ClockState;
   /** By collection, then id; a journaled store keeps an object as text until it is first used. */
-  collections: Record<string, Record<string, StoredRecord>>;
+  collections: Record<string, RecordMap>;
   idempotency: Record<string, IdempotencyEntry>;
   /** The webhook delivery log, oldest first, by delivery id. */
   deliveries?: Record<string, StoredDelivery>;
@@ -72,9 +73,16 @@ export function acceptDocument(read: unknown, source = 'the data file'): MockDat
         : `${source}: unsupported mock data format ${String(format)}`,
     );
   }
+  const data = read as MockData;
+  // Read from JSON, each collection is a plain object: the store keeps maps.
+  for (const org of Object.values(data.orgs)) {
+    org.collections ??= {};
+    for (const name of Object.keys(org.collections))
+      org.collections[name] = recordMapOf(org.collections[name] as RecordMap);
+  }
   // A first-format document is moved to the current storage shape, once.
-  if (format === 'persona-kit-mock@1') migrateV1(read as MockData);
-  return read as MockData;
+  if (format === 'persona-kit-mock@1') migrateV1(data);
+  return data;
 }
 
 /**
@@ -153,14 +161,14 @@ export class Store {
 export function parseEveryRecord(data: MockData): void {
   for (const org of Object.values(data.orgs))
     for (const records of Object.values(org.collections))
-      for (const id of Object.keys(records)) storedRecord(records, id);
+      for (const id of records.keys()) storedRecord(records, id);
 }
 
 /** Moves a first-format file's records to the current storage shape, in place. */
 function migrateV1(data: MockData): void {
   for (const org of Object.values(data.orgs)) {
     for (const records of Object.values(org.collections))
-      for (const id of Object.keys(records)) migrateRecordV1(storedRecord(records, id)!);
+      for (const id of records.keys()) migrateRecordV1(storedRecord(records, id)!);
   }
   data.format = dataFormat;
 }

@@ -38,19 +38,18 @@ export type StoredRecord = ResourceRecord | string | CommittedText;
 
 /** The object stored under `id`, parsed in place if it is still text. */
 export function storedRecord(
-  records: Record<string, StoredRecord>,
+  records: Map<string, StoredRecord>,
   id: string,
 ): ResourceRecord | undefined {
-  if (!Object.hasOwn(records, id)) return undefined;
-  const found = records[id] as StoredRecord;
+  const found = records.get(id);
   if (typeof found === 'string') {
     const parsed = JSON.parse(found) as ResourceRecord;
-    records[id] = parsed;
+    records.set(id, parsed);
     return parsed;
   }
   if (found instanceof CommittedText) {
     const record = found.record();
-    records[id] = record;
+    records.set(id, record);
     return record;
   }
   return found;
@@ -70,13 +69,12 @@ export const recordText = (stored: StoredRecord): string =>
  * goes through its collection, which takes the object back first, so the text
  * kept is never older than the object.
  */
-export function commitText(records: Record<string, StoredRecord>, id: string): string | undefined {
-  if (!Object.hasOwn(records, id)) return undefined;
-  const found = records[id] as StoredRecord;
-  if (typeof found === 'string') return found;
+export function commitText(records: Map<string, StoredRecord>, id: string): string | undefined {
+  const found = records.get(id);
+  if (found === undefined || typeof found === 'string') return found;
   if (found instanceof CommittedText) return found.text;
   const text = JSON.stringify(found);
-  records[id] = new CommittedText(text, found);
+  records.set(id, new CommittedText(text, found));
   return text;
 }
 

@@ -107,8 +107,7 @@ export class WebhookDeliveries {
   readonly onEvent = (org: Org, event: ResourceRecord): void => {
     const stored = org.data.collections.webhooks;
     if (!stored) return;
-    // for…in: no array made per event for an organization whose webhooks were all removed.
-    for (const id in stored) {
+    for (const id of stored.keys()) {
       const webhook = storedRecord(stored, id)!;
       if (webhookWants(webhook, event)) this.#enqueue(org, webhook, event);
     }

@@ -6,7 +6,7 @@ import type { Org } from '../core/org.js';
 import { type AdminRoute, keyOf } from './admin-support.js';
 
 const recordCount = (org: Org) =>
-  Object.values(org.data.collections).reduce((sum, c) => sum + Object.keys(c).length, 0);
+  Object.values(org.data.collections).reduce((sum, c) => sum + c.size, 0);
 
 /**
  * `GET /__mock/organizations`: every organization of the mock, by masked key

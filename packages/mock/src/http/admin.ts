@@ -56,7 +56,7 @@ export function adminHandlers(options: HandlerOptions): HttpHandler[] {
       forOrg((org) => {
         const counts: Record<string, number> = {};
         for (const [name, records] of Object.entries(org.data.collections)) {
-          counts[name] = Object.keys(records).length;
+          counts[name] = records.size;
         }
         // Counts only: stored objects hold what the mock keeps for itself (`internal`).
         return { organization: org.id, plan: org.data.plan, counts };

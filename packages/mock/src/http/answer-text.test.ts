@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Collection } from '../core/collection.js';
+import { RecordMap } from '../core/record-map.js';
 import type { ResourceRecord } from '../core/types.js';
 import { singleAnswerText } from './answer-text.js';
 
@@ -8,7 +9,7 @@ const tagged = (text: string) =>
 
 describe('the answer text of one stored object', () => {
   it('follows every change made through its collection, by update or by touch', () => {
-    const things = new Collection({});
+    const things = new Collection(new RecordMap());
     const thing = things.insert({ type: 'thing', id: 't_1', attributes: { tags: ['a'] } });
     expect(tagged(singleAnswerText(thing, things))).toEqual(['a']);
     things.update('t_1', (r) => {
@@ -28,7 +29,7 @@ describe('the answer text of one stored object', () => {
   });
 
   it('keeps a few hundred texts, the latest made', () => {
-    const things = new Collection({});
+    const things = new Collection(new RecordMap());
     const made: string[] = [];
     for (let i = 0; i < 300; i++) {
       const thing = things.insert({ type: 'thing', id: `t_${i}`, attributes: { n: i } });

@@ -13,7 +13,7 @@ const replay = async (lines: string[]) => {
   const data = emptyData();
   const bytes = Buffer.from(`${lines.join('\n')}\n`);
   const replayed = await replayJournal(data, bufferLines(bytes), 'journal');
-  return { events: data.orgs.org_1?.collections.events ?? {}, replayed };
+  return { events: Object.fromEntries(data.orgs.org_1?.collections.events ?? []), replayed };
 };
 
 describe('replaying records a later line deletes', () => {

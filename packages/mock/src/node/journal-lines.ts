@@ -1,5 +1,6 @@
 import type { ChangeSet } from '../core/changes.js';
 import type { ClockState } from '../core/clock.js';
+import { RecordMap } from '../core/record-map.js';
 import type { IdempotencyEntry, MockData, OrgData, StoredDelivery } from '../core/store.js';
 import { commitText, type StoredRecord } from '../core/stored-record.js';
 import type { Plan, ResourceRecord } from '../core/types.js';
@@ -260,8 +261,12 @@ function apply(data: MockData, line: JournalLine, file: string, offset: number):
     const org = data.orgs[line.org];
     if (!org)
       throw new JournalCorruption(file, offset, `a record of unknown organization ${line.org}`);
-    org.collections[line.collection] ??= {};
-    org.collections[line.collection]![line.id] = line.record;
+    let records = org.collections[line.collection];
+    if (!records) {
+      records = new RecordMap();
+      org.collections[line.collection] = records;
+    }
+    records.set(line.id, line.record);
     return;
   }
   if ('reset' in line) {
@@ -302,5 +307,5 @@ function apply(data: MockData, line: JournalLine, file: string, offset: number):
     else delete org.deliveries[line.delivery];
     return;
   }
-  if (org?.collections[line.collection]) delete org.collections[line.collection]![line.id];
+  org?.collections[line.collection]?.delete(line.id);
 }

@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MockCore } from '../core/mock-core.js';
-import { type MockData, Store } from '../core/store.js';
+import { Store } from '../core/store.js';
 import { CommittedText } from '../core/stored-record.js';
 import type { ResourceRecord } from '../core/types.js';
 import { createAccount } from '../services/accounts/accounts.js';
-import { parsedData } from '../test-support/parsed-data.js';
+import { type PlainData, parsedData } from '../test-support/parsed-data.js';
 import { fileStorage, readStoredFiles } from './index.js';
 import { snapshotLayout } from './snapshot.js';
 
@@ -57,7 +57,7 @@ function inMemoryWithAccount(key: string, reference: string) {
   return { org, data: memory.store.data };
 }
 
-const reload = async (file: string): Promise<MockData> => {
+const reload = async (file: string): Promise<PlainData> => {
   const store = new Store(fileStorage(file));
   await store.load();
   await store.close();
@@ -144,13 +144,13 @@ describe('journaled store', () => {
     const { org, data: legacy } = inMemoryWithAccount('legacy', 'from-before');
     writeFileSync(file, JSON.stringify(legacy));
     const mock = await open(file);
-    expect(mock.store.data.orgs[org.id]).toEqual(legacy.orgs[org.id]);
+    expect(parsedData(mock.store.data).orgs[org.id]).toEqual(parsedData(legacy).orgs[org.id]);
     const added = await mock.write('after');
     await mock.store.close();
     const header = JSON.parse(readFileSync(file, 'utf8').split('\n')[0] as string);
     expect(header.layout).toBe(snapshotLayout);
     const data = await reload(file);
-    expect(data.orgs[org.id]).toEqual(legacy.orgs[org.id]);
+    expect(data.orgs[org.id]).toEqual(parsedData(legacy).orgs[org.id]);
     expect(data.orgs[mock.org.id]!.collections.accounts![added]).toBeDefined();
   });
 
@@ -186,11 +186,11 @@ describe('journaled store', () => {
     await mock.store.close();
     const again = await open(file);
     const accounts = again.store.data.orgs[again.org.id]!.collections.accounts!;
-    expect(typeof accounts[ids[0] as string]).toBe('string');
+    expect(typeof accounts.get(ids[0] as string)).toBe('string');
     const asked = again.org.collection('accounts').get(ids[1] as string);
     expect(asked?.attributes['reference-id']).toBe('asked-for');
-    expect(accounts[ids[1] as string]).toBe(asked);
-    expect(typeof accounts[ids[0] as string]).toBe('string');
+    expect(accounts.get(ids[1] as string)).toBe(asked);
+    expect(typeof accounts.get(ids[0] as string)).toBe('string');
     await again.store.close();
   });
 
@@ -203,16 +203,16 @@ describe('journaled store', () => {
     });
     await mock.store.commit();
     const stored = mock.store.data.orgs[mock.org.id]!.collections.accounts!;
-    expect(stored[account.id]).toBeInstanceOf(CommittedText);
-    expect(JSON.parse((stored[account.id] as CommittedText).text)).toEqual(account);
+    expect(stored.get(account.id)).toBeInstanceOf(CommittedText);
+    expect(JSON.parse((stored.get(account.id) as CommittedText).text)).toEqual(account);
     // A change to the held object, noted by touch, reaches the journal though the store held text.
     account.attributes['reference-id'] = 'changed-in-place';
     accounts.touch(account.id);
     await mock.store.commit();
     const written = (await readStoredFiles(file, { parsed: true })).document;
-    const writtenAccount = written.orgs[mock.org.id]!.collections.accounts![account.id];
+    const writtenAccount = written.orgs[mock.org.id]!.collections.accounts!.get(account.id);
     expect((writtenAccount as ResourceRecord).attributes['reference-id']).toBe('changed-in-place');
-    expect(stored[account.id]).toBeInstanceOf(CommittedText);
+    expect(stored.get(account.id)).toBeInstanceOf(CommittedText);
     // Held by this test, so the collection gives back that very object.
     expect(accounts.get(account.id)).toBe(account);
     accounts.update(account.id, (record) => {
@@ -253,7 +253,7 @@ describe('journaled store', () => {
     );
     writeFileSync(`${file}.journal.3`, '');
     const mock = await open(file);
-    expect(parsedData(mock.store.data).orgs[org.id]).toEqual(data.orgs[org.id]);
+    expect(parsedData(mock.store.data).orgs[org.id]).toEqual(parsedData(data).orgs[org.id]);
     await mock.store.close();
     expect(await reload(file)).toEqual(parsedData(mock.store.data));
   });

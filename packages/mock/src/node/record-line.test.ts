@@ -19,7 +19,7 @@ const replay = async (lines: Array<string | Buffer>) => {
   const data = emptyData();
   const bytes = Buffer.concat(lines.flatMap((l) => [Buffer.from(l), Buffer.from('\n')]));
   await replayJournal(data, bufferLines(bytes), 'journal');
-  return data.orgs.org_1?.collections.events ?? {};
+  return Object.fromEntries(data.orgs.org_1?.collections.events ?? []);
 };
 /** The journal with the byte at `at` of the record line replaced, and where that line starts. */
 const damagedAt = (at: number, by: string) => {

@@ -1,7 +1,6 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { idsOf } from '../core/collection.js';
 import type { MockData } from '../core/store.js';
 import { recordText } from '../core/stored-record.js';
 import { answerLine, deliveryLine, orgLine } from './journal-lines.js';
@@ -81,10 +80,10 @@ export async function writeSnapshot(
       if (!org) continue; // forgotten while the snapshot was written: the journal says so
       out.line(orgLine(org));
       for (const name of Object.keys(org.collections)) {
-        const records = org.collections[name] ?? {};
-        for (const id of idsOf(records)) {
-          const record = records[id];
-          if (!record) continue;
+        const records = org.collections[name];
+        // A map's iterator is live across the pauses: it sees what is added
+        // meanwhile and skips what is removed, as the journal after it does too.
+        for (const [id, record] of records ?? []) {
           out.record(orgId, name, id, recordText(record));
           if (due()) await pause();
         }

@@ -43,7 +43,7 @@ export class WorkflowEngine {
   readonly onEvent = (org: Org, event: ResourceRecord): void => {
     const stored = org.data.collections.workflows;
     if (!stored) return;
-    for (const id in stored) {
+    for (const id of stored.keys()) {
       const workflow = storedRecord(stored, id)!;
       const trigger = workflow.internal?.trigger as WorkflowTrigger | null | undefined;
       if (trigger && triggerMatches(trigger, event))

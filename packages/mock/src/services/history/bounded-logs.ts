@@ -1,4 +1,5 @@
 import { Collection } from '../../core/collection.js';
+import { RecordMap } from '../../core/record-map.js';
 import type { ResourceRecord } from '../../core/types.js';
 
 /** An entry whose record is built only if its log is read: recording it then costs one object. */
@@ -30,7 +31,7 @@ export class BoundedLogs {
   #log(orgId: string): Log {
     let log = this.#logs.get(orgId);
     if (!log) {
-      log = { entries: new Collection({}), pending: [] };
+      log = { entries: new Collection(new RecordMap()), pending: [] };
       this.#logs.set(orgId, log);
     }
     return log;
