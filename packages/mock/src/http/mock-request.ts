@@ -122,7 +122,10 @@ class NodeRequest implements MockRequest {
     this.#raw ??= new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => resolve(Buffer.concat(chunks)));
+      // A small body comes in one chunk: no copy of it.
+      req.on('end', () =>
+        resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
+      );
       req.on('error', reject);
     });
     return this.#raw;
