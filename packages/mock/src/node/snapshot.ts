@@ -81,9 +81,14 @@ export async function writeSnapshot(
       out.line(orgLine(org));
       for (const name of Object.keys(org.collections)) {
         const records = org.collections[name];
-        // A map's iterator is live across the pauses: it sees what is added
-        // meanwhile and skips what is removed, as the journal after it does too.
-        for (const [id, record] of records ?? []) {
+        if (!records) continue;
+        // A map's iterator is live across the pauses: it skips what is removed
+        // meanwhile and reaches what is added, which the journal after the
+        // snapshot holds too. At most as many objects as the map held at the
+        // start are written, so a create load cannot keep a snapshot going.
+        let left = records.size;
+        for (const [id, record] of records) {
+          if (left-- === 0) break;
           out.record(orgId, name, id, recordText(record));
           if (due()) await pause();
         }
