@@ -122,11 +122,6 @@ export class Store {
     return this.db.data;
   }
 
-  /** Whether `commit` writes anywhere: in memory, a request has nothing to wait for. */
-  get persistent(): boolean {
-    return this.#storage !== undefined;
-  }
-
   commit(): Promise<void> {
     const storage = this.#storage;
     if (!storage) return Promise.resolve();

@@ -139,8 +139,7 @@ export async function handle(
       : await act();
     // Workflows the request's events started run before it is answered.
     const ran = deps.core.catchUp(org);
-    const store = deps.core.store;
-    if (store.persistent && (method !== 'GET' || caughtUp || ran)) await store.commit();
+    if (method !== 'GET' || caughtUp || ran) await deps.core.store.commit();
 
     if (answer.file) {
       const headers = baseHeaders(requestId, rateHeaders);
